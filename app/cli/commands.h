@@ -1,0 +1,21 @@
+// The subcommands of the kabiscope CLI. Each registers its options on the CLI11 app and returns
+// the function that runs it; main() owns parsing and turns errors into exit codes.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace kabiscope::cli {
+
+// Exit codes, the libabigail/STG convention.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitChanged = 4;
+
+using CommandRunner = std::function<int()>;
+
+CommandRunner addVersionsCommand(CLI::App& app);
+
+}  // namespace kabiscope::cli

@@ -1,0 +1,44 @@
+// kabiscope: why did this symbol's modversion CRC change?
+// The CLI entry point: parses the subcommand, runs it, maps errors to exit codes
+// (1 for bad input, with "kabiscope: <file>: <problem>" on stderr; 2 for usage errors).
+#include <iostream>
+
+#include "base/error.h"
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+    using namespace kabiscope::cli;
+    CLI::App app{"kabiscope: recompute Linux modversion CRCs from DWARF exactly as gendwarfksyms does,\n"
+                 "and explain why they change."};
+    app.name("kabiscope");
+    app.set_version_flag("--version", std::string("kabiscope ") + KABISCOPE_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'kabiscope <command> --help' for a command's options and an example.");
+
+    const CommandRunner versions = addVersionsCommand(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kExitUsage;
+    }
+
+    try {
+        if (app.got_subcommand("versions")) return versions();
+    } catch (const kabiscope::Error& e) {
+        std::cout.flush();
+        std::cerr << "kabiscope: " << e.what() << '\n';
+        return kExitError;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "kabiscope: out of memory\n";
+        return kExitError;
+    }
+    return kExitUsage;
+}

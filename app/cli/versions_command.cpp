@@ -1,0 +1,117 @@
+// `kabiscope versions`: what gendwarfksyms would print for each exported symbol.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "base/error.h"
+#include "cli/commands.h"
+#include "cli/progress_reporter.h"
+#include "output/writers.h"
+#include "version/file_versioner.h"
+
+namespace kabiscope::cli {
+
+namespace {
+
+struct VersionsArguments {
+    std::vector<std::string> files;
+    bool stable = false;
+    bool wholeFile = false;
+    bool rust = false;
+    std::string symbolsFile;
+    std::string symtypesFile;
+    std::string crcInputFile;
+    std::string format = "symver";
+};
+
+ExportList readSymbolList(const std::string& source) {
+    if (source == "-") return ExportList::parse(std::cin, "-");
+    std::ifstream in(source);
+    if (!in) fail(source, "cannot open symbol list");
+    return ExportList::parse(in, source);
+}
+
+void writeFile(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) fail(path, "cannot create file");
+    write(out);
+    out.flush();
+    if (!out) fail(path, "write error");
+}
+
+int runVersions(const VersionsArguments& args) {
+    VersionOptions options;
+    options.stable = args.stable;
+    options.wholeFile = args.wholeFile;
+    options.exportSource = args.rust ? ExportSource::Rust : ExportSource::Automatic;
+    options.captureCrcInput = !args.crcInputFile.empty();
+    if (!args.symbolsFile.empty()) options.exports = readSymbolList(args.symbolsFile);
+
+    ProgressReporter progress;
+    options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
+
+    std::vector<VersionedBuild> builds;
+    for (const auto& file : args.files) builds.push_back(versionFile(file, options));
+    progress.finish();
+
+    for (const auto& build : builds)
+        for (const auto& warning : build.warnings) std::cerr << "kabiscope: warning: " << warning << '\n';
+
+    // Like gendwarfksyms, write no symtypes file when there is nothing to version.
+    const bool anySymbols = std::any_of(builds.begin(), builds.end(), [](const auto& b) { return !b.symbols.empty(); });
+    if (!args.symtypesFile.empty() && anySymbols)
+        writeFile(args.symtypesFile, [&](std::ostream& out) {
+            for (const auto& build : builds) writeSymtypes(build, out);
+        });
+    if (!args.crcInputFile.empty())
+        writeFile(args.crcInputFile, [&](std::ostream& out) {
+            for (const auto& build : builds) writeCrcInputs(build, out);
+        });
+
+    // One listing sorted by name across all files.
+    std::vector<std::pair<const VersionedBuild*, const SymbolVersion*>> all;
+    for (const auto& build : builds)
+        for (const auto& symbol : build.symbols) all.emplace_back(&build, &symbol);
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second->name() < b.second->name(); });
+    std::ostringstream out;
+    for (const auto& [build, symbol] : all) {
+        if (args.format == "symvers")
+            out << formatCrc(symbol->crc) << '\t' << symbol->name() << '\t' << moduleNameFor(build->path) << '\t'
+                << symbol->info.exportType << '\t' << symbol->info.nameSpace << '\n';
+        else
+            out << "#SYMVER " << symbol->name() << ' ' << formatCrc(symbol->crc) << '\n';
+    }
+    std::cout << out.str();
+    std::cout.flush();
+    return kExitOk;
+}
+
+}  // namespace
+
+CommandRunner addVersionsCommand(CLI::App& app) {
+    auto args = std::make_shared<VersionsArguments>();
+    CLI::App* cmd = app.add_subcommand("versions", "Print the symbol version (CRC) of every exported symbol, as gendwarfksyms does");
+    cmd->add_option("FILE", args->files, "ELF files with DWARF: .o, .ko or vmlinux")->required();
+    cmd->add_flag("-s,--stable", args->stable, "Apply kABI stability rules and __kabi_ member conventions (gendwarfksyms --stable)");
+    cmd->add_flag("--whole-file", args->wholeFile,
+                  "Version over all compilation units at once, exactly like gendwarfksyms handed the whole file "
+                  "(default: each export from the unit that exports it, as kbuild does)");
+    cmd->add_flag("--rust", args->rust, "Find exports with kbuild's Rust rule (every global text/data symbol)");
+    cmd->add_option("--symbols", args->symbolsFile,
+                    "Version exactly these symbols: one name per line (first token), '-' for stdin");
+    cmd->add_option("-T,--symtypes", args->symtypesFile, "Write the symtypes file, as gendwarfksyms --symtypes");
+    cmd->add_option("--crc-input", args->crcInputFile,
+                    "Write '<symbol> <exact CRC input>' lines, as gendwarfksyms --dump-versions");
+    cmd->add_option("--format", args->format, "Output format: 'symver' (#SYMVER lines) or 'symvers' (Module.symvers)")
+        ->check(CLI::IsMember({"symver", "symvers"}));
+    cmd->footer(
+        "Examples:\n"
+        "  kabiscope versions drivers/net/dummy.o\n"
+        "  kabiscope versions --stable --symtypes dummy.symtypes dummy.o\n"
+        "  nm foo.o | sed -n 's/.* __export_symbol_//p' | kabiscope versions --symbols - foo.o\n"
+        "  kabiscope versions --format symvers vmlinux > Module.symvers");
+    return [args] { return runVersions(*args); };
+}
+
+}  // namespace kabiscope::cli

@@ -1,0 +1,8 @@
+#include "base/error.h"
+
+namespace kabiscope {
+
+Error::Error(std::string file, const std::string& what)
+    : std::runtime_error(file.empty() ? what : file + ": " + what), file_(std::move(file)), problem_(what) {}
+
+}  // namespace kabiscope

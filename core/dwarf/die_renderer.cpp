@@ -1,0 +1,470 @@
+#include "dwarf/die_renderer.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+
+#include "base/error.h"
+#include "dwarf/die_access.h"
+#include "dwarf/dwarf_file.h"
+#include "kabi/kabi_rules.h"
+
+namespace kabiscope {
+
+// What gendwarfksyms keeps per exported symbol while rendering it. Only the kABI "original name"
+// survives from one list item to the next (the __kabi_renamed leak, spec §8.4).
+struct DieRenderer::SymbolState {
+    const char* originalName = nullptr;
+};
+
+namespace {
+
+constexpr unsigned kMaxRenderDepth = 20000;
+constexpr std::string_view kKabiPrefix = "__kabi_";
+
+bool startsWith(const char* s, std::string_view prefix) {
+    return s && std::strncmp(s, prefix.data(), prefix.size()) == 0;
+}
+
+struct TagInfo {
+    NodeKind kind;
+    const char* keyword;
+};
+
+// Tags gendwarfksyms can render; anything else is its fatal "unexpected type".
+bool tagInfo(int tag, TagInfo& out) {
+    switch (tag) {
+    case DW_TAG_atomic_type: out = {NodeKind::Modifier, "atomic_type"}; return true;
+    case DW_TAG_const_type: out = {NodeKind::Modifier, "const_type"}; return true;
+    case DW_TAG_immutable_type: out = {NodeKind::Modifier, "immutable_type"}; return true;
+    case DW_TAG_packed_type: out = {NodeKind::Modifier, "packed_type"}; return true;
+    case DW_TAG_pointer_type: out = {NodeKind::Modifier, "pointer_type"}; return true;
+    case DW_TAG_reference_type: out = {NodeKind::Modifier, "reference_type"}; return true;
+    case DW_TAG_restrict_type: out = {NodeKind::Modifier, "restrict_type"}; return true;
+    case DW_TAG_rvalue_reference_type: out = {NodeKind::Modifier, "rvalue_reference_type"}; return true;
+    case DW_TAG_shared_type: out = {NodeKind::Modifier, "shared_type"}; return true;
+    case DW_TAG_volatile_type: out = {NodeKind::Modifier, "volatile_type"}; return true;
+    case DW_TAG_template_type_parameter: out = {NodeKind::Modifier, "template_type_parameter_type"}; return true;
+    case DW_TAG_typedef: out = {NodeKind::Typedef, "typedef_type"}; return true;
+    case DW_TAG_class_type: out = {NodeKind::Class, "class_type"}; return true;
+    case DW_TAG_structure_type: out = {NodeKind::Structure, "structure_type"}; return true;
+    case DW_TAG_union_type: out = {NodeKind::Union, "union_type"}; return true;
+    case DW_TAG_enumeration_type: out = {NodeKind::Enumeration, "enumeration_type"}; return true;
+    case DW_TAG_enumerator: out = {NodeKind::Enumerator, "enumerator"}; return true;
+    case DW_TAG_formal_parameter: out = {NodeKind::Parameter, "formal_parameter"}; return true;
+    case DW_TAG_member: out = {NodeKind::Member, "member"}; return true;
+    case DW_TAG_subrange_type: out = {NodeKind::Subrange, "subrange_type"}; return true;
+    case DW_TAG_variant: out = {NodeKind::Variant, "variant"}; return true;
+    case DW_TAG_variant_part: out = {NodeKind::VariantPart, "variant_part"}; return true;
+    case DW_TAG_array_type: out = {NodeKind::Array, "array_type"}; return true;
+    case DW_TAG_base_type: out = {NodeKind::BaseType, "base_type"}; return true;
+    case DW_TAG_subroutine_type: out = {NodeKind::Subroutine, "subroutine_type"}; return true;
+    case DW_TAG_unspecified_type: out = {NodeKind::Unspecified, "unspecified_type"}; return true;
+    default: return false;
+    }
+}
+
+std::string hex(uint64_t value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "0x%" PRIx64, value);
+    return buffer;
+}
+
+// Iterates the children of a DIE, turning libdw errors into kabiscope errors.
+template <typename Visit>
+void forEachChild(const DwarfFile& file, Dwarf_Die& parent, Visit&& visit) {
+    Dwarf_Die child;
+    int status = dwarf_child(&parent, &child);
+    if (status < 0) file.failWithDwarfError("corrupt DWARF: cannot read children of DIE " + hex(dwarf_dieoffset(&parent)));
+    while (status == 0) {
+        if (!visit(child)) return;
+        status = dwarf_siblingof(&child, &child);
+        if (status < 0) file.failWithDwarfError("corrupt DWARF: cannot read siblings of DIE " + hex(dwarf_dieoffset(&child)));
+    }
+}
+
+}  // namespace
+
+DieRenderer::DieRenderer(const DwarfFile& file, const FqnResolver& fqns, const KabiRules* rules, TypeGraph& graph)
+    : file_(file), fqns_(fqns), rules_(rules), graph_(graph) {}
+
+void DieRenderer::failAt(Dwarf_Die& die, const std::string& what) const {
+    fail(file_.path(), what, " (DIE ", hex(dwarf_dieoffset(&die)), ")");
+}
+
+std::string_view DieRenderer::fqnOf(Dwarf_Die& die) { return fqns_.fqn(&die); }
+
+NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
+    const Dwarf_Off offset = dwarf_dieoffset(&die);
+    if (auto it = symbolNodes_.find(offset); it != symbolNodes_.end()) return it->second;
+    const NodeId id = graph_.add(NodeKind::Symbol, {}, offset);
+    symbolNodes_.emplace(offset, id);
+    SymbolState state;
+    const int tag = dwarf_tag(&die);
+    if (tag == DW_TAG_subprogram || tag == DW_TAG_subroutine_type) {
+        graph_.node(id).keyword = "subprogram";
+        renderSubroutine(id, die, state, "subprogram");
+    } else {
+        graph_.node(id).keyword = "variable";
+        graph_.appendText(id, "variable ");
+        appendTypeAttr(id, die, state);
+    }
+    return id;
+}
+
+NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn) {
+    const Dwarf_Off offset = dwarf_dieoffset(&die);
+    if (auto it = typeNodes_.find(offset); it != typeNodes_.end()) return it->second;
+    const int tag = dwarf_tag(&die);
+    TagInfo info;
+    if (!tagInfo(tag, info)) failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
+    const NodeId id = graph_.add(info.kind, info.keyword, offset);
+    typeNodes_.emplace(offset, id);
+    if (++depth_ > kMaxRenderDepth) failAt(die, "corrupt DWARF: type chain nested too deeply");
+    renderInto(id, tag, die, state, list, enumFqn);
+    --depth_;
+    return id;
+}
+
+void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& state, ListState* list,
+                             std::string_view enumFqn) {
+    switch (tag) {
+    case DW_TAG_atomic_type:
+    case DW_TAG_const_type:
+    case DW_TAG_immutable_type:
+    case DW_TAG_packed_type:
+    case DW_TAG_pointer_type:
+    case DW_TAG_reference_type:
+    case DW_TAG_restrict_type:
+    case DW_TAG_rvalue_reference_type:
+    case DW_TAG_shared_type:
+    case DW_TAG_volatile_type:
+    case DW_TAG_template_type_parameter:
+    case DW_TAG_typedef: renderModifier(id, die, state, fqnOf(die)); return;
+    case DW_TAG_base_type: {
+        const std::string_view fqn = fqnOf(die);
+        graph_.node(id).name = graph_.storeText(fqn);
+        graph_.appendText(id, "base_type");
+        appendFqn(id, fqn);
+        appendByteSize(id, die, fqn);
+        appendUdataAttr(id, die, DW_AT_encoding, " encoding(");
+        appendUdataAttr(id, die, DW_AT_alignment, " alignment(");
+        return;
+    }
+    case DW_TAG_subrange_type: {
+        if (auto count = die::udata(&die, DW_AT_count))
+            graph_.appendOwnedText(id, "[" + std::to_string(*count) + "]");
+        else if (auto upper = die::udata(&die, DW_AT_upper_bound))
+            graph_.appendOwnedText(id, "[" + std::to_string(*upper + 1) + "]");
+        else
+            graph_.appendText(id, "[]");
+        return;
+    }
+    case DW_TAG_array_type:
+        graph_.appendText(id, "array_type");
+        forEachChild(file_, die, [&](Dwarf_Die& child) {
+            if (dwarf_tag(&child) == DW_TAG_subrange_type) graph_.appendChild(id, renderType(child, state, nullptr, {}));
+            return true;
+        });
+        graph_.appendText(id, " {");
+        graph_.appendBreak(id);
+        appendTypeAttr(id, die, state);
+        graph_.appendBreak(id);
+        graph_.appendText(id, "}");
+        return;
+    case DW_TAG_subroutine_type: renderSubroutine(id, die, state, "subroutine_type"); return;
+    case DW_TAG_formal_parameter: renderListItem(id, die, state, list, "formal_parameter "); return;
+    case DW_TAG_member: renderListItem(id, die, state, list, "member "); return;
+    case DW_TAG_variant: {
+        appendListComma(id, list);
+        graph_.appendText(id, "variant {");
+        graph_.appendBreak(id);
+        ListState members;
+        forEachChild(file_, die, [&](Dwarf_Die& child) {
+            if (dwarf_tag(&child) == DW_TAG_member) graph_.appendChild(id, renderType(child, state, &members, {}));
+            return true;
+        });
+        graph_.appendBreak(id);
+        graph_.appendText(id, "}");
+        appendUdataAttr(id, die, DW_AT_discr_value, " discr_value(");
+        return;
+    }
+    case DW_TAG_variant_part: {
+        appendListComma(id, list);
+        graph_.appendText(id, "variant_part {");
+        graph_.appendBreak(id);
+        ListState items;
+        forEachChild(file_, die, [&](Dwarf_Die& child) {
+            graph_.appendChild(id, renderType(child, state, &items, {}));
+            return true;
+        });
+        graph_.appendBreak(id);
+        graph_.appendText(id, "}");
+        return;
+    }
+    case DW_TAG_class_type:
+    case DW_TAG_structure_type:
+    case DW_TAG_enumeration_type: renderAggregate(id, die, state, tag, fqnOf(die)); return;
+    case DW_TAG_union_type: renderUnion(id, die, state, fqnOf(die)); return;
+    case DW_TAG_enumerator: renderEnumerator(id, die, list, enumFqn); return;
+    case DW_TAG_unspecified_type: graph_.appendText(id, "unspecified_type"); return;
+    default: failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
+    }
+}
+
+void DieRenderer::appendTypeAttr(NodeId id, Dwarf_Die& die, SymbolState& state) {
+    Dwarf_Die type;
+    if (die::reference(&die, DW_AT_type, &type)) {
+        graph_.appendChild(id, renderType(type, state, nullptr, {}));
+        return;
+    }
+    // Compilers omit DW_AT_type for void; gendwarfksyms prints it.
+    graph_.appendText(id, "base_type void");
+}
+
+void DieRenderer::appendFqn(NodeId id, std::string_view fqn) {
+    if (fqn.empty()) return;
+    graph_.appendText(id, " ");
+    graph_.appendOwnedText(id, fqn);
+}
+
+void DieRenderer::appendUdataAttr(NodeId id, Dwarf_Die& die, unsigned attr, const char* label) {
+    if (auto value = die::udata(&die, attr)) graph_.appendOwnedText(id, label + std::to_string(*value) + ")");
+}
+
+void DieRenderer::appendByteSize(NodeId id, Dwarf_Die& die, std::string_view fqn) {
+    auto value = die::udata(&die, DW_AT_byte_size);
+    if (!value) return;
+    if (rules_)
+        if (auto override = rules_->byteSize(fqn)) value = override;
+    graph_.appendOwnedText(id, " byte_size(" + std::to_string(*value) + ")");
+}
+
+void DieRenderer::appendListComma(NodeId id, ListState* list) {
+    if (!list || list->first) {
+        if (list) list->first = false;
+        return;
+    }
+    graph_.appendText(id, " ,");
+    graph_.appendBreak(id);
+}
+
+void DieRenderer::renderModifier(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn) {
+    graph_.node(id).name = graph_.storeText(fqn);
+    graph_.appendText(id, graph_.node(id).keyword);
+    appendFqn(id, fqn);
+    graph_.appendText(id, " {");
+    graph_.appendBreak(id);
+    appendTypeAttr(id, die, state);
+    graph_.appendBreak(id);
+    graph_.appendText(id, "}");
+    appendByteSize(id, die, fqn);
+    appendUdataAttr(id, die, DW_AT_alignment, " alignment(");
+}
+
+void DieRenderer::renderSubroutine(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view keyword) {
+    graph_.appendText(id, keyword);
+    graph_.appendText(id, " (");
+    graph_.appendBreak(id);
+    ListState parameters;
+    forEachChild(file_, die, [&](Dwarf_Die& child) {
+        if (dwarf_tag(&child) == DW_TAG_formal_parameter)
+            graph_.appendChild(id, renderType(child, state, &parameters, {}));
+        return true;
+    });
+    graph_.appendBreak(id);
+    graph_.appendText(id, ")");
+    graph_.appendBreak(id);
+    graph_.appendText(id, "-> ");
+    appendTypeAttr(id, die, state);
+}
+
+void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, SymbolState& state, ListState* list,
+                                 std::string_view keyword) {
+    const char* name = die::name(&die);
+    if (rules_) {
+        // __kabi_ members print without their name; a renamed placeholder may supply one.
+        if (startsWith(name, kKabiPrefix)) name = nullptr;
+        state.originalName = nullptr;
+    }
+    appendListComma(id, list);
+    graph_.appendText(id, keyword);
+    appendTypeAttr(id, die, state);
+    // QUIRK (spec §8.4): originalName may have been left behind by the last member of a struct
+    // first rendered inside this item's type.
+    if (rules_ && state.originalName) name = state.originalName;
+    if (name) {
+        graph_.node(id).name = graph_.storeText(name);
+        graph_.appendText(id, " ");
+        graph_.appendOwnedText(id, name);
+    }
+    appendUdataAttr(id, die, DW_AT_accessibility, " accessibility(");
+    appendUdataAttr(id, die, DW_AT_bit_size, " bit_size(");
+    appendUdataAttr(id, die, DW_AT_data_bit_offset, " data_bit_offset(");
+    appendUdataAttr(id, die, DW_AT_data_member_location, " data_member_location(");
+}
+
+bool DieRenderer::isPrivateDefinition(Dwarf_Die& die) {
+    // Definitions in .c files cannot change the public ABI (spec §5.3 rule 3).
+    auto fileIndex = die::udata(&die, DW_AT_decl_file);
+    if (!fileIndex) return false;
+    auto& unitFiles = privateFiles_[die.cu];
+    if (auto it = unitFiles.find(*fileIndex); it != unitFiles.end()) return it->second;
+    Dwarf_Die unit;
+    if (!dwarf_cu_die(die.cu, &unit, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr))
+        file_.failWithDwarfError("corrupt DWARF: dwarf_cu_die failed");
+    Dwarf_Files* files = nullptr;
+    size_t count = 0;
+    if (dwarf_getsrcfiles(&unit, &files, &count) != 0) file_.failWithDwarfError("corrupt DWARF: cannot read line table files");
+    const char* path = dwarf_filesrc(files, *fileIndex, nullptr, nullptr);
+    if (!path) file_.failWithDwarfError("corrupt DWARF: bad DW_AT_decl_file " + std::to_string(*fileIndex));
+    const char* dot = std::strrchr(path, '.');
+    const bool isPrivate = dot && std::strcmp(dot, ".c") == 0;
+    unitFiles.emplace(*fileIndex, isPrivate);
+    return isPrivate;
+}
+
+bool DieRenderer::isExpandedDefinition(Dwarf_Die& die, std::string_view fqn) {
+    if (die::flag(&die, DW_AT_declaration)) return false;
+    if (rules_ && rules_->isDeclOnly(fqn)) return false;
+    return !isPrivateDefinition(die);
+}
+
+void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, SymbolState& state, int tag, std::string_view fqn) {
+    graph_.node(id).name = graph_.storeText(fqn);
+    graph_.appendText(id, graph_.node(id).keyword);
+    appendFqn(id, fqn);
+    graph_.appendText(id, " {");
+    graph_.appendBreak(id);
+    const bool expand = isExpandedDefinition(die, fqn);
+    if (expand) {
+        ListState items;
+        forEachChild(file_, die, [&](Dwarf_Die& child) {
+            const int childTag = dwarf_tag(&child);
+            if (tag == DW_TAG_enumeration_type) {
+                if (childTag == DW_TAG_enumerator) graph_.appendChild(id, renderType(child, state, &items, fqn));
+                return true;
+            }
+            switch (childTag) {
+            case DW_TAG_member:
+                if (rules_ && isKabiIgnoredMember(child)) return true;
+                [[fallthrough]];
+            case DW_TAG_variant_part: graph_.appendChild(id, renderType(child, state, &items, {})); return true;
+            case DW_TAG_class_type:
+            case DW_TAG_enumeration_type:
+            case DW_TAG_structure_type:
+            case DW_TAG_template_type_parameter:
+            case DW_TAG_union_type:
+            case DW_TAG_subprogram: return true;  // nested types and member functions are not members
+            default: failAt(child, "unexpected structure_type child: DWARF tag " + hex(unsigned(childTag)));
+            }
+        });
+    }
+    graph_.appendBreak(id);
+    graph_.appendText(id, "}");
+    if (expand) {
+        appendByteSize(id, die, fqn);
+        appendUdataAttr(id, die, DW_AT_alignment, " alignment(");
+    }
+}
+
+void DieRenderer::renderUnion(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn) {
+    if (rules_) {
+        Dwarf_Die placeholder;
+        const char* originalName = nullptr;
+        const KabiStatus status = unionKabiStatus(die, &placeholder, &originalName);
+        if (status == KabiStatus::Reserved) {
+            // The union stands for its placeholder: KABI_USE/KABI_REPLACE keep the old rendering.
+            // It gets no name, so even a named union is inlined, never a u# reference.
+            state.originalName = originalName;
+            graph_.appendChild(id, renderType(placeholder, state, nullptr, {}));
+            return;
+        }
+        if (status == KabiStatus::Ignored) {
+            // QUIRK (spec §8.3): reached other than as a member's type, it renders as nothing,
+            // and (unnamed, like a reserved union) it is inlined as that nothing.
+            return;
+        }
+    }
+    renderAggregate(id, die, state, DW_TAG_union_type, fqn);
+}
+
+void DieRenderer::renderEnumerator(NodeId id, Dwarf_Die& die, ListState* list, std::string_view enumFqn) {
+    const std::string_view fqn = fqnOf(die);
+    graph_.node(id).name = graph_.storeText(fqn);
+    std::optional<uint64_t> value;
+    if (rules_) {
+        if (rules_->isEnumeratorIgnored(enumFqn, fqn)) return;
+        value = rules_->enumeratorValue(enumFqn, fqn);
+    }
+    appendListComma(id, list);
+    graph_.appendText(id, "enumerator");
+    appendFqn(id, fqn);
+    if (!value) value = die::udata(&die, DW_AT_const_value);
+    if (value) {
+        graph_.appendText(id, " = ");
+        graph_.appendOwnedText(id, std::to_string(*value));
+    }
+}
+
+// gendwarfksyms' get_kabi_status for one member name: 1 normal, 2 reserved, 3 ignored.
+static int kabiNameStatus(const char* name, const char** suffix) {
+    *suffix = nullptr;
+    if (!startsWith(name, kKabiPrefix)) return 1;
+    const char* rest = name + kKabiPrefix.size();
+    if (startsWith(rest, "reserved")) return 2;
+    if (startsWith(rest, "ignored")) return 3;
+    if (startsWith(rest, "renamed")) {
+        *suffix = rest + std::strlen("renamed");
+        return 2;
+    }
+    return 1;
+}
+
+DieRenderer::KabiStatus DieRenderer::unionKabiStatus(Dwarf_Die& unionDie, Dwarf_Die* placeholder,
+                                                     const char** originalName) {
+    // Spec §8.3: look at the union's members in order; a struct member is judged by its first
+    // member. The first non-normal verdict decides; two normal members end the scan.
+    int result = 0;
+    int normalMembers = 0;
+    const char* name = nullptr;
+    Dwarf_Die candidate;
+    forEachChild(file_, unionDie, [&](Dwarf_Die& member) {
+        if (dwarf_tag(&member) != DW_TAG_member) return true;
+        Dwarf_Die type;
+        if (!die::reference(&member, DW_AT_type, &type)) failAt(member, "union member missing a type");
+        result = kabiNameStatus(die::name(&member), &name);
+        if (result == 2) candidate = type;
+        if (result != 1) return false;
+        if (dwarf_tag(&type) == DW_TAG_structure_type) {
+            result = 0;
+            forEachChild(file_, type, [&](Dwarf_Die& inner) {
+                if (dwarf_tag(&inner) != DW_TAG_member) return true;
+                result = kabiNameStatus(die::name(&inner), &name);
+                if (result == 2 && !die::reference(&inner, DW_AT_type, &candidate))
+                    failAt(inner, "structure member missing a type");
+                return false;
+            });
+        }
+        if (result <= 1 && ++normalMembers < 2) return true;
+        return false;
+    });
+    if (result == 2) {
+        *placeholder = candidate;
+        *originalName = name;
+        return KabiStatus::Reserved;
+    }
+    if (result == 3) return KabiStatus::Ignored;
+    return KabiStatus::Normal;
+}
+
+bool DieRenderer::isKabiIgnoredMember(Dwarf_Die& member) {
+    Dwarf_Die type;
+    if (!die::reference(&member, DW_AT_type, &type)) failAt(member, "member missing a type");
+    if (dwarf_tag(&type) != DW_TAG_union_type) return false;
+    Dwarf_Die placeholder;
+    const char* originalName = nullptr;
+    return unionKabiStatus(type, &placeholder, &originalName) == KabiStatus::Ignored;
+}
+
+}  // namespace kabiscope

@@ -1,0 +1,75 @@
+// DieRenderer: turns DIEs into TypeGraph nodes with gendwarfksyms' exact grammar.
+//
+// Each DIE is rendered once per versioning scope and cached by DIE offset, as gendwarfksyms'
+// die_map does; later uses only link to the cached node. That cache is observable under
+// --stable (the __kabi_renamed name leak, docs/gendwarfksyms-compat.md), which is why
+// renderings are never recomputed per symbol. The per-tag rules are in the .cpp, next to the
+// spec sections they implement.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include <elfutils/libdw.h>
+
+#include "dwarf/fqn_resolver.h"
+#include "model/type_graph.h"
+
+namespace kabiscope {
+
+class DwarfFile;
+class KabiRules;
+
+class DieRenderer {
+public:
+    // `rules` is null without --stable: then no kABI rule or __kabi_ convention applies.
+    DieRenderer(const DwarfFile& file, const FqnResolver& fqns, const KabiRules* rules, TypeGraph& graph);
+
+    // Renders an exported symbol's DIE: a subprogram (or a subroutine type reached through a
+    // __gendwarfksyms_ptr_ pointer) as "subprogram ( ... ) -> ...", anything else as
+    // "variable <type>". Cached per DIE, so aliases bound to one DIE share the node.
+    NodeId renderSymbol(Dwarf_Die die);
+
+private:
+    struct SymbolState;
+    struct ListState {
+        bool first = true;
+    };
+
+    NodeId renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn);
+    void renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& state, ListState* list, std::string_view enumFqn);
+
+    void appendTypeAttr(NodeId id, Dwarf_Die& die, SymbolState& state);
+    void appendFqn(NodeId id, std::string_view fqn);
+    void appendUdataAttr(NodeId id, Dwarf_Die& die, unsigned attr, const char* label);
+    void appendByteSize(NodeId id, Dwarf_Die& die, std::string_view fqn);
+    void appendListComma(NodeId id, ListState* list);
+
+    void renderModifier(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn);
+    void renderSubroutine(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view keyword);
+    void renderListItem(NodeId id, Dwarf_Die& die, SymbolState& state, ListState* list, std::string_view keyword);
+    void renderAggregate(NodeId id, Dwarf_Die& die, SymbolState& state, int tag, std::string_view fqn);
+    void renderUnion(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn);
+    void renderEnumerator(NodeId id, Dwarf_Die& die, ListState* list, std::string_view enumFqn);
+
+    bool isExpandedDefinition(Dwarf_Die& die, std::string_view fqn);
+    bool isPrivateDefinition(Dwarf_Die& die);
+    bool isKabiIgnoredMember(Dwarf_Die& member);
+    enum class KabiStatus { Scanning = 0, Normal = 1, Reserved = 2, Ignored = 3 };
+    KabiStatus unionKabiStatus(Dwarf_Die& unionDie, Dwarf_Die* placeholder, const char** originalName);
+
+    std::string_view fqnOf(Dwarf_Die& die);
+    [[noreturn]] void failAt(Dwarf_Die& die, const std::string& what) const;
+
+    const DwarfFile& file_;
+    const FqnResolver& fqns_;
+    const KabiRules* rules_;
+    TypeGraph& graph_;
+    std::unordered_map<Dwarf_Off, NodeId> typeNodes_;
+    std::unordered_map<Dwarf_Off, NodeId> symbolNodes_;
+    // (unit, DW_AT_decl_file index) -> defined in a .c file
+    std::unordered_map<const void*, std::unordered_map<Dwarf_Word, bool>> privateFiles_;
+    unsigned depth_ = 0;
+};
+
+}  // namespace kabiscope

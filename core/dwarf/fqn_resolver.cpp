@@ -1,0 +1,83 @@
+#include "dwarf/fqn_resolver.h"
+
+#include "dwarf/die_access.h"
+#include "dwarf/dwarf_file.h"
+
+namespace kabiscope {
+
+namespace {
+
+bool passesPrefix(int tag) {
+    return tag == DW_TAG_namespace || tag == DW_TAG_class_type || tag == DW_TAG_structure_type;
+}
+
+// Tags whose rendering prints the fqn.
+bool printsFqn(int tag) {
+    switch (tag) {
+    case DW_TAG_atomic_type:
+    case DW_TAG_const_type:
+    case DW_TAG_immutable_type:
+    case DW_TAG_packed_type:
+    case DW_TAG_pointer_type:
+    case DW_TAG_reference_type:
+    case DW_TAG_restrict_type:
+    case DW_TAG_rvalue_reference_type:
+    case DW_TAG_shared_type:
+    case DW_TAG_volatile_type:
+    case DW_TAG_typedef:
+    case DW_TAG_template_type_parameter:
+    case DW_TAG_base_type:
+    case DW_TAG_class_type:
+    case DW_TAG_structure_type:
+    case DW_TAG_union_type:
+    case DW_TAG_enumeration_type:
+    case DW_TAG_enumerator: return true;
+    default: return false;
+    }
+}
+
+constexpr unsigned kMaxDepth = 4096;
+
+}  // namespace
+
+void FqnResolver::addUnit(Dwarf_Die unit) {
+    resolvedUnits_.insert(unit.cu);
+    walkChildren(&unit, nullptr, 0);
+}
+
+void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, unsigned depth) {
+    if (depth > kMaxDepth) file_.failWithDwarfError("corrupt DWARF: DIE tree nested too deeply");
+    Dwarf_Die child;
+    int status = dwarf_child(parent, &child);
+    if (status < 0) file_.failWithDwarfError("corrupt DWARF: cannot read DIE children");
+    while (status == 0) {
+        const int tag = dwarf_tag(&child);
+        const char* name = die::name(&child);
+        const bool passes = passesPrefix(tag);
+        const bool hasChildren = dwarf_haschildren(&child) > 0;
+        if (prefix && (passes || name)) {
+            std::string scoped = *prefix + "::" + (name ? name : "<anonymous>");
+            if (name && printsFqn(tag)) scoped_[dwarf_dieoffset(&child)] = scoped;
+            if (hasChildren) walkChildren(&child, passes ? &scoped : nullptr, depth + 1);
+        } else if (name && passes) {
+            const std::string scope(name);
+            if (hasChildren) walkChildren(&child, &scope, depth + 1);
+        } else if (hasChildren) {
+            walkChildren(&child, nullptr, depth + 1);
+        }
+        status = dwarf_siblingof(&child, &child);
+        if (status < 0) file_.failWithDwarfError("corrupt DWARF: cannot read DIE siblings");
+    }
+}
+
+std::string_view FqnResolver::fqn(Dwarf_Die* die) const {
+    if (!resolvedUnits_.count(die->cu)) return {};
+    if (!scoped_.empty()) {
+        auto it = scoped_.find(dwarf_dieoffset(die));
+        if (it != scoped_.end()) return it->second;
+    }
+    const char* name = die::name(die);
+    return name ? std::string_view(name) : std::string_view();
+}
+
+}  // namespace kabiscope

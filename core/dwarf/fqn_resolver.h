@@ -1,0 +1,41 @@
+// FqnResolver: gendwarfksyms' fully qualified names (pass 1 of every compilation unit).
+//
+// Only DW_TAG_namespace, DW_TAG_class_type and DW_TAG_structure_type pass a scope prefix to their
+// children, so C types keep their plain names, Rust types become crate::module::Type and C++
+// types ns::Type. Enumerators always keep their bare name. Only DIEs whose name differs from
+// DW_AT_name, and that can be rendered with a name (types and enumerators), are recorded;
+// everything else falls back to DW_AT_name.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <elfutils/libdw.h>
+
+namespace kabiscope {
+
+class DwarfFile;
+
+class FqnResolver {
+public:
+    explicit FqnResolver(const DwarfFile& file) : file_(file) {}
+
+    // Walks one compilation unit and records the scoped names in it.
+    void addUnit(Dwarf_Die unit);
+
+    // The fqn of a DIE ("" when anonymous or when the last scope is anonymous).
+    std::string_view fqn(Dwarf_Die* die) const;
+
+private:
+    void walkChildren(Dwarf_Die* parent, const std::string* prefix, unsigned depth);
+
+    const DwarfFile& file_;
+    std::unordered_map<Dwarf_Off, std::string> scoped_;
+    // Units already walked. A DIE of a unit not walked yet (a cross-unit reference) has no fqn
+    // in gendwarfksyms, so it has none here either.
+    std::unordered_set<const void*> resolvedUnits_;
+};
+
+}  // namespace kabiscope

@@ -1,0 +1,151 @@
+#include "elf/elf_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/error.h"
+
+namespace kabiscope {
+
+namespace {
+
+std::string elfError() { return elf_errmsg(-1) ? elf_errmsg(-1) : "unknown libelf error"; }
+
+}  // namespace
+
+ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
+    if (elf_version(EV_CURRENT) == EV_NONE) fail(path_, "libelf is too old: ", elfError());
+
+    fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) fail(path_, std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0) {
+        const int err = errno;
+        ::close(fd_);
+        fail(path_, std::strerror(err));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd_);
+        fail(path_, "is a directory, expected an ELF file");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd_);
+        fail(path_, "not a regular file");
+    }
+
+    elf_ = elf_begin(fd_, ELF_C_READ_MMAP, nullptr);
+    if (!elf_) {
+        ::close(fd_);
+        fail(path_, "cannot read ELF: ", elfError());
+    }
+    try {
+        if (elf_kind(elf_) != ELF_K_ELF) fail(path_, "not an ELF file");
+        GElf_Ehdr header;
+        if (!gelf_getehdr(elf_, &header)) fail(path_, "truncated or corrupt ELF header: ", elfError());
+        objectType_ = header.e_type;
+        // libelf silently shows no sections when the table lies past the end of the file.
+        if (header.e_shoff == 0 || header.e_shnum == 0) fail(path_, "ELF file has no section headers");
+        if (header.e_shoff + uint64_t(header.e_shnum) * header.e_shentsize > uint64_t(st.st_size))
+            fail(path_, "truncated ELF file: section header table extends past the end of the file");
+        if (elf_getshdrstrndx(elf_, &sectionNameTable_) != 0)
+            fail(path_, "truncated or corrupt ELF section headers: ", elfError());
+        // Walk the section headers once so a truncated table is reported here, not later.
+        for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+            GElf_Shdr shdr;
+            if (!gelf_getshdr(scn, &shdr)) fail(path_, "corrupt ELF section header: ", elfError());
+            if (shdr.sh_type != SHT_NOBITS && shdr.sh_offset + shdr.sh_size > uint64_t(st.st_size))
+                fail(path_, "truncated ELF file: section ", sectionName(elf_ndxscn(scn)),
+                     " extends past the end of the file");
+        }
+    } catch (...) {
+        elf_end(elf_);
+        ::close(fd_);
+        throw;
+    }
+}
+
+ElfFile::~ElfFile() {
+    if (elf_) elf_end(elf_);
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::string_view ElfFile::sectionName(size_t index) const {
+    Elf_Scn* scn = elf_getscn(elf_, index);
+    GElf_Shdr shdr;
+    if (!scn || !gelf_getshdr(scn, &shdr)) return {};
+    const char* name = elf_strptr(elf_, sectionNameTable_, shdr.sh_name);
+    return name ? std::string_view(name) : std::string_view();
+}
+
+Elf_Scn* ElfFile::findSection(std::string_view name) const {
+    for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+        if (sectionName(elf_ndxscn(scn)) == name) return scn;
+    }
+    return nullptr;
+}
+
+bool ElfFile::hasSection(std::string_view name) const { return findSection(name) != nullptr; }
+
+std::optional<std::string_view> ElfFile::sectionContents(std::string_view name) const {
+    Elf_Scn* scn = findSection(name);
+    if (!scn) return std::nullopt;
+    GElf_Shdr shdr;
+    if (!gelf_getshdr(scn, &shdr)) fail(path_, "corrupt section header of ", name, ": ", elfError());
+    if (shdr.sh_type == SHT_NOBITS) return std::string_view();
+    Elf_Data* data = elf_getdata(scn, nullptr);
+    if (!data) fail(path_, "cannot read section ", name, ": ", elfError());
+    if (!data->d_buf) return std::string_view();
+    return std::string_view(static_cast<const char*>(data->d_buf), data->d_size);
+}
+
+void ElfFile::forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) const {
+    Elf_Data* extendedIndices = nullptr;
+    for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+        GElf_Shdr shdr;
+        if (gelf_getshdr(scn, &shdr) && shdr.sh_type == SHT_SYMTAB_SHNDX) {
+            extendedIndices = elf_getdata(scn, nullptr);
+            if (!extendedIndices) fail(path_, "cannot read .symtab_shndx: ", elfError());
+            break;
+        }
+    }
+    const size_t entrySize = gelf_fsize(elf_, ELF_T_SYM, 1, EV_CURRENT);
+    for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+        GElf_Shdr shdr;
+        if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB) continue;
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        if (!data) fail(path_, "cannot read .symtab: ", elfError());
+        if (shdr.sh_entsize != entrySize) fail(path_, "corrupt .symtab: unexpected entry size ", shdr.sh_entsize);
+        const size_t count = shdr.sh_size / shdr.sh_entsize;
+        for (size_t i = 1; i < count; ++i) {
+            GElf_Sym sym;
+            Elf32_Word xindex = 0;
+            if (!gelf_getsymshndx(data, extendedIndices, int(i), &sym, &xindex))
+                fail(path_, "corrupt .symtab entry ", i, ": ", elfError());
+            ElfSymbol out;
+            const char* name = elf_strptr(elf_, shdr.sh_link, sym.st_name);
+            if (!name) fail(path_, "corrupt .symtab entry ", i, ": bad name offset");
+            out.name = name;
+            out.binding = GELF_ST_BIND(sym.st_info);
+            out.type = GELF_ST_TYPE(sym.st_info);
+            out.section = sym.st_shndx == SHN_XINDEX ? xindex : sym.st_shndx;
+            out.value = sym.st_value;
+            out.size = sym.st_size;
+            if (out.section != SHN_UNDEF && out.section < SHN_LORESERVE) {
+                if (Elf_Scn* target = elf_getscn(elf_, out.section)) {
+                    GElf_Shdr targetHeader;
+                    if (gelf_getshdr(target, &targetHeader)) {
+                        out.sectionFlags = targetHeader.sh_flags;
+                        out.sectionType = targetHeader.sh_type;
+                        out.sectionName = sectionName(out.section);
+                    }
+                }
+            }
+            visit(out);
+        }
+    }
+}
+
+}  // namespace kabiscope

@@ -1,0 +1,62 @@
+// ElfFile: an opened ELF object (relocatable .o, kernel module .ko, linked vmlinux).
+//
+// Owns the file descriptor and the libelf handle (RAII). Gives the symbol table with extended
+// section indices already resolved, and named section contents. Every libelf failure becomes a
+// kabiscope::Error naming the file, so a truncated or foreign file gives one clear line.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <gelf.h>
+#include <libelf.h>
+
+namespace kabiscope {
+
+// One entry of .symtab, as the versioning rules need it.
+struct ElfSymbol {
+    std::string_view name;
+    unsigned binding = 0;      // STB_*
+    unsigned type = 0;         // STT_*
+    uint32_t section = 0;      // section index, SHN_XINDEX already resolved
+    uint64_t value = 0;
+    uint64_t size = 0;
+    uint64_t sectionFlags = 0; // sh_flags of `section` when it is a real section, else 0
+    uint32_t sectionType = 0;  // sh_type of `section` when it is a real section, else 0
+    std::string_view sectionName;
+};
+
+class ElfFile {
+public:
+    explicit ElfFile(std::string path);
+    ~ElfFile();
+    ElfFile(const ElfFile&) = delete;
+    ElfFile& operator=(const ElfFile&) = delete;
+
+    const std::string& path() const { return path_; }
+    Elf* handle() const { return elf_; }
+    // ET_REL, ET_EXEC, ET_DYN.
+    unsigned objectType() const { return objectType_; }
+
+    // Calls `visit` for .symtab entries 1..n-1 in table order. No .symtab: no calls.
+    void forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) const;
+
+    // The bytes of the first section with this name, if there is one.
+    std::optional<std::string_view> sectionContents(std::string_view name) const;
+    bool hasSection(std::string_view name) const;
+
+private:
+    Elf_Scn* findSection(std::string_view name) const;
+    std::string_view sectionName(size_t index) const;
+
+    std::string path_;
+    int fd_ = -1;
+    Elf* elf_ = nullptr;
+    unsigned objectType_ = 0;
+    size_t sectionNameTable_ = 0;
+};
+
+}  // namespace kabiscope

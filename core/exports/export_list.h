@@ -1,0 +1,41 @@
+// ExportList: the names of the exported symbols to version, in input order, without duplicates.
+//
+// Comes from an explicit list (parsed exactly like gendwarfksyms' stdin: the first token of each
+// line, duplicates ignored, a line without a token is an error) or is discovered from the object
+// the way kbuild builds that list (exports/export_discovery.h).
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace kabiscope {
+
+// How an export was declared, for Module.symvers and the explorer's columns.
+struct ExportInfo {
+    std::string name;
+    std::string exportType = "EXPORT_SYMBOL";  // or EXPORT_SYMBOL_GPL
+    std::string nameSpace;                     // symbol namespace, "" for none
+};
+
+class ExportList {
+public:
+    // Adds `name` unless already present; returns whether it was added.
+    bool add(std::string name);
+    bool add(ExportInfo info);
+    bool contains(std::string_view name) const { return index_.count(std::string(name)) != 0; }
+    const std::vector<ExportInfo>& entries() const { return entries_; }
+    size_t size() const { return entries_.size(); }
+    bool empty() const { return entries_.empty(); }
+
+    // gendwarfksyms' stdin format. `source` names the input in errors ("-" for stdin).
+    static ExportList parse(std::istream& in, const std::string& source);
+
+private:
+    std::vector<ExportInfo> entries_;
+    std::unordered_set<std::string> index_;
+};
+
+}  // namespace kabiscope

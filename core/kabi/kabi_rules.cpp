@@ -1,0 +1,99 @@
+#include "kabi/kabi_rules.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "base/error.h"
+
+namespace kabiscope {
+
+namespace {
+
+// "1\0" + "x\0" + "\0" + "\0": the smallest possible record.
+constexpr size_t kMinimumRecordSize = 6;
+
+std::optional<KabiRuleKind> kindFromTag(std::string_view tag) {
+    if (tag == "declonly") return KabiRuleKind::DeclOnly;
+    if (tag == "enumerator_ignore") return KabiRuleKind::EnumeratorIgnore;
+    if (tag == "enumerator_value") return KabiRuleKind::EnumeratorValue;
+    if (tag == "byte_size") return KabiRuleKind::ByteSize;
+    if (tag == "type_string") return KabiRuleKind::TypeString;
+    return std::nullopt;
+}
+
+}  // namespace
+
+KabiRules KabiRules::parseSection(const std::string& file, std::string_view bytes, std::string* warning) {
+    KabiRules rules;
+    rules.sourceFile_ = file;
+    const std::string where = std::string("kABI rules section ") + kSectionName;
+    if (bytes.size() < kMinimumRecordSize) fail(file, where, " too small: ", bytes.size(), " bytes");
+    if (bytes.back() != '\0') fail(file, where, " is not NUL-terminated");
+
+    size_t pos = 0;
+    auto nextField = [&]() -> std::string_view {
+        if (pos >= bytes.size()) fail(file, where, ": unexpected end of kABI rules");
+        const char* start = bytes.data() + pos;
+        const size_t len = strnlen(start, bytes.size() - pos);
+        pos += len + 1;
+        return {start, len};
+    };
+    while (bytes.size() - pos > kMinimumRecordSize) {
+        const std::string_view version = nextField();
+        if (version != "1") fail(file, where, ": unsupported kABI rule version '", version, "'");
+        const std::string_view tag = nextField();
+        const auto kind = kindFromTag(tag);
+        if (!kind) fail(file, where, ": unsupported kABI rule type '", tag, "'");
+        std::string target(nextField());
+        std::string value(nextField());
+        rules.set(*kind, std::move(target), std::move(value));
+    }
+    if (pos < bytes.size() && warning) *warning = "unexpected data at the end of the kABI rules section";
+    return rules;
+}
+
+void KabiRules::set(KabiRuleKind kind, std::string target, std::string value) {
+    rules_[{kind, std::move(target)}] = std::move(value);
+}
+
+const std::string* KabiRules::find(KabiRuleKind kind, std::string_view target) const {
+    if (target.empty() || rules_.empty()) return nullptr;
+    auto it = rules_.find(std::pair<KabiRuleKind, std::string>(kind, std::string(target)));
+    return it == rules_.end() ? nullptr : &it->second;
+}
+
+uint64_t KabiRules::parseUnsigned(const std::string& value) const {
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long long result = std::strtoull(value.c_str(), &end, 10);
+    if (errno || *end) fail(sourceFile_, "kABI rules: invalid unsigned value '", value, "'");
+    return result;
+}
+
+bool KabiRules::isDeclOnly(std::string_view fqn) const { return find(KabiRuleKind::DeclOnly, fqn); }
+
+bool KabiRules::isEnumeratorIgnored(std::string_view enumFqn, std::string_view enumerator) const {
+    if (enumFqn.empty() || enumerator.empty()) return false;
+    return find(KabiRuleKind::EnumeratorIgnore, std::string(enumFqn) + " " + std::string(enumerator));
+}
+
+std::optional<uint64_t> KabiRules::enumeratorValue(std::string_view enumFqn, std::string_view enumerator) const {
+    if (enumFqn.empty() || enumerator.empty()) return std::nullopt;
+    const std::string* value =
+        find(KabiRuleKind::EnumeratorValue, std::string(enumFqn) + " " + std::string(enumerator));
+    if (!value) return std::nullopt;
+    return parseUnsigned(*value);
+}
+
+std::optional<uint64_t> KabiRules::byteSize(std::string_view fqn) const {
+    const std::string* value = find(KabiRuleKind::ByteSize, fqn);
+    if (!value) return std::nullopt;
+    return parseUnsigned(*value);
+}
+
+const std::string* KabiRules::typeString(std::string_view referenceOrSymbol) const {
+    return find(KabiRuleKind::TypeString, referenceOrSymbol);
+}
+
+}  // namespace kabiscope

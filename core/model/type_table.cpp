@@ -1,0 +1,116 @@
+#include "model/type_table.h"
+
+#include "base/error.h"
+
+namespace kabiscope {
+
+size_t Record::length() const {
+    size_t total = text.size();
+    for (const auto& ref : references) total += ref.name.size();
+    return total;
+}
+
+std::string Record::rendering() const {
+    std::string out;
+    out.reserve(length());
+    size_t at = 0;
+    for (const auto& ref : references) {
+        out.append(text, at, ref.offset - at);
+        out += ref.name;
+        at = ref.offset;
+    }
+    out.append(text, at, std::string::npos);
+    return out;
+}
+
+namespace {
+
+void flattenInto(const TypeGraph& graph, NodeId id, Record& out, unsigned depth) {
+    if (depth > 100000) throw Error({}, "type graph cycle through anonymous types");
+    const auto& fragments = graph.node(id).fragments;
+    for (size_t i = 0; i < fragments.size(); ++i) {
+        const Fragment& f = fragments[i];
+        switch (f.kind) {
+        case Fragment::Kind::Text: out.text += f.text; break;
+        case Fragment::Kind::Child:
+            if (graph.isNamedType(f.child))
+                out.references.push_back({uint32_t(out.text.size()), graph.referenceName(f.child)});
+            else
+                flattenInto(graph, f.child, out, depth + 1);
+            break;
+        case Fragment::Kind::Break:
+            // A run of breaks in one list prints a single space.
+            if (i + 1 == fragments.size() || fragments[i + 1].kind != Fragment::Kind::Break) out.text += ' ';
+            break;
+        }
+    }
+}
+
+bool isReferenceStart(std::string_view s, size_t pos) {
+    if (pos + 1 >= s.size()) return false;
+    const char c = s[pos];
+    return (c == 's' || c == 'u' || c == 'e' || c == 't') && s[pos + 1] == '#';
+}
+
+}  // namespace
+
+Record flattenNode(const TypeGraph& graph, NodeId root, std::string name) {
+    Record out;
+    out.name = std::move(name);
+    out.root = root;
+    flattenInto(graph, root, out, 0);
+    return out;
+}
+
+Record parseTypeString(const std::string& file, std::string name, std::string_view value) {
+    if (value.empty()) fail(file, "empty type string override for '", name, "'");
+    Record out;
+    out.name = std::move(name);
+    size_t start = 0;
+    for (size_t pos = 0; pos < value.size(); ++pos) {
+        if (!isReferenceStart(value, pos)) continue;
+        size_t end = pos + 2;
+        char marker = ' ';
+        if (end < value.size() && value[end] == '\'') {
+            marker = '\'';
+            ++end;
+        }
+        while (end < value.size() && value[end] != marker) ++end;
+        bool empty;
+        if (marker == '\'') {
+            if (end >= value.size())
+                fail(file, "incomplete ", value[pos], "# type reference for '", out.name, "' (string: '", value, "')");
+            empty = end == pos + 3;
+            ++end;
+        } else {
+            empty = end == pos + 2;
+        }
+        if (empty) fail(file, "empty ", value[pos], "# type name for '", out.name, "' (string: '", value, "')");
+        out.text.append(value.substr(start, pos - start));
+        out.references.push_back({uint32_t(out.text.size()), std::string(value.substr(pos, end - pos))});
+        start = end;
+        pos = end - 1;
+    }
+    out.text.append(value.substr(start));
+    return out;
+}
+
+RecordId TypeTable::offer(Record record) {
+    auto it = byName_.find(record.name);
+    if (it == byName_.end()) {
+        const RecordId id = RecordId(records_.size());
+        byName_.emplace(record.name, id);
+        records_.push_back(std::move(record));
+        return id;
+    }
+    Record& existing = records_[it->second];
+    if (record.length() > existing.length()) existing = std::move(record);
+    return it->second;
+}
+
+RecordId TypeTable::find(std::string_view name) const {
+    auto it = byName_.find(std::string(name));
+    return it == byName_.end() ? kNoRecord : it->second;
+}
+
+}  // namespace kabiscope

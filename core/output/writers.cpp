@@ -1,0 +1,58 @@
+#include "output/writers.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+namespace kabiscope {
+
+std::string formatCrc(uint32_t crc) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "0x%08x", crc);
+    return buffer;
+}
+
+void writeSymverLines(const VersionedBuild& build, std::ostream& out) {
+    for (const auto& symbol : build.symbols) out << "#SYMVER " << symbol.name() << ' ' << formatCrc(symbol.crc) << '\n';
+}
+
+std::string moduleNameFor(const std::string& path) {
+    std::string base = path;
+    for (std::string_view suffix : {".ko", ".o"}) {
+        if (base.size() > suffix.size() && base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            base.resize(base.size() - suffix.size());
+            return base;
+        }
+    }
+    const auto slash = base.find_last_of('/');
+    const std::string file = slash == std::string::npos ? base : base.substr(slash + 1);
+    if (file.rfind("vmlinux", 0) == 0) return "vmlinux";
+    return base;
+}
+
+void writeModuleSymvers(const VersionedBuild& build, std::ostream& out) {
+    const std::string module = moduleNameFor(build.path);
+    for (const auto& symbol : build.symbols)
+        out << formatCrc(symbol.crc) << '\t' << symbol.name() << '\t' << module << '\t' << symbol.info.exportType << '\t'
+            << symbol.info.nameSpace << '\n';
+}
+
+void writeSymtypes(const VersionedBuild& build, std::ostream& out) {
+    for (const auto& scope : build.scopes) {
+        std::vector<const Record*> entries;
+        entries.reserve(scope->types.size() + scope->symbolRecords.size());
+        for (const auto& record : scope->types.records()) entries.push_back(&record);
+        for (const auto& record : scope->symbolRecords) entries.push_back(&record);
+        std::stable_sort(entries.begin(), entries.end(),
+                         [](const Record* a, const Record* b) { return a->name < b->name; });
+        for (const Record* record : entries) out << record->name << ' ' << record->rendering() << '\n';
+    }
+}
+
+void writeCrcInputs(const VersionedBuild& build, std::ostream& out) {
+    for (const auto& scope : build.scopes)
+        for (const auto& [name, input] : scope->crcInputs) out << name << ' ' << input << '\n';
+}
+
+}  // namespace kabiscope

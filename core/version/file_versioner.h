@@ -1,0 +1,34 @@
+// versionFile: the versions of every exported symbol of one ELF file.
+//
+// Two modes (docs/versioning-modes.md):
+//  * whole file: exactly what gendwarfksyms gives when handed the whole file — one die_map and
+//    one type_map across all compilation units;
+//  * kbuild (default): each export is versioned from the one unit that exports it (the unit
+//    holding its __gendwarfksyms_ptr_ DIE, else the unit defining it), as if gendwarfksyms had
+//    been run on the object that unit came from. That is what a kernel built with
+//    gendwarfksyms recorded. For a single-unit object both modes agree.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "exports/export_discovery.h"
+#include "exports/export_list.h"
+#include "model/versioned_build.h"
+
+namespace kabiscope {
+
+struct VersionOptions {
+    bool stable = false;                   // --stable: kABI rules and __kabi_ members
+    bool wholeFile = false;                // --whole-file
+    ExportSource exportSource = ExportSource::Automatic;
+    std::optional<ExportList> exports;     // --symbols: overrides discovery
+    bool captureCrcInput = false;          // keep gendwarfksyms' --dump-versions text
+    // Progress: (stage, done, total). Called from the loading thread.
+    std::function<void(const std::string&, size_t, size_t)> progress;
+};
+
+VersionedBuild versionFile(const std::string& path, const VersionOptions& options);
+
+}  // namespace kabiscope

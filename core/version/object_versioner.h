@@ -1,0 +1,82 @@
+// ObjectVersioner: one gendwarfksyms run — versions a set of exports over a set of units.
+//
+// Implements spec §2.2, §4, §6 and §7 for one scope: binds each export (and its alias group) to
+// the first matching DIE in unit order, falls back to __gendwarfksyms_ptr_ pointers after each
+// unit, renders through one DieRenderer (one die_map), builds the type_map and computes CRCs in
+// gendwarfksyms' order. `--whole-file` uses one ObjectVersioner for all units of a file; kbuild
+// mode uses one per compilation unit.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <elfutils/libdw.h>
+
+#include "dwarf/die_renderer.h"
+#include "dwarf/fqn_resolver.h"
+#include "model/versioned_build.h"
+
+namespace kabiscope {
+
+class DwarfFile;
+class KabiRules;
+
+// Symbol table key (section index, value) that makes exports aliases of each other (spec §2.2).
+using AliasKey = std::pair<uint32_t, uint64_t>;
+
+struct ObjectVersionerOptions {
+    const KabiRules* rules = nullptr;  // non-null means --stable
+    bool captureCrcInput = false;
+};
+
+class ObjectVersioner {
+public:
+    ObjectVersioner(const DwarfFile& file, std::vector<ExportInfo> exports,
+                    const std::unordered_map<std::string, AliasKey>& aliasKeys, ObjectVersionerOptions options,
+                    std::string label);
+    ~ObjectVersioner();
+
+    // Passes 1-3 of gendwarfksyms over one compilation unit.
+    void addUnit(Dwarf_Die unit);
+
+    // Builds the type_map and the CRCs. Appends one SymbolVersion per export to `symbols`
+    // (scope index `scopeIndex`), warnings to `warnings`, and returns the scope.
+    std::unique_ptr<VersionScope> finish(uint32_t scopeIndex, std::vector<SymbolVersion>& symbols,
+                                         std::vector<std::string>& warnings);
+
+private:
+    enum class State { Unprocessed, Mapped, Processed };
+    struct Export {
+        ExportInfo info;
+        std::optional<AliasKey> key;
+        State state = State::Unprocessed;
+        NodeId node = kNoNode;
+        std::optional<Dwarf_Die> pointer;  // __gendwarfksyms_ptr_ fallback
+        uint32_t crc = 0;
+    };
+
+    template <typename Visit>
+    void forGroup(size_t index, Visit&& visit);
+    std::optional<size_t> unprocessed(const char* name);
+    void visitExportCandidates(Dwarf_Die& parent, unsigned depth);
+    void matchCandidate(Dwarf_Die& die);
+    void bind(size_t index, Dwarf_Die die);
+    void rememberPointer(size_t index, Dwarf_Die& source);
+
+    const DwarfFile& file_;
+    ObjectVersionerOptions options_;
+    std::vector<Export> exports_;
+    std::unordered_map<std::string_view, size_t> byName_;
+    std::map<AliasKey, std::vector<size_t>> groups_;
+    std::vector<size_t> hashOrder_;
+    std::unique_ptr<VersionScope> scope_;
+    FqnResolver fqns_;
+    DieRenderer renderer_;
+};
+
+}  // namespace kabiscope
