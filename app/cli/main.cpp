@@ -1,7 +1,10 @@
 // kabiscope: why did this symbol's modversion CRC change?
 // The CLI entry point: parses the subcommand, runs it, maps errors to exit codes
 // (1 for bad input, with "kabiscope: <file>: <problem>" on stderr; 2 for usage errors).
+#include <cstdlib>
 #include <iostream>
+
+#include "base/phase_timer.h"
 
 #include "base/error.h"
 #include "cli/commands.h"
@@ -30,6 +33,13 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
 
+    struct TimingReport {
+        ~TimingReport() {
+            if (!std::getenv("KABISCOPE_TIMINGS")) return;
+            for (const auto& [phase, spent] : kabiscope::PhaseTimes::global().totals())
+                std::cerr << "kabiscope: timing: " << phase << ": " << double(spent.count()) / 1e9 << " s\n";
+        }
+    } timingReport;
     try {
         if (app.got_subcommand("versions")) return versions();
     } catch (const kabiscope::Error& e) {

@@ -1,4 +1,5 @@
 // `kabiscope versions`: what gendwarfksyms would print for each exported symbol.
+#include <deque>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -51,8 +52,8 @@ int runVersions(const VersionsArguments& args) {
     ProgressReporter progress;
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
 
-    std::vector<VersionedBuild> builds;
-    for (const auto& file : args.files) builds.push_back(versionFile(file, options));
+    std::deque<VersionedBuild> builds;  // a deque: builds are moved in, never relocated
+    for (const auto& file : args.files) builds.emplace_back(versionFile(file, options));
     progress.finish();
 
     for (const auto& build : builds)

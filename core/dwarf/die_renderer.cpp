@@ -96,33 +96,34 @@ std::string_view DieRenderer::fqnOf(Dwarf_Die& die) { return fqns_.fqn(&die); }
 
 NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
     const Dwarf_Off offset = dwarf_dieoffset(&die);
-    if (auto it = symbolNodes_.find(offset); it != symbolNodes_.end()) return it->second;
-    const NodeId id = graph_.add(NodeKind::Symbol, {}, offset);
-    symbolNodes_.emplace(offset, id);
-    SymbolState state;
+    if (const NodeId cached = symbolNodes_.find(offset); cached != OffsetMap::kMissing) return cached;
     const int tag = dwarf_tag(&die);
-    if (tag == DW_TAG_subprogram || tag == DW_TAG_subroutine_type) {
-        graph_.node(id).keyword = "subprogram";
+    const bool subprogram = tag == DW_TAG_subprogram || tag == DW_TAG_subroutine_type;
+    const NodeId id = graph_.beginNode(NodeKind::Symbol, subprogram ? "subprogram" : "variable", offset);
+    symbolNodes_.insert(offset, id);
+    SymbolState state;
+    if (subprogram) {
         renderSubroutine(id, die, state, "subprogram");
     } else {
-        graph_.node(id).keyword = "variable";
-        graph_.appendText(id, "variable ");
-        appendTypeAttr(id, die, state);
+        graph_.appendText("variable ");
+        appendTypeAttr(die, state);
     }
+    graph_.endNode(id);
     return id;
 }
 
 NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn) {
     const Dwarf_Off offset = dwarf_dieoffset(&die);
-    if (auto it = typeNodes_.find(offset); it != typeNodes_.end()) return it->second;
+    if (const NodeId cached = typeNodes_.find(offset); cached != OffsetMap::kMissing) return cached;
     const int tag = dwarf_tag(&die);
     TagInfo info;
     if (!tagInfo(tag, info)) failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
-    const NodeId id = graph_.add(info.kind, info.keyword, offset);
-    typeNodes_.emplace(offset, id);
+    const NodeId id = graph_.beginNode(info.kind, info.keyword, offset);
+    typeNodes_.insert(offset, id);
     if (++depth_ > kMaxRenderDepth) failAt(die, "corrupt DWARF: type chain nested too deeply");
     renderInto(id, tag, die, state, list, enumFqn);
     --depth_;
+    graph_.endNode(id);
     return id;
 }
 
@@ -143,63 +144,63 @@ void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& st
     case DW_TAG_typedef: renderModifier(id, die, state, fqnOf(die)); return;
     case DW_TAG_base_type: {
         const std::string_view fqn = fqnOf(die);
-        graph_.node(id).name = graph_.storeText(fqn);
-        graph_.appendText(id, "base_type");
-        appendFqn(id, fqn);
-        appendByteSize(id, die, fqn);
-        appendUdataAttr(id, die, DW_AT_encoding, " encoding(");
-        appendUdataAttr(id, die, DW_AT_alignment, " alignment(");
+        graph_.node(id).name = fqn;
+        graph_.appendText("base_type");
+        appendFqn(fqn);
+        appendByteSize(die, fqn);
+        appendUdataAttr(die, DW_AT_encoding, NumberLabel::Encoding);
+        appendUdataAttr(die, DW_AT_alignment, NumberLabel::Alignment);
         return;
     }
     case DW_TAG_subrange_type: {
         if (auto count = die::udata(&die, DW_AT_count))
-            graph_.appendOwnedText(id, "[" + std::to_string(*count) + "]");
+            graph_.appendNumber(NumberLabel::Bound, *count);
         else if (auto upper = die::udata(&die, DW_AT_upper_bound))
-            graph_.appendOwnedText(id, "[" + std::to_string(*upper + 1) + "]");
+            graph_.appendNumber(NumberLabel::Bound, *upper + 1);
         else
-            graph_.appendText(id, "[]");
+            graph_.appendText("[]");
         return;
     }
     case DW_TAG_array_type:
-        graph_.appendText(id, "array_type");
+        graph_.appendText("array_type");
         forEachChild(file_, die, [&](Dwarf_Die& child) {
-            if (dwarf_tag(&child) == DW_TAG_subrange_type) graph_.appendChild(id, renderType(child, state, nullptr, {}));
+            if (dwarf_tag(&child) == DW_TAG_subrange_type) graph_.appendChild(renderType(child, state, nullptr, {}));
             return true;
         });
-        graph_.appendText(id, " {");
-        graph_.appendBreak(id);
-        appendTypeAttr(id, die, state);
-        graph_.appendBreak(id);
-        graph_.appendText(id, "}");
+        graph_.appendText(" {");
+        graph_.appendBreak();
+        appendTypeAttr(die, state);
+        graph_.appendBreak();
+        graph_.appendText("}");
         return;
     case DW_TAG_subroutine_type: renderSubroutine(id, die, state, "subroutine_type"); return;
     case DW_TAG_formal_parameter: renderListItem(id, die, state, list, "formal_parameter "); return;
     case DW_TAG_member: renderListItem(id, die, state, list, "member "); return;
     case DW_TAG_variant: {
-        appendListComma(id, list);
-        graph_.appendText(id, "variant {");
-        graph_.appendBreak(id);
+        appendListComma(list);
+        graph_.appendText("variant {");
+        graph_.appendBreak();
         ListState members;
         forEachChild(file_, die, [&](Dwarf_Die& child) {
-            if (dwarf_tag(&child) == DW_TAG_member) graph_.appendChild(id, renderType(child, state, &members, {}));
+            if (dwarf_tag(&child) == DW_TAG_member) graph_.appendChild(renderType(child, state, &members, {}));
             return true;
         });
-        graph_.appendBreak(id);
-        graph_.appendText(id, "}");
-        appendUdataAttr(id, die, DW_AT_discr_value, " discr_value(");
+        graph_.appendBreak();
+        graph_.appendText("}");
+        appendUdataAttr(die, DW_AT_discr_value, NumberLabel::DiscrValue);
         return;
     }
     case DW_TAG_variant_part: {
-        appendListComma(id, list);
-        graph_.appendText(id, "variant_part {");
-        graph_.appendBreak(id);
+        appendListComma(list);
+        graph_.appendText("variant_part {");
+        graph_.appendBreak();
         ListState items;
         forEachChild(file_, die, [&](Dwarf_Die& child) {
-            graph_.appendChild(id, renderType(child, state, &items, {}));
+            graph_.appendChild(renderType(child, state, &items, {}));
             return true;
         });
-        graph_.appendBreak(id);
-        graph_.appendText(id, "}");
+        graph_.appendBreak();
+        graph_.appendText("}");
         return;
     }
     case DW_TAG_class_type:
@@ -207,76 +208,76 @@ void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& st
     case DW_TAG_enumeration_type: renderAggregate(id, die, state, tag, fqnOf(die)); return;
     case DW_TAG_union_type: renderUnion(id, die, state, fqnOf(die)); return;
     case DW_TAG_enumerator: renderEnumerator(id, die, list, enumFqn); return;
-    case DW_TAG_unspecified_type: graph_.appendText(id, "unspecified_type"); return;
+    case DW_TAG_unspecified_type: graph_.appendText("unspecified_type"); return;
     default: failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
     }
 }
 
-void DieRenderer::appendTypeAttr(NodeId id, Dwarf_Die& die, SymbolState& state) {
+void DieRenderer::appendTypeAttr(Dwarf_Die& die, SymbolState& state) {
     Dwarf_Die type;
     if (die::reference(&die, DW_AT_type, &type)) {
-        graph_.appendChild(id, renderType(type, state, nullptr, {}));
+        graph_.appendChild(renderType(type, state, nullptr, {}));
         return;
     }
     // Compilers omit DW_AT_type for void; gendwarfksyms prints it.
-    graph_.appendText(id, "base_type void");
+    graph_.appendText("base_type void");
 }
 
-void DieRenderer::appendFqn(NodeId id, std::string_view fqn) {
+void DieRenderer::appendFqn(std::string_view fqn) {
     if (fqn.empty()) return;
-    graph_.appendText(id, " ");
-    graph_.appendOwnedText(id, fqn);
+    graph_.appendText(" ");
+    graph_.appendText(fqn);
 }
 
-void DieRenderer::appendUdataAttr(NodeId id, Dwarf_Die& die, unsigned attr, const char* label) {
-    if (auto value = die::udata(&die, attr)) graph_.appendOwnedText(id, label + std::to_string(*value) + ")");
+void DieRenderer::appendUdataAttr(Dwarf_Die& die, unsigned attr, NumberLabel label) {
+    if (auto value = die::udata(&die, attr)) graph_.appendNumber(label, *value);
 }
 
-void DieRenderer::appendByteSize(NodeId id, Dwarf_Die& die, std::string_view fqn) {
+void DieRenderer::appendByteSize(Dwarf_Die& die, std::string_view fqn) {
     auto value = die::udata(&die, DW_AT_byte_size);
     if (!value) return;
     if (rules_)
         if (auto override = rules_->byteSize(fqn)) value = override;
-    graph_.appendOwnedText(id, " byte_size(" + std::to_string(*value) + ")");
+    graph_.appendNumber(NumberLabel::ByteSize, *value);
 }
 
-void DieRenderer::appendListComma(NodeId id, ListState* list) {
+void DieRenderer::appendListComma(ListState* list) {
     if (!list || list->first) {
         if (list) list->first = false;
         return;
     }
-    graph_.appendText(id, " ,");
-    graph_.appendBreak(id);
+    graph_.appendText(" ,");
+    graph_.appendBreak();
 }
 
 void DieRenderer::renderModifier(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn) {
-    graph_.node(id).name = graph_.storeText(fqn);
-    graph_.appendText(id, graph_.node(id).keyword);
-    appendFqn(id, fqn);
-    graph_.appendText(id, " {");
-    graph_.appendBreak(id);
-    appendTypeAttr(id, die, state);
-    graph_.appendBreak(id);
-    graph_.appendText(id, "}");
-    appendByteSize(id, die, fqn);
-    appendUdataAttr(id, die, DW_AT_alignment, " alignment(");
+    graph_.node(id).name = fqn;
+    graph_.appendText(graph_.node(id).keyword);
+    appendFqn(fqn);
+    graph_.appendText(" {");
+    graph_.appendBreak();
+    appendTypeAttr(die, state);
+    graph_.appendBreak();
+    graph_.appendText("}");
+    appendByteSize(die, fqn);
+    appendUdataAttr(die, DW_AT_alignment, NumberLabel::Alignment);
 }
 
 void DieRenderer::renderSubroutine(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view keyword) {
-    graph_.appendText(id, keyword);
-    graph_.appendText(id, " (");
-    graph_.appendBreak(id);
+    graph_.appendText(keyword);
+    graph_.appendText(" (");
+    graph_.appendBreak();
     ListState parameters;
     forEachChild(file_, die, [&](Dwarf_Die& child) {
         if (dwarf_tag(&child) == DW_TAG_formal_parameter)
-            graph_.appendChild(id, renderType(child, state, &parameters, {}));
+            graph_.appendChild(renderType(child, state, &parameters, {}));
         return true;
     });
-    graph_.appendBreak(id);
-    graph_.appendText(id, ")");
-    graph_.appendBreak(id);
-    graph_.appendText(id, "-> ");
-    appendTypeAttr(id, die, state);
+    graph_.appendBreak();
+    graph_.appendText(")");
+    graph_.appendBreak();
+    graph_.appendText("-> ");
+    appendTypeAttr(die, state);
 }
 
 void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, SymbolState& state, ListState* list,
@@ -287,21 +288,21 @@ void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, SymbolState& state, 
         if (startsWith(name, kKabiPrefix)) name = nullptr;
         state.originalName = nullptr;
     }
-    appendListComma(id, list);
-    graph_.appendText(id, keyword);
-    appendTypeAttr(id, die, state);
+    appendListComma(list);
+    graph_.appendText(keyword);
+    appendTypeAttr(die, state);
     // QUIRK (spec §8.4): originalName may have been left behind by the last member of a struct
     // first rendered inside this item's type.
     if (rules_ && state.originalName) name = state.originalName;
     if (name) {
-        graph_.node(id).name = graph_.storeText(name);
-        graph_.appendText(id, " ");
-        graph_.appendOwnedText(id, name);
+        graph_.node(id).name = name;
+        graph_.appendText(" ");
+        graph_.appendText(name);
     }
-    appendUdataAttr(id, die, DW_AT_accessibility, " accessibility(");
-    appendUdataAttr(id, die, DW_AT_bit_size, " bit_size(");
-    appendUdataAttr(id, die, DW_AT_data_bit_offset, " data_bit_offset(");
-    appendUdataAttr(id, die, DW_AT_data_member_location, " data_member_location(");
+    appendUdataAttr(die, DW_AT_accessibility, NumberLabel::Accessibility);
+    appendUdataAttr(die, DW_AT_bit_size, NumberLabel::BitSize);
+    appendUdataAttr(die, DW_AT_data_bit_offset, NumberLabel::DataBitOffset);
+    appendUdataAttr(die, DW_AT_data_member_location, NumberLabel::DataMemberLocation);
 }
 
 bool DieRenderer::isPrivateDefinition(Dwarf_Die& die) {
@@ -331,25 +332,25 @@ bool DieRenderer::isExpandedDefinition(Dwarf_Die& die, std::string_view fqn) {
 }
 
 void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, SymbolState& state, int tag, std::string_view fqn) {
-    graph_.node(id).name = graph_.storeText(fqn);
-    graph_.appendText(id, graph_.node(id).keyword);
-    appendFqn(id, fqn);
-    graph_.appendText(id, " {");
-    graph_.appendBreak(id);
+    graph_.node(id).name = fqn;
+    graph_.appendText(graph_.node(id).keyword);
+    appendFqn(fqn);
+    graph_.appendText(" {");
+    graph_.appendBreak();
     const bool expand = isExpandedDefinition(die, fqn);
     if (expand) {
         ListState items;
         forEachChild(file_, die, [&](Dwarf_Die& child) {
             const int childTag = dwarf_tag(&child);
             if (tag == DW_TAG_enumeration_type) {
-                if (childTag == DW_TAG_enumerator) graph_.appendChild(id, renderType(child, state, &items, fqn));
+                if (childTag == DW_TAG_enumerator) graph_.appendChild(renderType(child, state, &items, fqn));
                 return true;
             }
             switch (childTag) {
             case DW_TAG_member:
                 if (rules_ && isKabiIgnoredMember(child)) return true;
                 [[fallthrough]];
-            case DW_TAG_variant_part: graph_.appendChild(id, renderType(child, state, &items, {})); return true;
+            case DW_TAG_variant_part: graph_.appendChild(renderType(child, state, &items, {})); return true;
             case DW_TAG_class_type:
             case DW_TAG_enumeration_type:
             case DW_TAG_structure_type:
@@ -360,11 +361,11 @@ void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, SymbolState& state,
             }
         });
     }
-    graph_.appendBreak(id);
-    graph_.appendText(id, "}");
+    graph_.appendBreak();
+    graph_.appendText("}");
     if (expand) {
-        appendByteSize(id, die, fqn);
-        appendUdataAttr(id, die, DW_AT_alignment, " alignment(");
+        appendByteSize(die, fqn);
+        appendUdataAttr(die, DW_AT_alignment, NumberLabel::Alignment);
     }
 }
 
@@ -377,7 +378,7 @@ void DieRenderer::renderUnion(NodeId id, Dwarf_Die& die, SymbolState& state, std
             // The union stands for its placeholder: KABI_USE/KABI_REPLACE keep the old rendering.
             // It gets no name, so even a named union is inlined, never a u# reference.
             state.originalName = originalName;
-            graph_.appendChild(id, renderType(placeholder, state, nullptr, {}));
+            graph_.appendChild(renderType(placeholder, state, nullptr, {}));
             return;
         }
         if (status == KabiStatus::Ignored) {
@@ -391,19 +392,19 @@ void DieRenderer::renderUnion(NodeId id, Dwarf_Die& die, SymbolState& state, std
 
 void DieRenderer::renderEnumerator(NodeId id, Dwarf_Die& die, ListState* list, std::string_view enumFqn) {
     const std::string_view fqn = fqnOf(die);
-    graph_.node(id).name = graph_.storeText(fqn);
+    graph_.node(id).name = fqn;
     std::optional<uint64_t> value;
     if (rules_) {
         if (rules_->isEnumeratorIgnored(enumFqn, fqn)) return;
         value = rules_->enumeratorValue(enumFqn, fqn);
     }
-    appendListComma(id, list);
-    graph_.appendText(id, "enumerator");
-    appendFqn(id, fqn);
+    appendListComma(list);
+    graph_.appendText("enumerator");
+    appendFqn(fqn);
     if (!value) value = die::udata(&die, DW_AT_const_value);
     if (value) {
-        graph_.appendText(id, " = ");
-        graph_.appendOwnedText(id, std::to_string(*value));
+        graph_.appendText(" = ");
+        graph_.appendNumber(NumberLabel::Plain, *value);
     }
 }
 

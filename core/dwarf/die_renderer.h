@@ -12,6 +12,7 @@
 
 #include <elfutils/libdw.h>
 
+#include "base/offset_map.h"
 #include "dwarf/fqn_resolver.h"
 #include "model/type_graph.h"
 
@@ -39,11 +40,11 @@ private:
     NodeId renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn);
     void renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& state, ListState* list, std::string_view enumFqn);
 
-    void appendTypeAttr(NodeId id, Dwarf_Die& die, SymbolState& state);
-    void appendFqn(NodeId id, std::string_view fqn);
-    void appendUdataAttr(NodeId id, Dwarf_Die& die, unsigned attr, const char* label);
-    void appendByteSize(NodeId id, Dwarf_Die& die, std::string_view fqn);
-    void appendListComma(NodeId id, ListState* list);
+    void appendTypeAttr(Dwarf_Die& die, SymbolState& state);
+    void appendFqn(std::string_view fqn);
+    void appendUdataAttr(Dwarf_Die& die, unsigned attr, NumberLabel label);
+    void appendByteSize(Dwarf_Die& die, std::string_view fqn);
+    void appendListComma(ListState* list);
 
     void renderModifier(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn);
     void renderSubroutine(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view keyword);
@@ -65,8 +66,8 @@ private:
     const FqnResolver& fqns_;
     const KabiRules* rules_;
     TypeGraph& graph_;
-    std::unordered_map<Dwarf_Off, NodeId> typeNodes_;
-    std::unordered_map<Dwarf_Off, NodeId> symbolNodes_;
+    OffsetMap typeNodes_;
+    OffsetMap symbolNodes_;
     // (unit, DW_AT_decl_file index) -> defined in a .c file
     std::unordered_map<const void*, std::unordered_map<Dwarf_Word, bool>> privateFiles_;
     unsigned depth_ = 0;

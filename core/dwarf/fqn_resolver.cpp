@@ -2,6 +2,7 @@
 
 #include "dwarf/die_access.h"
 #include "dwarf/dwarf_file.h"
+#include "model/type_graph.h"
 
 namespace kabiscope {
 
@@ -57,7 +58,7 @@ void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, uns
         const bool hasChildren = dwarf_haschildren(&child) > 0;
         if (prefix && (passes || name)) {
             std::string scoped = *prefix + "::" + (name ? name : "<anonymous>");
-            if (name && printsFqn(tag)) scoped_[dwarf_dieoffset(&child)] = scoped;
+            if (name && printsFqn(tag)) scoped_[dwarf_dieoffset(&child)] = graph_.storeText(scoped);
             if (hasChildren) walkChildren(&child, passes ? &scoped : nullptr, depth + 1);
         } else if (name && passes) {
             const std::string scope(name);

@@ -17,10 +17,13 @@
 namespace kabiscope {
 
 class DwarfFile;
+class TypeGraph;
 
 class FqnResolver {
 public:
-    explicit FqnResolver(const DwarfFile& file) : file_(file) {}
+    // Scoped names are stored in `graph`, so the views handed out live as long as the graph;
+    // plain names are views into the DWARF string table.
+    FqnResolver(const DwarfFile& file, TypeGraph& graph) : file_(file), graph_(graph) {}
 
     // Walks one compilation unit and records the scoped names in it.
     void addUnit(Dwarf_Die unit);
@@ -32,7 +35,8 @@ private:
     void walkChildren(Dwarf_Die* parent, const std::string* prefix, unsigned depth);
 
     const DwarfFile& file_;
-    std::unordered_map<Dwarf_Off, std::string> scoped_;
+    TypeGraph& graph_;
+    std::unordered_map<Dwarf_Off, std::string_view> scoped_;
     // Units already walked. A DIE of a unit not walked yet (a cross-unit reference) has no fqn
     // in gendwarfksyms, so it has none here either.
     std::unordered_set<const void*> resolvedUnits_;

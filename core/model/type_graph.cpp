@@ -1,10 +1,84 @@
 #include "model/type_graph.h"
 
+#include <cassert>
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
 namespace kabiscope {
 
-NodeId TypeGraph::add(NodeKind kind, std::string_view keyword, uint64_t origin) {
-    nodes_.push_back(TypeNode{kind, {}, keyword, origin, {}});
-    return NodeId(nodes_.size() - 1);
+namespace {
+
+struct LabelText {
+    const char* prefix;
+    const char* suffix;
+};
+
+LabelText labelText(NumberLabel label) {
+    switch (label) {
+    case NumberLabel::ByteSize: return {" byte_size(", ")"};
+    case NumberLabel::Encoding: return {" encoding(", ")"};
+    case NumberLabel::Alignment: return {" alignment(", ")"};
+    case NumberLabel::Accessibility: return {" accessibility(", ")"};
+    case NumberLabel::BitSize: return {" bit_size(", ")"};
+    case NumberLabel::DataBitOffset: return {" data_bit_offset(", ")"};
+    case NumberLabel::DataMemberLocation: return {" data_member_location(", ")"};
+    case NumberLabel::DiscrValue: return {" discr_value(", ")"};
+    case NumberLabel::Bound: return {"[", "]"};
+    case NumberLabel::Plain: return {"", ""};
+    }
+    return {"", ""};
+}
+
+}  // namespace
+
+size_t formatNumber(char* buffer, NumberLabel label, uint64_t value) {
+    const LabelText text = labelText(label);
+    const size_t prefix = std::strlen(text.prefix);
+    std::memcpy(buffer, text.prefix, prefix);
+    char* end = std::to_chars(buffer + prefix, buffer + prefix + 24, value).ptr;
+    const size_t suffix = std::strlen(text.suffix);
+    std::memcpy(end, text.suffix, suffix);
+    return size_t(end - buffer) + suffix;
+}
+
+void appendNumber(std::string& out, NumberLabel label, uint64_t value) {
+    char buffer[64];
+    out.append(buffer, formatNumber(buffer, label, value));
+}
+
+NodeId TypeGraph::beginNode(NodeKind kind, std::string_view keyword, uint64_t origin) {
+    TypeNode node;
+    node.kind = kind;
+    node.keyword = keyword;
+    node.origin = origin;
+    nodes_.push_back(node);
+    const NodeId id = NodeId(nodes_.size() - 1);
+    open_.emplace_back(id, scratch_.size());
+    return id;
+}
+
+void TypeGraph::endNode(NodeId id) {
+    assert(!open_.empty() && open_.back().first == id);
+    const size_t start = open_.back().second;
+    open_.pop_back();
+    TypeNode& node = nodes_[id];
+    const size_t count = scratch_.size() - start;
+    node.fragmentCount = uint32_t(count);
+    if (count) {
+        constexpr size_t kBlock = 1 << 16;
+        if (blockUsed_ + count > blockSize_) {
+            blockSize_ = std::max(kBlock, count);
+            fragmentBlocks_.emplace_back(new Fragment[blockSize_]);
+            blockUsed_ = 0;
+        }
+        Fragment* out = fragmentBlocks_.back().get() + blockUsed_;
+        std::copy(scratch_.begin() + long(start), scratch_.end(), out);
+        node.fragments = out;
+        blockUsed_ += count;
+        fragmentCount_ += count;
+    }
+    scratch_.resize(start);
 }
 
 char referencePrefix(NodeKind kind) {
@@ -37,6 +111,10 @@ std::string makeReferenceName(char prefix, std::string_view name) {
 
 std::string TypeGraph::referenceName(NodeId id) const {
     return makeReferenceName(referencePrefix(nodes_[id].kind), nodes_[id].name);
+}
+
+size_t TypeGraph::memoryBytes() const {
+    return nodes_.size() * sizeof(TypeNode) + fragmentBlocks_.size() * (size_t(1) << 16) * sizeof(Fragment);
 }
 
 }  // namespace kabiscope

@@ -1,16 +1,22 @@
-// TypeGraph: the rendered type nodes of one versioning scope, independent of where they came from.
+// TypeGraph: the rendered type nodes of a build, independent of where they came from.
 //
 // A node is one rendered entity of gendwarfksyms' grammar (a struct, a member, a pointer, a
-// parameter, an exported symbol...). Its rendering is a list of fragments: literal text, a child
-// node, or a line break. Flattening follows gendwarfksyms exactly: a run of consecutive breaks
-// in one list gives a single space; a child that is a named struct/union/enum/typedef becomes a
-// reference ("s#foo") and anything else is inlined. Today nodes are made from DWARF
-// (dwarf/die_renderer); a symtypes reader can make the same nodes from text.
+// parameter, an exported symbol...). Its rendering is a list of fragments: literal text, a
+// number with its label (" byte_size(8)"), a child node, or a line break. Flattening follows
+// gendwarfksyms exactly: a run of consecutive breaks in one list gives a single space; a child
+// that is a named struct/union/enum/typedef becomes a reference ("s#foo") and anything else is
+// inlined. Today nodes are made from DWARF (dwarf/die_renderer); a symtypes reader can make the
+// same nodes from text.
 //
-// Nodes live in an arena addressed by NodeId; text lives in the graph's StringArena.
+// Storage is flat for speed on a whole kernel (millions of nodes): nodes and fragments live in
+// two arrays, a node owns a contiguous run of fragments, and text is borrowed, never copied:
+// string literals, DWARF strings (the owner keeps the DWARF mapped) or this graph's arena.
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,15 +48,63 @@ enum class NodeKind : uint8_t {
     Unspecified,
 };
 
-struct Fragment {
-    enum class Kind : uint8_t { Text, Child, Break };
-    Kind kind;
-    NodeId child = kNoNode;  // Kind::Child
-    std::string_view text;   // Kind::Text
+// How a number fragment prints.
+enum class NumberLabel : uint8_t {
+    ByteSize,            // " byte_size(N)"
+    Encoding,            // " encoding(N)"
+    Alignment,           // " alignment(N)"
+    Accessibility,       // " accessibility(N)"
+    BitSize,             // " bit_size(N)"
+    DataBitOffset,       // " data_bit_offset(N)"
+    DataMemberLocation,  // " data_member_location(N)"
+    DiscrValue,          // " discr_value(N)"
+    Bound,               // "[N]"
+    Plain,               // "N"
 };
+
+struct Fragment {
+    enum class Kind : uint8_t { Text, Child, Break, Number };
+    Kind kind;
+    NumberLabel label;       // Kind::Number
+    uint32_t size;           // Kind::Text: length; Kind::Child: the child's NodeId
+    union {
+        const char* text;    // Kind::Text
+        uint64_t number;     // Kind::Number
+    };
+
+    static Fragment makeText(std::string_view s) {
+        Fragment f{Kind::Text, NumberLabel::Plain, uint32_t(s.size()), {}};
+        f.text = s.data();
+        return f;
+    }
+    static Fragment makeChild(NodeId child) {
+        Fragment f{Kind::Child, NumberLabel::Plain, child, {}};
+        f.number = 0;
+        return f;
+    }
+    static Fragment makeBreak() {
+        Fragment f{Kind::Break, NumberLabel::Plain, 0, {}};
+        f.number = 0;
+        return f;
+    }
+    static Fragment makeNumber(NumberLabel label, uint64_t value) {
+        Fragment f{Kind::Number, label, 0, {}};
+        f.number = value;
+        return f;
+    }
+    std::string_view textView() const { return {text, size}; }
+    NodeId child() const { return size; }
+};
+
+// Appends the printed form of a number fragment ("byte_size(8)" with its leading space).
+void appendNumber(std::string& out, NumberLabel label, uint64_t value);
+// The same into a buffer of at least 48 bytes; returns the length.
+size_t formatNumber(char* buffer, NumberLabel label, uint64_t value);
 
 struct TypeNode {
     NodeKind kind;
+    uint32_t fragmentCount = 0;
+    const Fragment* fragments = nullptr;
     // For types and enumerators: the fully qualified name ("" when anonymous). For members and
     // parameters: the printed name. For symbols: empty (the symbol's name is not hashed).
     std::string_view name;
@@ -58,23 +112,28 @@ struct TypeNode {
     std::string_view keyword;
     // Where the node came from, for navigation (a DWARF DIE offset); 0 when unknown.
     uint64_t origin = 0;
-    std::vector<Fragment> fragments;
 };
 
 class TypeGraph {
 public:
-    NodeId add(NodeKind kind, std::string_view keyword, uint64_t origin);
+    // Opens a node; fragments appended until endNode() belong to it. Nodes nest (a child is
+    // opened and ended while its parent is open); the innermost open node receives fragments.
+    NodeId beginNode(NodeKind kind, std::string_view keyword, uint64_t origin);
+    void endNode(NodeId id);
+
+    void appendText(std::string_view text) {
+        if (!text.empty()) scratch_.push_back(Fragment::makeText(text));
+    }
+    void appendChild(NodeId child) { scratch_.push_back(Fragment::makeChild(child)); }
+    void appendBreak() { scratch_.push_back(Fragment::makeBreak()); }
+    void appendNumber(NumberLabel label, uint64_t value) { scratch_.push_back(Fragment::makeNumber(label, value)); }
+
     TypeNode& node(NodeId id) { return nodes_[id]; }
     const TypeNode& node(NodeId id) const { return nodes_[id]; }
     size_t size() const { return nodes_.size(); }
+    std::span<const Fragment> fragments(NodeId id) const { return {nodes_[id].fragments, nodes_[id].fragmentCount}; }
 
-    void appendText(NodeId id, std::string_view text) {
-        if (!text.empty()) nodes_[id].fragments.push_back({Fragment::Kind::Text, kNoNode, text});
-    }
-    void appendOwnedText(NodeId id, std::string_view text) { appendText(id, strings_.store(text)); }
-    void appendChild(NodeId id, NodeId child) { nodes_[id].fragments.push_back({Fragment::Kind::Child, child, {}}); }
-    void appendBreak(NodeId id) { nodes_[id].fragments.push_back({Fragment::Kind::Break, kNoNode, {}}); }
-
+    // Copies text the graph must own (scoped names built at load time).
     std::string_view storeText(std::string_view text) { return strings_.store(text); }
 
     // True for nodes that other renderings refer to by name instead of inlining.
@@ -82,8 +141,17 @@ public:
     // "s#foo", "t#u64", "s#'core::result::Result<u64, ()>'" for named types.
     std::string referenceName(NodeId id) const;
 
+    size_t memoryBytes() const;
+
 private:
-    std::vector<TypeNode> nodes_;
+    // Chunked storage: growing never moves nodes or fragments (no copies, stable pointers).
+    std::deque<TypeNode> nodes_;
+    std::vector<std::unique_ptr<Fragment[]>> fragmentBlocks_;
+    size_t blockUsed_ = 0;
+    size_t blockSize_ = 0;
+    size_t fragmentCount_ = 0;
+    std::vector<Fragment> scratch_;
+    std::vector<std::pair<NodeId, size_t>> open_;  // open nodes and where their fragments start
     StringArena strings_;
 };
 

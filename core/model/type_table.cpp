@@ -2,6 +2,8 @@
 
 #include "base/error.h"
 
+#include <algorithm>
+
 namespace kabiscope {
 
 size_t Record::length() const {
@@ -27,16 +29,17 @@ namespace {
 
 void flattenInto(const TypeGraph& graph, NodeId id, Record& out, unsigned depth) {
     if (depth > 100000) throw Error({}, "type graph cycle through anonymous types");
-    const auto& fragments = graph.node(id).fragments;
+    const auto fragments = graph.fragments(id);
     for (size_t i = 0; i < fragments.size(); ++i) {
         const Fragment& f = fragments[i];
         switch (f.kind) {
-        case Fragment::Kind::Text: out.text += f.text; break;
+        case Fragment::Kind::Text: out.text += f.textView(); break;
+        case Fragment::Kind::Number: appendNumber(out.text, f.label, f.number); break;
         case Fragment::Kind::Child:
-            if (graph.isNamedType(f.child))
-                out.references.push_back({uint32_t(out.text.size()), graph.referenceName(f.child)});
+            if (graph.isNamedType(f.child()))
+                out.references.push_back({uint32_t(out.text.size()), graph.referenceName(f.child())});
             else
-                flattenInto(graph, f.child, out, depth + 1);
+                flattenInto(graph, f.child(), out, depth + 1);
             break;
         case Fragment::Kind::Break:
             // A run of breaks in one list prints a single space.
@@ -60,6 +63,36 @@ Record flattenNode(const TypeGraph& graph, NodeId root, std::string name) {
     out.root = root;
     flattenInto(graph, root, out, 0);
     return out;
+}
+
+size_t renderingLength(const TypeGraph& graph, NodeId id, std::vector<uint32_t>& memo) {
+    constexpr uint32_t kUnknown = UINT32_MAX;
+    if (memo.size() < graph.size()) memo.resize(graph.size(), kUnknown);
+    if (memo[id] != kUnknown) return memo[id];
+    memo[id] = 0;  // a cycle through anonymous nodes cannot happen; this only stops one
+    size_t total = 0;
+    char number[64];
+    const auto fragments = graph.fragments(id);
+    for (size_t i = 0; i < fragments.size(); ++i) {
+        const Fragment& f = fragments[i];
+        switch (f.kind) {
+        case Fragment::Kind::Text: total += f.size; break;
+        case Fragment::Kind::Number: total += formatNumber(number, f.label, f.number); break;
+        case Fragment::Kind::Child: {
+            const TypeNode& child = graph.node(f.child());
+            if (graph.isNamedType(f.child()))
+                total += child.name.size() + 2 + (child.name.find(' ') != std::string_view::npos ? 2 : 0);
+            else
+                total += renderingLength(graph, f.child(), memo);
+            break;
+        }
+        case Fragment::Kind::Break:
+            if (i + 1 == fragments.size() || fragments[i + 1].kind != Fragment::Kind::Break) total += 1;
+            break;
+        }
+    }
+    memo[id] = uint32_t(std::min<size_t>(total, UINT32_MAX - 1));
+    return total;
 }
 
 Record parseTypeString(const std::string& file, std::string name, std::string_view value) {

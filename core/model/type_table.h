@@ -41,6 +41,9 @@ struct Record {
 // Flattens a node into a record (gendwarfksyms' type_expand of one die_map entry).
 Record flattenNode(const TypeGraph& graph, NodeId root, std::string name);
 
+// The length of a node's flattened rendering, without building it (memoized per node).
+size_t renderingLength(const TypeGraph& graph, NodeId root, std::vector<uint32_t>& memo);
+
 // Parses a kABI type_string value ("structure_type foo { member t#bar x }") into a record.
 // Throws kabiscope::Error (for `file`) on an empty value or an unclosed quoted reference.
 Record parseTypeString(const std::string& file, std::string name, std::string_view value);

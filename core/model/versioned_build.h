@@ -1,15 +1,17 @@
 // VersionedBuild: every exported symbol of a build with its version, and the types behind it.
 //
-// This is the core's model of a build, independent of where it was read from. A build has one
-// or more scopes: a scope is what one gendwarfksyms run sees (one object file; in kbuild mode
-// on a vmlinux, one compilation unit), with its own type graph and type_map. Each symbol points
-// to its scope and to its record there. Loaded once, then read-only: the diff engine and the
+// This is the core's model of a build, independent of where it was read from: one TypeGraph of
+// rendered nodes, and scopes. A scope is what one gendwarfksyms run sees (one object file; in
+// kbuild mode on a vmlinux, one compilation unit): its type_map maps each reference name to the
+// node whose rendering won (or to a record defined by a kABI type_string rule). Each symbol
+// points to its scope and its node. Loaded once, then read-only: the diff engine and the
 // explorer share it without copying.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "exports/export_list.h"
@@ -18,11 +20,23 @@
 
 namespace kabiscope {
 
+// What a reference name resolves to in a scope: a node of the graph, or a record of the scope's
+// `overrides` table (type_string rules).
+struct TypeTarget {
+    static constexpr uint32_t kRecordBit = 0x80000000u;
+    uint32_t value = UINT32_MAX;
+    static TypeTarget node(NodeId id) { return {id}; }
+    static TypeTarget record(RecordId id) { return {id | kRecordBit}; }
+    bool valid() const { return value != UINT32_MAX; }
+    bool isRecord() const { return valid() && (value & kRecordBit); }
+    uint32_t index() const { return value & ~kRecordBit; }
+};
+
 struct VersionScope {
-    std::string label;                    // the object or compilation unit it stands for
-    TypeGraph graph;
-    TypeTable types;                      // gendwarfksyms' type_map
-    std::vector<Record> symbolRecords;    // one per bound symbol, for symtypes and the explorer
+    std::string label;                                  // the object or compilation unit
+    std::unordered_map<std::string, TypeTarget> types;  // gendwarfksyms' type_map
+    TypeTable overrides;                                // records from kABI type_string rules
+    std::vector<NodeId> typeNodes;                      // winning nodes, for symtypes output
     // gendwarfksyms' --dump-versions lines (<name> <CRC input>), in its order; filled on request.
     std::vector<std::pair<std::string, std::string>> crcInputs;
 };
@@ -32,12 +46,14 @@ struct SymbolVersion {
     bool versioned = false;               // false: no DWARF for it, CRC 0 ("no information")
     uint32_t crc = 0;
     uint32_t scope = UINT32_MAX;          // index into VersionedBuild::scopes
-    uint32_t record = UINT32_MAX;         // index into that scope's symbolRecords
+    TypeTarget target;                    // the symbol's own rendering (node, or type_string record)
     const std::string& name() const { return info.name; }
 };
 
 struct VersionedBuild {
     std::string path;
+    std::shared_ptr<const void> source;   // keeps the DWARF the graph's text points into alive
+    TypeGraph graph;
     std::vector<std::unique_ptr<VersionScope>> scopes;
     std::vector<SymbolVersion> symbols;   // sorted by name (byte order)
     std::vector<std::string> warnings;    // "no information for symbol x", ...

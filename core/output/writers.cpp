@@ -39,14 +39,30 @@ void writeModuleSymvers(const VersionedBuild& build, std::ostream& out) {
 }
 
 void writeSymtypes(const VersionedBuild& build, std::ostream& out) {
-    for (const auto& scope : build.scopes) {
-        std::vector<const Record*> entries;
-        entries.reserve(scope->types.size() + scope->symbolRecords.size());
-        for (const auto& record : scope->types.records()) entries.push_back(&record);
-        for (const auto& record : scope->symbolRecords) entries.push_back(&record);
-        std::stable_sort(entries.begin(), entries.end(),
-                         [](const Record* a, const Record* b) { return a->name < b->name; });
-        for (const Record* record : entries) out << record->name << ' ' << record->rendering() << '\n';
+    std::vector<std::vector<const SymbolVersion*>> symbolsOf(build.scopes.size());
+    for (const auto& symbol : build.symbols)
+        if (symbol.versioned) symbolsOf[symbol.scope].push_back(&symbol);
+    for (size_t s = 0; s < build.scopes.size(); ++s) {
+        const VersionScope& scope = *build.scopes[s];
+        std::vector<Record> entries;
+        entries.reserve(scope.types.size() + symbolsOf[s].size());
+        for (const auto& [name, target] : scope.types) {
+            if (target.isRecord())
+                entries.push_back(scope.overrides.record(target.index()));
+            else
+                entries.push_back(flattenNode(build.graph, target.index(), name));
+        }
+        for (const SymbolVersion* symbol : symbolsOf[s]) {
+            if (symbol->target.isRecord()) {
+                Record record = scope.overrides.record(symbol->target.index());
+                record.name = symbol->name();
+                entries.push_back(std::move(record));
+            } else {
+                entries.push_back(flattenNode(build.graph, symbol->target.index(), symbol->name()));
+            }
+        }
+        std::sort(entries.begin(), entries.end(), [](const Record& a, const Record& b) { return a.name < b.name; });
+        for (const Record& record : entries) out << record.name << ' ' << record.rendering() << '\n';
     }
 }
 

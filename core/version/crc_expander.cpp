@@ -1,5 +1,6 @@
 #include "version/crc_expander.h"
 
+#include <cstring>
 #include <zlib.h>
 
 #include "base/error.h"
@@ -7,63 +8,160 @@
 
 namespace kabiscope {
 
+// Collects output bytes and feeds them to crc32 in large blocks.
 struct CrcExpander::Sink {
     uLong crc = crc32(0L, Z_NULL, 0);
     std::string* capture = nullptr;
+    size_t used = 0;
+    char buffer[1 << 16];
 
     void add(const char* data, size_t size) {
-        if (size == 0) return;
-        crc = crc32_z(crc, reinterpret_cast<const Bytef*>(data), size);
         if (capture) capture->append(data, size);
+        if (used + size > sizeof buffer) {
+            flush();
+            if (size > sizeof buffer) {
+                crc = crc32_z(crc, reinterpret_cast<const Bytef*>(data), size);
+                return;
+            }
+        }
+        std::memcpy(buffer + used, data, size);
+        used += size;
+    }
+    void add(std::string_view s) { add(s.data(), s.size()); }
+    void flush() {
+        if (used) crc = crc32_z(crc, reinterpret_cast<const Bytef*>(buffer), used);
+        used = 0;
     }
 };
 
-CrcExpander::CrcExpander(TypeTable& table, const KabiRules* rules, std::string file)
-    : table_(table), rules_(rules), file_(std::move(file)) {}
-
-uint32_t CrcExpander::crc(const Record& root, std::string* capture) {
-    Sink sink;
-    sink.capture = capture;
-    if (++generation_ == 0) {  // wrapped: forget every old mark
-        std::fill(expandedIn_.begin(), expandedIn_.end(), 0);
-        generation_ = 1;
+CrcExpander::CrcExpander(const TypeGraph& graph, VersionScope& scope, uint32_t scopeIndex, const KabiRules* rules,
+                         std::string file, CrcWorkspace& workspace)
+    : graph_(graph), scope_(scope), scopeStamp_(scopeIndex + 1), rules_(rules), file_(std::move(file)),
+      work_(workspace) {
+    if (work_.nodeMarks.size() < graph_.size()) work_.nodeMarks.resize(graph_.size(), 0);
+    if (work_.resolved.size() < graph_.size()) {
+        work_.resolved.resize(graph_.size());
+        work_.resolvedScope.resize(graph_.size(), 0);
     }
-    expand(root, sink);
-    return uint32_t(sink.crc);
 }
 
-RecordId CrcExpander::resolve(const Record::Reference& reference, const Record& owner) {
-    if (reference.target != kUnresolved) return reference.target;
-    RecordId id = table_.find(reference.name);
-    if (id == kNoRecord && rules_) {
+uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::string* capture) {
+    auto sink = std::make_unique<Sink>();
+    sink->capture = capture;
+    if (++work_.generation == 0) {  // wrapped: forget every old mark
+        std::fill(work_.nodeMarks.begin(), work_.nodeMarks.end(), 0);
+        std::fill(work_.recordMarks.begin(), work_.recordMarks.end(), 0);
+        work_.generation = 1;
+    }
+    owner_ = rootName;
+    expand(root, rootName, *sink);
+    sink->flush();
+    return uint32_t(sink->crc);
+}
+
+void CrcExpander::expand(TypeTarget target, const std::string& name, Sink& sink) {
+    if (target.isRecord())
+        expandRecord(scope_.overrides.record(target.index()), sink);
+    else
+        expandNode(target.index(), sink);
+}
+
+bool CrcExpander::markExpanded(TypeTarget target) {
+    uint32_t* mark;
+    if (target.isRecord()) {
+        if (work_.recordMarks.size() < scope_.overrides.size()) work_.recordMarks.resize(scope_.overrides.size(), 0);
+        mark = &work_.recordMarks[target.index()];
+    } else {
+        mark = &work_.nodeMarks[target.index()];
+    }
+    if (*mark == work_.generation) return false;
+    *mark = work_.generation;  // marked before descending, so cycles end in a literal reference
+    return true;
+}
+
+void CrcExpander::visitReference(TypeTarget target, std::string_view referenceText, Sink& sink) {
+    if (!markExpanded(target)) {
+        sink.add(referenceText);
+        return;
+    }
+    if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", owner_, "'");
+    if (target.isRecord())
+        expandRecord(scope_.overrides.record(target.index()), sink);
+    else
+        expandNode(target.index(), sink);
+    --depth_;
+}
+
+TypeTarget CrcExpander::resolveName(const std::string& reference, const std::string& owner) {
+    if (auto it = scope_.types.find(reference); it != scope_.types.end()) return it->second;
+    if (rules_) {
         // A type_string rule may define a type DWARF does not have (spec §8.2).
-        if (const std::string* value = rules_->typeString(reference.name))
-            id = table_.offer(parseTypeString(file_, reference.name, *value));
+        if (const std::string* value = rules_->typeString(reference)) {
+            const TypeTarget target = TypeTarget::record(scope_.overrides.offer(parseTypeString(file_, reference, *value)));
+            scope_.types.emplace(reference, target);
+            return target;
+        }
     }
-    if (id == kNoRecord)
-        fail(file_, "unknown type reference to '", reference.name, "' when expanding '", owner.name, "'");
-    reference.target = id;
-    return id;
+    fail(file_, "unknown type reference to '", reference, "' when expanding '", owner, "'");
 }
 
-void CrcExpander::expand(const Record& record, Sink& sink) {
-    if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", record.name, "'");
+TypeTarget CrcExpander::resolveNamedNode(NodeId named) {
+    if (work_.resolvedScope[named] == scopeStamp_) return work_.resolved[named];
+    const TypeTarget target = resolveName(graph_.referenceName(named), owner_);
+    work_.resolved[named] = target;
+    work_.resolvedScope[named] = scopeStamp_;
+    return target;
+}
+
+void CrcExpander::expandNode(NodeId id, Sink& sink) {
+    const auto fragments = graph_.fragments(id);
+    char number[64];
+    for (size_t i = 0; i < fragments.size(); ++i) {
+        const Fragment& f = fragments[i];
+        switch (f.kind) {
+        case Fragment::Kind::Text: sink.add(f.text, f.size); break;
+        case Fragment::Kind::Number: sink.add(number, formatNumber(number, f.label, f.number)); break;
+        case Fragment::Kind::Break:
+            if (i + 1 == fragments.size() || fragments[i + 1].kind != Fragment::Kind::Break) sink.add(" ", 1);
+            break;
+        case Fragment::Kind::Child: {
+            const NodeId child = f.child();
+            if (!graph_.isNamedType(child)) {
+                expandNode(child, sink);
+                break;
+            }
+            const TypeTarget target = resolveNamedNode(child);
+            // The literal text is only needed when the reference stays unexpanded.
+            const TypeNode& node = graph_.node(child);
+            char head[3] = {referencePrefix(node.kind), '#', '\''};
+            const bool quote = node.name.find(' ') != std::string_view::npos;
+            if (!markExpanded(target)) {
+                sink.add(head, quote ? 3 : 2);
+                sink.add(node.name);
+                if (quote) sink.add("'", 1);
+                break;
+            }
+            if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", owner_, "'");
+            if (target.isRecord())
+                expandRecord(scope_.overrides.record(target.index()), sink);
+            else
+                expandNode(target.index(), sink);
+            --depth_;
+            break;
+        }
+        }
+    }
+}
+
+void CrcExpander::expandRecord(const Record& record, Sink& sink) {
     size_t at = 0;
     for (const auto& reference : record.references) {
         sink.add(record.text.data() + at, reference.offset - at);
         at = reference.offset;
-        const RecordId target = resolve(reference, record);
-        if (expandedIn_.size() < table_.size()) expandedIn_.resize(table_.size(), 0);
-        if (expandedIn_[target] == generation_) {
-            sink.add(reference.name.data(), reference.name.size());
-        } else {
-            // Marked before descending, so cycles end in a literal reference.
-            expandedIn_[target] = generation_;
-            expand(table_.record(target), sink);
-        }
+        if (reference.target == kUnresolved) reference.target = resolveName(reference.name, record.name).value;
+        visitReference(TypeTarget{reference.target}, reference.name, sink);
     }
     sink.add(record.text.data() + at, record.text.size() - at);
-    --depth_;
 }
 
 }  // namespace kabiscope

@@ -1,40 +1,60 @@
 // CrcExpander: a symbol's CRC, computed the way gendwarfksyms computes it (spec §7).
 //
-// The CRC input is the symbol's record with every type reference replaced, on its first
-// occurrence, by that type's record (recursively); later occurrences stay literal ("s#foo").
-// The bytes are streamed into zlib's crc32 as they are produced, never built into one string,
-// unless the caller asks for the exact input (--crc-input).
+// The CRC input is the symbol's rendering with every type reference replaced, on its first
+// occurrence, by that type's rendering in the scope's type_map (recursively); later occurrences
+// stay literal ("s#foo"). The renderings are streamed straight from the type graph into zlib's
+// crc32 through a small buffer: no string is built, unless the caller asks for the exact input.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "model/type_table.h"
+#include "model/versioned_build.h"
 
 namespace kabiscope {
 
 class KabiRules;
 
+// Scratch state reused by every expansion of a build (sized to the graph once, not per scope).
+struct CrcWorkspace {
+    std::vector<uint32_t> nodeMarks;      // per node: the expansion generation that expanded it
+    std::vector<uint32_t> recordMarks;    // per override record, likewise
+    std::vector<TypeTarget> resolved;     // per named node: its target in `resolvedScope`
+    std::vector<uint32_t> resolvedScope;  // which scope `resolved` is valid for (index + 1)
+    uint32_t generation = 0;
+    std::vector<uint32_t> visitMarks;     // for walks over the graph (scope membership)
+    uint32_t visitGeneration = 0;
+    std::vector<uint32_t> lengths;        // renderingLength memo
+};
+
 class CrcExpander {
 public:
-    // `rules` (may be null) supplies type_string definitions for references absent from `table`;
-    // `file` names the object in errors.
-    CrcExpander(TypeTable& table, const KabiRules* rules, std::string file);
+    // `rules` (may be null) supplies type_string definitions for references absent from the
+    // scope; `file` names the object in errors.
+    CrcExpander(const TypeGraph& graph, VersionScope& scope, uint32_t scopeIndex, const KabiRules* rules,
+                std::string file, CrcWorkspace& workspace);
 
     // CRC-32 of the expansion of `root`; appends the exact bytes to `capture` when not null.
-    uint32_t crc(const Record& root, std::string* capture);
+    uint32_t crc(TypeTarget root, const std::string& rootName, std::string* capture);
 
 private:
     struct Sink;
-    void expand(const Record& record, Sink& sink);
-    RecordId resolve(const Record::Reference& reference, const Record& owner);
+    void expand(TypeTarget target, const std::string& name, Sink& sink);
+    void expandNode(NodeId id, Sink& sink);
+    void expandRecord(const Record& record, Sink& sink);
+    void visitReference(TypeTarget target, std::string_view referenceText, Sink& sink);
+    TypeTarget resolveNamedNode(NodeId named);
+    TypeTarget resolveName(const std::string& reference, const std::string& owner);
+    bool markExpanded(TypeTarget target);
 
-    TypeTable& table_;
+    const TypeGraph& graph_;
+    VersionScope& scope_;
+    uint32_t scopeStamp_;
     const KabiRules* rules_;
     std::string file_;
-    std::vector<uint32_t> expandedIn_;  // per record: the generation that expanded it
-    uint32_t generation_ = 0;
+    CrcWorkspace& work_;
+    std::string owner_;
     unsigned depth_ = 0;
 };
 

@@ -1,13 +1,19 @@
 #include "version/file_versioner.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "base/error.h"
+#include "base/phase_timer.h"
 #include "dwarf/die_access.h"
+#include "dwarf/die_renderer.h"
+#include "dwarf/fqn_resolver.h"
 #include "dwarf/dwarf_file.h"
 #include "elf/elf_file.h"
 #include "kabi/kabi_rules.h"
+#include "version/crc_expander.h"
 #include "version/object_versioner.h"
 
 namespace kabiscope {
@@ -121,7 +127,9 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
     ExportList exports = options.exports ? *options.exports : discoverExports(elf, options.exportSource);
     if (exports.empty()) return build;  // gendwarfksyms exits at once on an empty list
 
-    DwarfFile dwarf(path);
+    auto dwarfOwner = std::make_shared<DwarfFile>(path);
+    const DwarfFile& dwarf = *dwarfOwner;
+    build.source = dwarfOwner;
     const auto aliasKeys = readAliasKeys(elf, exports, build.warnings);
     std::optional<KabiRules> rules;
     if (options.stable) rules = readKabiRules(elf, build.warnings);
@@ -130,18 +138,25 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
     versionerOptions.rules = rules ? &*rules : nullptr;
     versionerOptions.captureCrcInput = options.captureCrcInput;
     const auto& units = dwarf.units();
+    FqnResolver fqns(dwarf, build.graph);
+    DieRenderer renderer(dwarf, fqns, versionerOptions.rules, build.graph);
+    CrcWorkspace workspace;
 
     if (options.wholeFile || units.size() == 1) {
-        ObjectVersioner versioner(dwarf, exports.entries(), aliasKeys, versionerOptions, path);
+        ObjectVersioner versioner(dwarf, fqns, renderer, exports.entries(), aliasKeys, versionerOptions);
         for (size_t u = 0; u < units.size(); ++u) {
             report("versioning", u, units.size());
             versioner.addUnit(units[u]);
         }
         report("computing CRCs", units.size(), units.size());
-        build.scopes.push_back(versioner.finish(0, build.symbols, build.warnings));
+        versioner.finish(build, path, workspace);
     } else {
         report("finding exporting units", 0, units.size());
-        const std::vector<int> unitOf = assignExportsToUnits(dwarf, exports);
+        std::vector<int> unitOf;
+        {
+            PhaseTimer timer("assign exports to units");
+            unitOf = assignExportsToUnits(dwarf, exports);
+        }
         std::vector<std::vector<ExportInfo>> perUnit(units.size());
         std::vector<ExportInfo> unclaimed;
         for (size_t i = 0; i < exports.size(); ++i) {
@@ -153,9 +168,9 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
         for (size_t u = 0; u < units.size(); ++u) {
             report("versioning", u, units.size());
             if (perUnit[u].empty()) continue;
-            ObjectVersioner versioner(dwarf, std::move(perUnit[u]), aliasKeys, versionerOptions, unitName(units[u]));
+            ObjectVersioner versioner(dwarf, fqns, renderer, std::move(perUnit[u]), aliasKeys, versionerOptions);
             versioner.addUnit(units[u]);
-            build.scopes.push_back(versioner.finish(uint32_t(build.scopes.size()), build.symbols, build.warnings));
+            versioner.finish(build, unitName(units[u]), workspace);
         }
         for (auto& info : unclaimed) {
             build.warnings.push_back(path + ": no information for symbol " + info.name);
@@ -164,6 +179,8 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
             build.symbols.push_back(std::move(version));
         }
     }
+    if (std::getenv("KABISCOPE_TIMINGS"))
+        std::fprintf(stderr, "kabiscope: graph: %zu nodes, %zu MB\n", build.graph.size(), build.graph.memoryBytes() >> 20);
     report("done", 1, 1);
     std::sort(build.symbols.begin(), build.symbols.end(),
               [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });

@@ -1,9 +1,13 @@
 #include "version/object_versioner.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/error.h"
+#include "base/phase_timer.h"
 #include "dwarf/die_access.h"
+#include "dwarf/die_renderer.h"
+#include "dwarf/fqn_resolver.h"
 #include "dwarf/dwarf_file.h"
 #include "kabi/kabi_rules.h"
 #include "output/gendwarfksyms_order.h"
@@ -21,15 +25,11 @@ bool isPointerName(const char* name) {
 
 }  // namespace
 
-ObjectVersioner::ObjectVersioner(const DwarfFile& file, std::vector<ExportInfo> exports,
+ObjectVersioner::ObjectVersioner(const DwarfFile& file, FqnResolver& fqns, DieRenderer& renderer,
+                                 std::vector<ExportInfo> exports,
                                  const std::unordered_map<std::string, AliasKey>& aliasKeys,
-                                 ObjectVersionerOptions options, std::string label)
-    : file_(file),
-      options_(options),
-      scope_(std::make_unique<VersionScope>()),
-      fqns_(file),
-      renderer_(file, fqns_, options.rules, scope_->graph) {
-    scope_->label = std::move(label);
+                                 ObjectVersionerOptions options)
+    : file_(file), fqns_(fqns), renderer_(renderer), options_(options) {
     exports_.reserve(exports.size());
     for (auto& info : exports) {
         Export e;
@@ -45,8 +45,6 @@ ObjectVersioner::ObjectVersioner(const DwarfFile& file, std::vector<ExportInfo> 
     }
     hashOrder_ = gendwarfksymsOrder(names);
 }
-
-ObjectVersioner::~ObjectVersioner() = default;
 
 template <typename Visit>
 void ObjectVersioner::forGroup(size_t index, Visit&& visit) {
@@ -70,7 +68,11 @@ std::optional<size_t> ObjectVersioner::unprocessed(const char* name) {
 }
 
 void ObjectVersioner::addUnit(Dwarf_Die unit) {
-    fqns_.addUnit(unit);
+    {
+        PhaseTimer timer("fqn walk");
+        fqns_.addUnit(unit);
+    }
+    PhaseTimer timer("match and render");
     visitExportCandidates(unit, 0);
     // Pass 3: exports still unbound but seen through a __gendwarfksyms_ptr_ pointer.
     for (size_t index : hashOrder_) {
@@ -131,63 +133,107 @@ void ObjectVersioner::bind(size_t index, Dwarf_Die die) {
     forGroup(index, [&](Export& e) { e.node = node; });
 }
 
-std::unique_ptr<VersionScope> ObjectVersioner::finish(uint32_t scopeIndex, std::vector<SymbolVersion>& symbols,
-                                                      std::vector<std::string>& warnings) {
-    VersionScope& scope = *scope_;
-    const KabiRules* rules = options_.rules;
-    auto flattenWithRules = [&](NodeId node, std::string name) {
-        if (rules)
-            if (const std::string* value = rules->typeString(name)) {
-                Record parsed = parseTypeString(file_.path(), std::move(name), *value);
-                parsed.root = node;
-                return parsed;
-            }
-        return flattenNode(scope.graph, node, std::move(name));
-    };
+void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, CrcWorkspace& work) {
+    // gendwarfksyms' die_map for this scope is every node its exports reach.
+    if (work.visitMarks.size() < graph.size()) work.visitMarks.resize(graph.size(), 0);
+    if (++work.visitGeneration == 0) {
+        std::fill(work.visitMarks.begin(), work.visitMarks.end(), 0);
+        work.visitGeneration = 1;
+    }
+    std::vector<NodeId> stack;
+    std::vector<NodeId> named;
+    for (const Export& e : exports_) {
+        if (e.node != kNoNode && work.visitMarks[e.node] != work.visitGeneration) {
+            work.visitMarks[e.node] = work.visitGeneration;
+            stack.push_back(e.node);
+        }
+    }
+    while (!stack.empty()) {
+        const NodeId id = stack.back();
+        stack.pop_back();
+        if (graph.isNamedType(id)) named.push_back(id);
+        for (const Fragment& f : graph.fragments(id)) {
+            if (f.kind != Fragment::Kind::Child || work.visitMarks[f.child()] == work.visitGeneration) continue;
+            work.visitMarks[f.child()] = work.visitGeneration;
+            stack.push_back(f.child());
+        }
+    }
+    std::sort(named.begin(), named.end());
 
-    // The type_map: every named type rendered in this scope; longest rendering wins.
-    for (NodeId id = 0; id < scope.graph.size(); ++id) {
-        if (!scope.graph.isNamedType(id)) continue;
-        scope.types.offer(flattenWithRules(id, scope.graph.referenceName(id)));
+    // Longest rendering wins; the first (in DIE rendering order) on a tie.
+    const KabiRules* rules = options_.rules;
+    std::unordered_map<std::string, size_t> lengths;
+    for (NodeId id : named) {
+        std::string reference = graph.referenceName(id);
+        if (rules)
+            if (const std::string* value = rules->typeString(reference)) {
+                if (!scope.types.count(reference)) {
+                    const RecordId record = scope.overrides.offer(parseTypeString(file_.path(), reference, *value));
+                    scope.types.emplace(std::move(reference), TypeTarget::record(record));
+                }
+                continue;
+            }
+        const size_t length = renderingLength(graph, id, work.lengths);
+        auto [it, inserted] = lengths.emplace(reference, length);
+        if (inserted) {
+            scope.types.emplace(std::move(reference), TypeTarget::node(id));
+        } else if (length > it->second) {
+            it->second = length;
+            scope.types[reference] = TypeTarget::node(id);
+        }
+    }
+    for (const auto& [name, target] : scope.types)
+        if (!target.isRecord()) scope.typeNodes.push_back(target.index());
+    std::sort(scope.typeNodes.begin(), scope.typeNodes.end());
+}
+
+void ObjectVersioner::finish(VersionedBuild& build, std::string label, CrcWorkspace& work) {
+    auto scopeOwner = std::make_unique<VersionScope>();
+    VersionScope& scope = *scopeOwner;
+    scope.label = std::move(label);
+    const uint32_t scopeIndex = uint32_t(build.scopes.size());
+    {
+        PhaseTimer timer("type map");
+        buildTypeMap(build.graph, scope, work);
     }
 
-    CrcExpander expander(scope.types, rules, file_.path());
-    std::vector<uint32_t> recordOf(exports_.size(), UINT32_MAX);
+    PhaseTimer crcTimer("crc");
+    const KabiRules* rules = options_.rules;
+    CrcExpander expander(build.graph, scope, scopeIndex, rules, file_.path(), work);
     for (size_t index : hashOrder_) {
         Export& e = exports_[index];
         if (e.state == State::Unprocessed) continue;
-        Record record = flattenWithRules(e.node, e.info.name);
-        if (e.state != State::Processed) {
-            std::string* capture = nullptr;
-            if (options_.captureCrcInput) {
-                scope.crcInputs.emplace_back(e.info.name, std::string());
-                capture = &scope.crcInputs.back().second;
-            }
-            const uint32_t crc = expander.crc(record, capture);
-            forGroup(index, [&](Export& member) {
-                member.crc = crc;
-                member.state = State::Processed;
-            });
+        e.target = TypeTarget::node(e.node);
+        if (rules)
+            if (const std::string* value = rules->typeString(e.info.name))
+                e.target = TypeTarget::record(scope.overrides.offer(parseTypeString(file_.path(), e.info.name, *value)));
+        if (e.state == State::Processed) continue;
+        std::string* capture = nullptr;
+        if (options_.captureCrcInput) {
+            scope.crcInputs.emplace_back(e.info.name, std::string());
+            capture = &scope.crcInputs.back().second;
         }
-        recordOf[index] = uint32_t(scope.symbolRecords.size());
-        scope.symbolRecords.push_back(std::move(record));
+        const uint32_t crc = expander.crc(e.target, e.info.name, capture);
+        forGroup(index, [&](Export& member) {
+            member.crc = crc;
+            member.state = State::Processed;
+        });
     }
 
     for (size_t index : hashOrder_) {
         if (exports_[index].state != State::Processed)
-            warnings.push_back(file_.path() + ": no information for symbol " + exports_[index].info.name);
+            build.warnings.push_back(file_.path() + ": no information for symbol " + exports_[index].info.name);
     }
-    for (size_t index = 0; index < exports_.size(); ++index) {
-        Export& e = exports_[index];
+    for (Export& e : exports_) {
         SymbolVersion version;
         version.info = std::move(e.info);
         version.versioned = e.state == State::Processed;
         version.crc = e.crc;
         version.scope = scopeIndex;
-        version.record = recordOf[index];
-        symbols.push_back(std::move(version));
+        version.target = e.target;
+        build.symbols.push_back(std::move(version));
     }
-    return std::move(scope_);
+    build.scopes.push_back(std::move(scopeOwner));
 }
 
 }  // namespace kabiscope

@@ -2,13 +2,15 @@
 //
 // Implements spec §2.2, §4, §6 and §7 for one scope: binds each export (and its alias group) to
 // the first matching DIE in unit order, falls back to __gendwarfksyms_ptr_ pointers after each
-// unit, renders through one DieRenderer (one die_map), builds the type_map and computes CRCs in
-// gendwarfksyms' order. `--whole-file` uses one ObjectVersioner for all units of a file; kbuild
-// mode uses one per compilation unit.
+// unit, renders through the build's DieRenderer, builds the scope's type_map from the nodes its
+// exports reach and computes CRCs in gendwarfksyms' order. `--whole-file` uses one
+// ObjectVersioner for all units of a file; kbuild mode one per exporting compilation unit. The
+// renderer (the die_map) is shared: in kbuild mode each unit's DIEs are only reached from that
+// unit's exports, so sharing it gives every unit exactly the renderings a run on its own object
+// would make, while a DIE is never rendered twice.
 #pragma once
 
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -17,14 +19,15 @@
 
 #include <elfutils/libdw.h>
 
-#include "dwarf/die_renderer.h"
-#include "dwarf/fqn_resolver.h"
 #include "model/versioned_build.h"
 
 namespace kabiscope {
 
+class DieRenderer;
 class DwarfFile;
+class FqnResolver;
 class KabiRules;
+struct CrcWorkspace;
 
 // Symbol table key (section index, value) that makes exports aliases of each other (spec §2.2).
 using AliasKey = std::pair<uint32_t, uint64_t>;
@@ -36,18 +39,15 @@ struct ObjectVersionerOptions {
 
 class ObjectVersioner {
 public:
-    ObjectVersioner(const DwarfFile& file, std::vector<ExportInfo> exports,
-                    const std::unordered_map<std::string, AliasKey>& aliasKeys, ObjectVersionerOptions options,
-                    std::string label);
-    ~ObjectVersioner();
+    ObjectVersioner(const DwarfFile& file, FqnResolver& fqns, DieRenderer& renderer, std::vector<ExportInfo> exports,
+                    const std::unordered_map<std::string, AliasKey>& aliasKeys, ObjectVersionerOptions options);
 
     // Passes 1-3 of gendwarfksyms over one compilation unit.
     void addUnit(Dwarf_Die unit);
 
-    // Builds the type_map and the CRCs. Appends one SymbolVersion per export to `symbols`
-    // (scope index `scopeIndex`), warnings to `warnings`, and returns the scope.
-    std::unique_ptr<VersionScope> finish(uint32_t scopeIndex, std::vector<SymbolVersion>& symbols,
-                                         std::vector<std::string>& warnings);
+    // Builds the scope's type_map and the CRCs. Appends one SymbolVersion per export to
+    // `build.symbols` and the scope to `build.scopes`.
+    void finish(VersionedBuild& build, std::string label, CrcWorkspace& workspace);
 
 private:
     enum class State { Unprocessed, Mapped, Processed };
@@ -58,6 +58,7 @@ private:
         NodeId node = kNoNode;
         std::optional<Dwarf_Die> pointer;  // __gendwarfksyms_ptr_ fallback
         uint32_t crc = 0;
+        TypeTarget target;
     };
 
     template <typename Visit>
@@ -67,16 +68,16 @@ private:
     void matchCandidate(Dwarf_Die& die);
     void bind(size_t index, Dwarf_Die die);
     void rememberPointer(size_t index, Dwarf_Die& source);
+    void buildTypeMap(const TypeGraph& graph, VersionScope& scope, CrcWorkspace& workspace);
 
     const DwarfFile& file_;
+    FqnResolver& fqns_;
+    DieRenderer& renderer_;
     ObjectVersionerOptions options_;
     std::vector<Export> exports_;
     std::unordered_map<std::string_view, size_t> byName_;
     std::map<AliasKey, std::vector<size_t>> groups_;
     std::vector<size_t> hashOrder_;
-    std::unique_ptr<VersionScope> scope_;
-    FqnResolver fqns_;
-    DieRenderer renderer_;
 };
 
 }  // namespace kabiscope

@@ -1,0 +1,33 @@
+// PhaseTimer: wall time spent per named phase, summed over the run.
+//
+// For performance work only: set KABISCOPE_TIMINGS=1 and the CLI prints the totals on stderr.
+// Not thread-safe; the loaders are single-threaded per build.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+
+namespace kabiscope {
+
+class PhaseTimes {
+public:
+    static PhaseTimes& global();
+    void add(const char* phase, std::chrono::nanoseconds spent) { totals_[phase] += spent; }
+    const std::map<std::string, std::chrono::nanoseconds>& totals() const { return totals_; }
+
+private:
+    std::map<std::string, std::chrono::nanoseconds> totals_;
+};
+
+class PhaseTimer {
+public:
+    explicit PhaseTimer(const char* phase) : phase_(phase), start_(std::chrono::steady_clock::now()) {}
+    ~PhaseTimer() { PhaseTimes::global().add(phase_, std::chrono::steady_clock::now() - start_); }
+
+private:
+    const char* phase_;
+    std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace kabiscope
