@@ -48,3 +48,77 @@ inline bool reference(Dwarf_Die* d, unsigned name, Dwarf_Die* out) {
 inline int tag(Dwarf_Die* d) { return dwarf_tag(d); }
 
 }  // namespace kabiscope::die
+
+namespace kabiscope::die {
+
+// The attributes of one DIE that rendering reads, gathered in a single pass over the DIE
+// (dwarf_getattrs) instead of one abbreviation scan per dwarf_attr() call: rendering a kernel
+// reads millions of DIEs. Semantics are those of the single readers above.
+class Attributes {
+public:
+    explicit Attributes(Dwarf_Die* d) {
+        if (dwarf_getattrs(d, &Attributes::collect, this, 0) == -1) present_ = 0;
+    }
+
+    bool has(unsigned code) const { return present_ & bit(code); }
+    const char* string(unsigned code) const {
+        if (!has(code)) return nullptr;
+        return dwarf_formstring(const_cast<Dwarf_Attribute*>(&slots_[slot(code)]));
+    }
+    const char* name() const { return string(DW_AT_name); }
+    std::optional<Dwarf_Word> udata(unsigned code) const {
+        Dwarf_Word value;
+        if (!has(code) || dwarf_formudata(const_cast<Dwarf_Attribute*>(&slots_[slot(code)]), &value) != 0)
+            return std::nullopt;
+        return value;
+    }
+    bool flag(unsigned code) const {
+        bool value = false;
+        return has(code) && dwarf_formflag(const_cast<Dwarf_Attribute*>(&slots_[slot(code)]), &value) == 0 && value;
+    }
+    bool reference(unsigned code, Dwarf_Die* out) const {
+        return has(code) && dwarf_formref_die(const_cast<Dwarf_Attribute*>(&slots_[slot(code)]), out) != nullptr;
+    }
+
+private:
+    static constexpr int kUnused = -1;
+    static int slot(unsigned code) {
+        switch (code) {
+        case DW_AT_name: return 0;
+        case DW_AT_type: return 1;
+        case DW_AT_byte_size: return 2;
+        case DW_AT_encoding: return 3;
+        case DW_AT_alignment: return 4;
+        case DW_AT_accessibility: return 5;
+        case DW_AT_bit_size: return 6;
+        case DW_AT_data_bit_offset: return 7;
+        case DW_AT_data_member_location: return 8;
+        case DW_AT_discr_value: return 9;
+        case DW_AT_count: return 10;
+        case DW_AT_upper_bound: return 11;
+        case DW_AT_const_value: return 12;
+        case DW_AT_decl_file: return 13;
+        case DW_AT_declaration: return 14;
+        default: return kUnused;
+        }
+    }
+    static uint32_t bit(unsigned code) {
+        const int s = slot(code);
+        return s == kUnused ? 0 : (1u << s);
+    }
+    static int collect(Dwarf_Attribute* attribute, void* self) {
+        auto* attrs = static_cast<Attributes*>(self);
+        const int s = slot(dwarf_whatattr(attribute));
+        // The first occurrence wins, as with dwarf_attr().
+        if (s != kUnused && !(attrs->present_ & (1u << s))) {
+            attrs->slots_[s] = *attribute;
+            attrs->present_ |= 1u << s;
+        }
+        return DWARF_CB_OK;
+    }
+
+    Dwarf_Attribute slots_[15];
+    uint32_t present_ = 0;
+};
+
+}  // namespace kabiscope::die

@@ -92,7 +92,13 @@ void DieRenderer::failAt(Dwarf_Die& die, const std::string& what) const {
     fail(file_.path(), what, " (DIE ", hex(dwarf_dieoffset(&die)), ")");
 }
 
-std::string_view DieRenderer::fqnOf(Dwarf_Die& die) { return fqns_.fqn(&die); }
+std::string_view DieRenderer::fqnOf(Dwarf_Die& die, const die::Attributes& attrs) { return fqns_.fqn(&die, attrs.name()); }
+
+void DieRenderer::forgetRenderedDies() {
+    typeNodes_ = OffsetMap();
+    symbolNodes_ = OffsetMap();
+    privateFiles_.clear();
+}
 
 NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
     const Dwarf_Off offset = dwarf_dieoffset(&die);
@@ -102,11 +108,12 @@ NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
     const NodeId id = graph_.beginNode(NodeKind::Symbol, subprogram ? "subprogram" : "variable", offset);
     symbolNodes_.insert(offset, id);
     SymbolState state;
+    const die::Attributes attrs(&die);
     if (subprogram) {
-        renderSubroutine(id, die, state, "subprogram");
+        renderSubroutine(id, die, attrs, state, "subprogram");
     } else {
         graph_.appendText("variable ");
-        appendTypeAttr(die, state);
+        appendTypeAttr(die, attrs, state);
     }
     graph_.endNode(id);
     return id;
@@ -121,14 +128,15 @@ NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* lis
     const NodeId id = graph_.beginNode(info.kind, info.keyword, offset);
     typeNodes_.insert(offset, id);
     if (++depth_ > kMaxRenderDepth) failAt(die, "corrupt DWARF: type chain nested too deeply");
-    renderInto(id, tag, die, state, list, enumFqn);
+    const die::Attributes attrs(&die);
+    renderInto(id, tag, die, attrs, state, list, enumFqn);
     --depth_;
     graph_.endNode(id);
     return id;
 }
 
-void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& state, ListState* list,
-                             std::string_view enumFqn) {
+void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state,
+                             ListState* list, std::string_view enumFqn) {
     switch (tag) {
     case DW_TAG_atomic_type:
     case DW_TAG_const_type:
@@ -141,21 +149,21 @@ void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& st
     case DW_TAG_shared_type:
     case DW_TAG_volatile_type:
     case DW_TAG_template_type_parameter:
-    case DW_TAG_typedef: renderModifier(id, die, state, fqnOf(die)); return;
+    case DW_TAG_typedef: renderModifier(id, die, attrs, state, fqnOf(die, attrs)); return;
     case DW_TAG_base_type: {
-        const std::string_view fqn = fqnOf(die);
+        const std::string_view fqn = fqnOf(die, attrs);
         graph_.node(id).name = fqn;
         graph_.appendText("base_type");
         appendFqn(fqn);
-        appendByteSize(die, fqn);
-        appendUdataAttr(die, DW_AT_encoding, NumberLabel::Encoding);
-        appendUdataAttr(die, DW_AT_alignment, NumberLabel::Alignment);
+        appendByteSize(die, attrs, fqn);
+        appendUdataAttr(die, attrs, DW_AT_encoding, NumberLabel::Encoding);
+        appendUdataAttr(die, attrs, DW_AT_alignment, NumberLabel::Alignment);
         return;
     }
     case DW_TAG_subrange_type: {
-        if (auto count = die::udata(&die, DW_AT_count))
+        if (auto count = attrs.udata(DW_AT_count))
             graph_.appendNumber(NumberLabel::Bound, *count);
-        else if (auto upper = die::udata(&die, DW_AT_upper_bound))
+        else if (auto upper = attrs.udata(DW_AT_upper_bound))
             graph_.appendNumber(NumberLabel::Bound, *upper + 1);
         else
             graph_.appendText("[]");
@@ -169,13 +177,13 @@ void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& st
         });
         graph_.appendText(" {");
         graph_.appendBreak();
-        appendTypeAttr(die, state);
+        appendTypeAttr(die, attrs, state);
         graph_.appendBreak();
         graph_.appendText("}");
         return;
-    case DW_TAG_subroutine_type: renderSubroutine(id, die, state, "subroutine_type"); return;
-    case DW_TAG_formal_parameter: renderListItem(id, die, state, list, "formal_parameter "); return;
-    case DW_TAG_member: renderListItem(id, die, state, list, "member "); return;
+    case DW_TAG_subroutine_type: renderSubroutine(id, die, attrs, state, "subroutine_type"); return;
+    case DW_TAG_formal_parameter: renderListItem(id, die, attrs, state, list, "formal_parameter "); return;
+    case DW_TAG_member: renderListItem(id, die, attrs, state, list, "member "); return;
     case DW_TAG_variant: {
         appendListComma(list);
         graph_.appendText("variant {");
@@ -187,7 +195,7 @@ void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& st
         });
         graph_.appendBreak();
         graph_.appendText("}");
-        appendUdataAttr(die, DW_AT_discr_value, NumberLabel::DiscrValue);
+        appendUdataAttr(die, attrs, DW_AT_discr_value, NumberLabel::DiscrValue);
         return;
     }
     case DW_TAG_variant_part: {
@@ -205,17 +213,17 @@ void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& st
     }
     case DW_TAG_class_type:
     case DW_TAG_structure_type:
-    case DW_TAG_enumeration_type: renderAggregate(id, die, state, tag, fqnOf(die)); return;
-    case DW_TAG_union_type: renderUnion(id, die, state, fqnOf(die)); return;
-    case DW_TAG_enumerator: renderEnumerator(id, die, list, enumFqn); return;
+    case DW_TAG_enumeration_type: renderAggregate(id, die, attrs, state, tag, fqnOf(die, attrs)); return;
+    case DW_TAG_union_type: renderUnion(id, die, attrs, state, fqnOf(die, attrs)); return;
+    case DW_TAG_enumerator: renderEnumerator(id, die, attrs, list, enumFqn); return;
     case DW_TAG_unspecified_type: graph_.appendText("unspecified_type"); return;
     default: failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
     }
 }
 
-void DieRenderer::appendTypeAttr(Dwarf_Die& die, SymbolState& state) {
+void DieRenderer::appendTypeAttr(Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state) {
     Dwarf_Die type;
-    if (die::reference(&die, DW_AT_type, &type)) {
+    if (attrs.reference(DW_AT_type, &type)) {
         graph_.appendChild(renderType(type, state, nullptr, {}));
         return;
     }
@@ -229,12 +237,12 @@ void DieRenderer::appendFqn(std::string_view fqn) {
     graph_.appendText(fqn);
 }
 
-void DieRenderer::appendUdataAttr(Dwarf_Die& die, unsigned attr, NumberLabel label) {
-    if (auto value = die::udata(&die, attr)) graph_.appendNumber(label, *value);
+void DieRenderer::appendUdataAttr(Dwarf_Die& die, const die::Attributes& attrs, unsigned attr, NumberLabel label) {
+    if (auto value = attrs.udata(attr)) graph_.appendNumber(label, *value);
 }
 
-void DieRenderer::appendByteSize(Dwarf_Die& die, std::string_view fqn) {
-    auto value = die::udata(&die, DW_AT_byte_size);
+void DieRenderer::appendByteSize(Dwarf_Die& die, const die::Attributes& attrs, std::string_view fqn) {
+    auto value = attrs.udata(DW_AT_byte_size);
     if (!value) return;
     if (rules_)
         if (auto override = rules_->byteSize(fqn)) value = override;
@@ -250,20 +258,20 @@ void DieRenderer::appendListComma(ListState* list) {
     graph_.appendBreak();
 }
 
-void DieRenderer::renderModifier(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn) {
+void DieRenderer::renderModifier(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, std::string_view fqn) {
     graph_.node(id).name = fqn;
     graph_.appendText(graph_.node(id).keyword);
     appendFqn(fqn);
     graph_.appendText(" {");
     graph_.appendBreak();
-    appendTypeAttr(die, state);
+    appendTypeAttr(die, attrs, state);
     graph_.appendBreak();
     graph_.appendText("}");
-    appendByteSize(die, fqn);
-    appendUdataAttr(die, DW_AT_alignment, NumberLabel::Alignment);
+    appendByteSize(die, attrs, fqn);
+    appendUdataAttr(die, attrs, DW_AT_alignment, NumberLabel::Alignment);
 }
 
-void DieRenderer::renderSubroutine(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view keyword) {
+void DieRenderer::renderSubroutine(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, std::string_view keyword) {
     graph_.appendText(keyword);
     graph_.appendText(" (");
     graph_.appendBreak();
@@ -277,12 +285,12 @@ void DieRenderer::renderSubroutine(NodeId id, Dwarf_Die& die, SymbolState& state
     graph_.appendText(")");
     graph_.appendBreak();
     graph_.appendText("-> ");
-    appendTypeAttr(die, state);
+    appendTypeAttr(die, attrs, state);
 }
 
-void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, SymbolState& state, ListState* list,
+void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, ListState* list,
                                  std::string_view keyword) {
-    const char* name = die::name(&die);
+    const char* name = attrs.name();
     if (rules_) {
         // __kabi_ members print without their name; a renamed placeholder may supply one.
         if (startsWith(name, kKabiPrefix)) name = nullptr;
@@ -290,7 +298,7 @@ void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, SymbolState& state, 
     }
     appendListComma(list);
     graph_.appendText(keyword);
-    appendTypeAttr(die, state);
+    appendTypeAttr(die, attrs, state);
     // QUIRK (spec §8.4): originalName may have been left behind by the last member of a struct
     // first rendered inside this item's type.
     if (rules_ && state.originalName) name = state.originalName;
@@ -299,15 +307,15 @@ void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, SymbolState& state, 
         graph_.appendText(" ");
         graph_.appendText(name);
     }
-    appendUdataAttr(die, DW_AT_accessibility, NumberLabel::Accessibility);
-    appendUdataAttr(die, DW_AT_bit_size, NumberLabel::BitSize);
-    appendUdataAttr(die, DW_AT_data_bit_offset, NumberLabel::DataBitOffset);
-    appendUdataAttr(die, DW_AT_data_member_location, NumberLabel::DataMemberLocation);
+    appendUdataAttr(die, attrs, DW_AT_accessibility, NumberLabel::Accessibility);
+    appendUdataAttr(die, attrs, DW_AT_bit_size, NumberLabel::BitSize);
+    appendUdataAttr(die, attrs, DW_AT_data_bit_offset, NumberLabel::DataBitOffset);
+    appendUdataAttr(die, attrs, DW_AT_data_member_location, NumberLabel::DataMemberLocation);
 }
 
-bool DieRenderer::isPrivateDefinition(Dwarf_Die& die) {
+bool DieRenderer::isPrivateDefinition(Dwarf_Die& die, const die::Attributes& attrs) {
     // Definitions in .c files cannot change the public ABI (spec §5.3 rule 3).
-    auto fileIndex = die::udata(&die, DW_AT_decl_file);
+    auto fileIndex = attrs.udata(DW_AT_decl_file);
     if (!fileIndex) return false;
     auto& unitFiles = privateFiles_[die.cu];
     if (auto it = unitFiles.find(*fileIndex); it != unitFiles.end()) return it->second;
@@ -325,19 +333,19 @@ bool DieRenderer::isPrivateDefinition(Dwarf_Die& die) {
     return isPrivate;
 }
 
-bool DieRenderer::isExpandedDefinition(Dwarf_Die& die, std::string_view fqn) {
-    if (die::flag(&die, DW_AT_declaration)) return false;
+bool DieRenderer::isExpandedDefinition(Dwarf_Die& die, const die::Attributes& attrs, std::string_view fqn) {
+    if (attrs.flag(DW_AT_declaration)) return false;
     if (rules_ && rules_->isDeclOnly(fqn)) return false;
-    return !isPrivateDefinition(die);
+    return !isPrivateDefinition(die, attrs);
 }
 
-void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, SymbolState& state, int tag, std::string_view fqn) {
+void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, int tag, std::string_view fqn) {
     graph_.node(id).name = fqn;
     graph_.appendText(graph_.node(id).keyword);
     appendFqn(fqn);
     graph_.appendText(" {");
     graph_.appendBreak();
-    const bool expand = isExpandedDefinition(die, fqn);
+    const bool expand = isExpandedDefinition(die, attrs, fqn);
     if (expand) {
         ListState items;
         forEachChild(file_, die, [&](Dwarf_Die& child) {
@@ -364,12 +372,12 @@ void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, SymbolState& state,
     graph_.appendBreak();
     graph_.appendText("}");
     if (expand) {
-        appendByteSize(die, fqn);
-        appendUdataAttr(die, DW_AT_alignment, NumberLabel::Alignment);
+        appendByteSize(die, attrs, fqn);
+        appendUdataAttr(die, attrs, DW_AT_alignment, NumberLabel::Alignment);
     }
 }
 
-void DieRenderer::renderUnion(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn) {
+void DieRenderer::renderUnion(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, std::string_view fqn) {
     if (rules_) {
         Dwarf_Die placeholder;
         const char* originalName = nullptr;
@@ -387,11 +395,11 @@ void DieRenderer::renderUnion(NodeId id, Dwarf_Die& die, SymbolState& state, std
             return;
         }
     }
-    renderAggregate(id, die, state, DW_TAG_union_type, fqn);
+    renderAggregate(id, die, attrs, state, DW_TAG_union_type, fqn);
 }
 
-void DieRenderer::renderEnumerator(NodeId id, Dwarf_Die& die, ListState* list, std::string_view enumFqn) {
-    const std::string_view fqn = fqnOf(die);
+void DieRenderer::renderEnumerator(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, ListState* list, std::string_view enumFqn) {
+    const std::string_view fqn = fqnOf(die, attrs);
     graph_.node(id).name = fqn;
     std::optional<uint64_t> value;
     if (rules_) {
@@ -401,7 +409,7 @@ void DieRenderer::renderEnumerator(NodeId id, Dwarf_Die& die, ListState* list, s
     appendListComma(list);
     graph_.appendText("enumerator");
     appendFqn(fqn);
-    if (!value) value = die::udata(&die, DW_AT_const_value);
+    if (!value) value = attrs.udata(DW_AT_const_value);
     if (value) {
         graph_.appendText(" = ");
         graph_.appendNumber(NumberLabel::Plain, *value);

@@ -13,6 +13,7 @@
 #include <elfutils/libdw.h>
 
 #include "base/offset_map.h"
+#include "dwarf/die_access.h"
 #include "dwarf/fqn_resolver.h"
 #include "model/type_graph.h"
 
@@ -31,6 +32,10 @@ public:
     // "variable <type>". Cached per DIE, so aliases bound to one DIE share the node.
     NodeId renderSymbol(Dwarf_Die die);
 
+    // Forgets which DIEs were rendered (not the nodes). kbuild mode calls it between units: a
+    // unit's DIEs are never reached again, and a small map is a fast map.
+    void forgetRenderedDies();
+
 private:
     struct SymbolState;
     struct ListState {
@@ -38,28 +43,29 @@ private:
     };
 
     NodeId renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn);
-    void renderInto(NodeId id, int tag, Dwarf_Die& die, SymbolState& state, ListState* list, std::string_view enumFqn);
+    void renderInto(NodeId id, int tag, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, ListState* list,
+                    std::string_view enumFqn);
 
-    void appendTypeAttr(Dwarf_Die& die, SymbolState& state);
+    void appendTypeAttr(Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state);
     void appendFqn(std::string_view fqn);
-    void appendUdataAttr(Dwarf_Die& die, unsigned attr, NumberLabel label);
-    void appendByteSize(Dwarf_Die& die, std::string_view fqn);
+    void appendUdataAttr(Dwarf_Die& die, const die::Attributes& attrs, unsigned attr, NumberLabel label);
+    void appendByteSize(Dwarf_Die& die, const die::Attributes& attrs, std::string_view fqn);
     void appendListComma(ListState* list);
 
-    void renderModifier(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn);
-    void renderSubroutine(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view keyword);
-    void renderListItem(NodeId id, Dwarf_Die& die, SymbolState& state, ListState* list, std::string_view keyword);
-    void renderAggregate(NodeId id, Dwarf_Die& die, SymbolState& state, int tag, std::string_view fqn);
-    void renderUnion(NodeId id, Dwarf_Die& die, SymbolState& state, std::string_view fqn);
-    void renderEnumerator(NodeId id, Dwarf_Die& die, ListState* list, std::string_view enumFqn);
+    void renderModifier(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, std::string_view fqn);
+    void renderSubroutine(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, std::string_view keyword);
+    void renderListItem(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, ListState* list, std::string_view keyword);
+    void renderAggregate(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, int tag, std::string_view fqn);
+    void renderUnion(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, std::string_view fqn);
+    void renderEnumerator(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, ListState* list, std::string_view enumFqn);
 
-    bool isExpandedDefinition(Dwarf_Die& die, std::string_view fqn);
-    bool isPrivateDefinition(Dwarf_Die& die);
+    bool isExpandedDefinition(Dwarf_Die& die, const die::Attributes& attrs, std::string_view fqn);
+    bool isPrivateDefinition(Dwarf_Die& die, const die::Attributes& attrs);
     bool isKabiIgnoredMember(Dwarf_Die& member);
     enum class KabiStatus { Scanning = 0, Normal = 1, Reserved = 2, Ignored = 3 };
     KabiStatus unionKabiStatus(Dwarf_Die& unionDie, Dwarf_Die* placeholder, const char** originalName);
 
-    std::string_view fqnOf(Dwarf_Die& die);
+    std::string_view fqnOf(Dwarf_Die& die, const die::Attributes& attrs);
     [[noreturn]] void failAt(Dwarf_Die& die, const std::string& what) const;
 
     const DwarfFile& file_;

@@ -71,13 +71,15 @@ void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, uns
     }
 }
 
-std::string_view FqnResolver::fqn(Dwarf_Die* die) const {
-    if (!resolvedUnits_.count(die->cu)) return {};
+std::string_view FqnResolver::fqn(Dwarf_Die* die, const char* name) const {
+    if (die->cu != lastResolvedUnit_) {
+        if (!resolvedUnits_.count(die->cu)) return {};
+        lastResolvedUnit_ = die->cu;
+    }
     if (!scoped_.empty()) {
         auto it = scoped_.find(dwarf_dieoffset(die));
         if (it != scoped_.end()) return it->second;
     }
-    const char* name = die::name(die);
     return name ? std::string_view(name) : std::string_view();
 }
 

@@ -28,8 +28,9 @@ public:
     // Walks one compilation unit and records the scoped names in it.
     void addUnit(Dwarf_Die unit);
 
-    // The fqn of a DIE ("" when anonymous or when the last scope is anonymous).
-    std::string_view fqn(Dwarf_Die* die) const;
+    // The fqn of a DIE ("" when anonymous or when the last scope is anonymous); `name` is its
+    // DW_AT_name, already read by the caller.
+    std::string_view fqn(Dwarf_Die* die, const char* name) const;
 
 private:
     void walkChildren(Dwarf_Die* parent, const std::string* prefix, unsigned depth);
@@ -40,6 +41,7 @@ private:
     // Units already walked. A DIE of a unit not walked yet (a cross-unit reference) has no fqn
     // in gendwarfksyms, so it has none here either.
     std::unordered_set<const void*> resolvedUnits_;
+    mutable const void* lastResolvedUnit_ = nullptr;
 };
 
 }  // namespace kabiscope

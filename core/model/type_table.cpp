@@ -37,7 +37,7 @@ void flattenInto(const TypeGraph& graph, NodeId id, Record& out, unsigned depth)
         case Fragment::Kind::Number: appendNumber(out.text, f.label, f.number); break;
         case Fragment::Kind::Child:
             if (graph.isNamedType(f.child()))
-                out.references.push_back({uint32_t(out.text.size()), graph.referenceName(f.child())});
+                out.references.push_back({uint32_t(out.text.size()), graph.referenceName(f.child()), f.child()});
             else
                 flattenInto(graph, f.child(), out, depth + 1);
             break;

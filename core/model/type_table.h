@@ -26,6 +26,7 @@ struct Record {
     struct Reference {
         uint32_t offset;          // position in `text` where the reference stands
         std::string name;         // "s#foo"
+        NodeId node = kNoNode;    // the named node it was flattened from, if any
         mutable RecordId target = kUnresolved;  // resolved on first use
     };
 

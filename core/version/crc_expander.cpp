@@ -8,7 +8,8 @@
 
 namespace kabiscope {
 
-// Collects output bytes and feeds them to crc32 in large blocks.
+// Collects output bytes and feeds them to crc32 in large blocks: zlib's crc32 runs at ~7 GB/s
+// on 64 KiB blocks but under 1 GB/s on the short runs between type references.
 struct CrcExpander::Sink {
     uLong crc = crc32(0L, Z_NULL, 0);
     std::string* capture = nullptr;
@@ -42,28 +43,35 @@ CrcExpander::CrcExpander(const TypeGraph& graph, VersionScope& scope, uint32_t s
     if (work_.resolved.size() < graph_.size()) {
         work_.resolved.resize(graph_.size());
         work_.resolvedScope.resize(graph_.size(), 0);
+        work_.flatOf.resize(graph_.size(), 0);
+        work_.flatScope.resize(graph_.size(), 0);
     }
 }
 
 uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::string* capture) {
-    auto sink = std::make_unique<Sink>();
-    sink->capture = capture;
+    auto sinkOwner = std::make_unique<Sink>();
+    Sink& sink = *sinkOwner;
+    sink.capture = capture;
     if (++work_.generation == 0) {  // wrapped: forget every old mark
         std::fill(work_.nodeMarks.begin(), work_.nodeMarks.end(), 0);
         std::fill(work_.recordMarks.begin(), work_.recordMarks.end(), 0);
         work_.generation = 1;
     }
     owner_ = rootName;
-    expand(root, rootName, *sink);
-    sink->flush();
-    return uint32_t(sink->crc);
+    expandRecord(recordOf(root), sink);
+    sink.flush();
+    return uint32_t(sink.crc);
 }
 
-void CrcExpander::expand(TypeTarget target, const std::string& name, Sink& sink) {
-    if (target.isRecord())
-        expandRecord(scope_.overrides.record(target.index()), sink);
-    else
-        expandNode(target.index(), sink);
+const Record& CrcExpander::recordOf(TypeTarget target) {
+    if (target.isRecord()) return scope_.overrides.record(target.index());
+    const NodeId id = target.index();
+    if (work_.flatScope[id] != scopeStamp_) {
+        flat_.push_back(flattenNode(graph_, id, {}));
+        work_.flatOf[id] = uint32_t(flat_.size() - 1);
+        work_.flatScope[id] = scopeStamp_;
+    }
+    return flat_[work_.flatOf[id]];
 }
 
 bool CrcExpander::markExpanded(TypeTarget target) {
@@ -77,19 +85,6 @@ bool CrcExpander::markExpanded(TypeTarget target) {
     if (*mark == work_.generation) return false;
     *mark = work_.generation;  // marked before descending, so cycles end in a literal reference
     return true;
-}
-
-void CrcExpander::visitReference(TypeTarget target, std::string_view referenceText, Sink& sink) {
-    if (!markExpanded(target)) {
-        sink.add(referenceText);
-        return;
-    }
-    if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", owner_, "'");
-    if (target.isRecord())
-        expandRecord(scope_.overrides.record(target.index()), sink);
-    else
-        expandNode(target.index(), sink);
-    --depth_;
 }
 
 TypeTarget CrcExpander::resolveName(const std::string& reference, const std::string& owner) {
@@ -113,53 +108,20 @@ TypeTarget CrcExpander::resolveNamedNode(NodeId named) {
     return target;
 }
 
-void CrcExpander::expandNode(NodeId id, Sink& sink) {
-    const auto fragments = graph_.fragments(id);
-    char number[64];
-    for (size_t i = 0; i < fragments.size(); ++i) {
-        const Fragment& f = fragments[i];
-        switch (f.kind) {
-        case Fragment::Kind::Text: sink.add(f.text, f.size); break;
-        case Fragment::Kind::Number: sink.add(number, formatNumber(number, f.label, f.number)); break;
-        case Fragment::Kind::Break:
-            if (i + 1 == fragments.size() || fragments[i + 1].kind != Fragment::Kind::Break) sink.add(" ", 1);
-            break;
-        case Fragment::Kind::Child: {
-            const NodeId child = f.child();
-            if (!graph_.isNamedType(child)) {
-                expandNode(child, sink);
-                break;
-            }
-            const TypeTarget target = resolveNamedNode(child);
-            // The literal text is only needed when the reference stays unexpanded.
-            const TypeNode& node = graph_.node(child);
-            char head[3] = {referencePrefix(node.kind), '#', '\''};
-            const bool quote = node.name.find(' ') != std::string_view::npos;
-            if (!markExpanded(target)) {
-                sink.add(head, quote ? 3 : 2);
-                sink.add(node.name);
-                if (quote) sink.add("'", 1);
-                break;
-            }
-            if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", owner_, "'");
-            if (target.isRecord())
-                expandRecord(scope_.overrides.record(target.index()), sink);
-            else
-                expandNode(target.index(), sink);
-            --depth_;
-            break;
-        }
-        }
-    }
-}
-
 void CrcExpander::expandRecord(const Record& record, Sink& sink) {
     size_t at = 0;
     for (const auto& reference : record.references) {
         sink.add(record.text.data() + at, reference.offset - at);
         at = reference.offset;
-        if (reference.target == kUnresolved) reference.target = resolveName(reference.name, record.name).value;
-        visitReference(TypeTarget{reference.target}, reference.name, sink);
+        const TypeTarget target = reference.node != kNoNode ? resolveNamedNode(reference.node)
+                                                            : resolveName(reference.name, owner_);
+        if (!markExpanded(target)) {
+            sink.add(reference.name);
+            continue;
+        }
+        if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", owner_, "'");
+        expandRecord(recordOf(target), sink);
+        --depth_;
     }
     sink.add(record.text.data() + at, record.text.size() - at);
 }

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <deque>
 #include <vector>
 
 #include "model/versioned_build.h"
@@ -26,6 +27,8 @@ struct CrcWorkspace {
     std::vector<uint32_t> visitMarks;     // for walks over the graph (scope membership)
     uint32_t visitGeneration = 0;
     std::vector<uint32_t> lengths;        // renderingLength memo
+    std::vector<uint32_t> flatOf;         // per node: index into `flat` + 1, valid for `flatScope`
+    std::vector<uint32_t> flatScope;
 };
 
 class CrcExpander {
@@ -40,10 +43,8 @@ public:
 
 private:
     struct Sink;
-    void expand(TypeTarget target, const std::string& name, Sink& sink);
-    void expandNode(NodeId id, Sink& sink);
     void expandRecord(const Record& record, Sink& sink);
-    void visitReference(TypeTarget target, std::string_view referenceText, Sink& sink);
+    const Record& recordOf(TypeTarget target);
     TypeTarget resolveNamedNode(NodeId named);
     TypeTarget resolveName(const std::string& reference, const std::string& owner);
     bool markExpanded(TypeTarget target);
@@ -56,6 +57,9 @@ private:
     CrcWorkspace& work_;
     std::string owner_;
     unsigned depth_ = 0;
+    // Renderings of this scope's nodes, flattened on first use: expansions then hash long runs
+    // of text instead of visiting fragments one by one.
+    std::deque<Record> flat_;
 };
 
 }  // namespace kabiscope

@@ -171,6 +171,7 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
             ObjectVersioner versioner(dwarf, fqns, renderer, std::move(perUnit[u]), aliasKeys, versionerOptions);
             versioner.addUnit(units[u]);
             versioner.finish(build, unitName(units[u]), workspace);
+            renderer.forgetRenderedDies();
         }
         for (auto& info : unclaimed) {
             build.warnings.push_back(path + ": no information for symbol " + info.name);
