@@ -17,5 +17,7 @@ inline constexpr int kExitChanged = 4;
 using CommandRunner = std::function<int()>;
 
 CommandRunner addVersionsCommand(CLI::App& app);
+CommandRunner addDiffCommand(CLI::App& app);
+CommandRunner addExplainCommand(CLI::App& app);
 
 }  // namespace kabiscope::cli

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     app.footer("Run 'kabiscope <command> --help' for a command's options and an example.");
 
     const CommandRunner versions = addVersionsCommand(app);
+    const CommandRunner diff = addDiffCommand(app);
+    const CommandRunner explain = addExplainCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -42,6 +44,8 @@ int main(int argc, char** argv) {
     } timingReport;
     try {
         if (app.got_subcommand("versions")) return versions();
+        if (app.got_subcommand("diff")) return diff();
+        if (app.got_subcommand("explain")) return explain();
     } catch (const kabiscope::Error& e) {
         std::cout.flush();
         std::cerr << "kabiscope: " << e.what() << '\n';

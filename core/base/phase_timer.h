@@ -1,11 +1,12 @@
 // PhaseTimer: wall time spent per named phase, summed over the run.
 //
 // For performance work only: set KABISCOPE_TIMINGS=1 and the CLI prints the totals on stderr.
-// Not thread-safe; the loaders are single-threaded per build.
+// Builds may load on several threads; totals then add their times up.
 #pragma once
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <string>
 
 namespace kabiscope {
@@ -13,10 +14,14 @@ namespace kabiscope {
 class PhaseTimes {
 public:
     static PhaseTimes& global();
-    void add(const char* phase, std::chrono::nanoseconds spent) { totals_[phase] += spent; }
+    void add(const char* phase, std::chrono::nanoseconds spent) {
+        std::lock_guard lock(mutex_);
+        totals_[phase] += spent;
+    }
     const std::map<std::string, std::chrono::nanoseconds>& totals() const { return totals_; }
 
 private:
+    std::mutex mutex_;
     std::map<std::string, std::chrono::nanoseconds> totals_;
 };
 

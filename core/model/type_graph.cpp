@@ -54,13 +54,14 @@ NodeId TypeGraph::beginNode(NodeKind kind, std::string_view keyword, uint64_t or
     node.origin = origin;
     nodes_.push_back(node);
     const NodeId id = NodeId(nodes_.size() - 1);
-    open_.emplace_back(id, scratch_.size());
+    open_.push_back({id, scratch_.size(), false});
     return id;
 }
 
 void TypeGraph::endNode(NodeId id) {
-    assert(!open_.empty() && open_.back().first == id);
-    const size_t start = open_.back().second;
+    assert(!open_.empty() && open_.back().id == id);
+    if (open_.back().pendingBreak) appendText(" ");  // a trailing break still prints its space
+    const size_t start = open_.back().firstScratch;
     open_.pop_back();
     TypeNode& node = nodes_[id];
     const size_t count = scratch_.size() - start;

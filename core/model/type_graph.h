@@ -62,39 +62,55 @@ enum class NumberLabel : uint8_t {
     Plain,               // "N"
 };
 
+// 12 bytes. A line break is not stored as a fragment of its own: gendwarfksyms prints a run of
+// breaks as one space, so a break only sets `spaceBefore` on the fragment that follows it.
+#pragma pack(push, 4)
 struct Fragment {
-    enum class Kind : uint8_t { Text, Child, Break, Number };
-    Kind kind;
-    NumberLabel label;       // Kind::Number
-    uint32_t size;           // Kind::Text: length; Kind::Child: the child's NodeId
+    enum class Kind : uint8_t { Text, Child, Number };
+
     union {
         const char* text;    // Kind::Text
         uint64_t number;     // Kind::Number
+        uint64_t childId;    // Kind::Child
     };
+    uint32_t bits;           // text length (25 bits) | label (4) | kind (2) | space before (1)
+
+    static constexpr uint32_t kMaxText = (1u << 25) - 1;
 
     static Fragment makeText(std::string_view s) {
-        Fragment f{Kind::Text, NumberLabel::Plain, uint32_t(s.size()), {}};
+        Fragment f;
         f.text = s.data();
+        f.bits = pack(Kind::Text, NumberLabel::Plain, uint32_t(s.size()));
         return f;
     }
     static Fragment makeChild(NodeId child) {
-        Fragment f{Kind::Child, NumberLabel::Plain, child, {}};
-        f.number = 0;
-        return f;
-    }
-    static Fragment makeBreak() {
-        Fragment f{Kind::Break, NumberLabel::Plain, 0, {}};
-        f.number = 0;
+        Fragment f;
+        f.childId = child;
+        f.bits = pack(Kind::Child, NumberLabel::Plain, 0);
         return f;
     }
     static Fragment makeNumber(NumberLabel label, uint64_t value) {
-        Fragment f{Kind::Number, label, 0, {}};
+        Fragment f;
         f.number = value;
+        f.bits = pack(Kind::Number, label, 0);
         return f;
     }
-    std::string_view textView() const { return {text, size}; }
-    NodeId child() const { return size; }
+
+    Kind kind() const { return Kind((bits >> 29) & 3); }
+    NumberLabel label() const { return NumberLabel((bits >> 25) & 15); }
+    uint32_t size() const { return bits & kMaxText; }
+    bool spaceBefore() const { return bits >> 31; }
+    void setSpaceBefore() { bits |= 1u << 31; }
+    std::string_view textView() const { return {text, size()}; }
+    NodeId child() const { return NodeId(childId); }
+
+private:
+    static uint32_t pack(Kind kind, NumberLabel label, uint32_t size) {
+        return (size & kMaxText) | (uint32_t(label) << 25) | (uint32_t(kind) << 29);
+    }
 };
+#pragma pack(pop)
+static_assert(sizeof(Fragment) == 12);
 
 // Appends the printed form of a number fragment ("byte_size(8)" with its leading space).
 void appendNumber(std::string& out, NumberLabel label, uint64_t value);
@@ -122,11 +138,11 @@ public:
     void endNode(NodeId id);
 
     void appendText(std::string_view text) {
-        if (!text.empty()) scratch_.push_back(Fragment::makeText(text));
+        if (!text.empty()) push(Fragment::makeText(text.substr(0, Fragment::kMaxText)));
     }
-    void appendChild(NodeId child) { scratch_.push_back(Fragment::makeChild(child)); }
-    void appendBreak() { scratch_.push_back(Fragment::makeBreak()); }
-    void appendNumber(NumberLabel label, uint64_t value) { scratch_.push_back(Fragment::makeNumber(label, value)); }
+    void appendChild(NodeId child) { push(Fragment::makeChild(child)); }
+    void appendBreak() { open_.back().pendingBreak = true; }
+    void appendNumber(NumberLabel label, uint64_t value) { push(Fragment::makeNumber(label, value)); }
 
     TypeNode& node(NodeId id) { return nodes_[id]; }
     const TypeNode& node(NodeId id) const { return nodes_[id]; }
@@ -151,7 +167,19 @@ private:
     size_t blockSize_ = 0;
     size_t fragmentCount_ = 0;
     std::vector<Fragment> scratch_;
-    std::vector<std::pair<NodeId, size_t>> open_;  // open nodes and where their fragments start
+    struct OpenNode {
+        NodeId id;
+        size_t firstScratch;   // where its fragments start in scratch_
+        bool pendingBreak;     // a break waits for the next fragment of this node
+    };
+    void push(Fragment fragment) {
+        if (open_.back().pendingBreak) {
+            fragment.setSpaceBefore();
+            open_.back().pendingBreak = false;
+        }
+        scratch_.push_back(fragment);
+    }
+    std::vector<OpenNode> open_;
     StringArena strings_;
 };
 

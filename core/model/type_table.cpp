@@ -29,21 +29,16 @@ namespace {
 
 void flattenInto(const TypeGraph& graph, NodeId id, Record& out, unsigned depth) {
     if (depth > 100000) throw Error({}, "type graph cycle through anonymous types");
-    const auto fragments = graph.fragments(id);
-    for (size_t i = 0; i < fragments.size(); ++i) {
-        const Fragment& f = fragments[i];
-        switch (f.kind) {
+    for (const Fragment& f : graph.fragments(id)) {
+        if (f.spaceBefore()) out.text += ' ';
+        switch (f.kind()) {
         case Fragment::Kind::Text: out.text += f.textView(); break;
-        case Fragment::Kind::Number: appendNumber(out.text, f.label, f.number); break;
+        case Fragment::Kind::Number: appendNumber(out.text, f.label(), f.number); break;
         case Fragment::Kind::Child:
             if (graph.isNamedType(f.child()))
                 out.references.push_back({uint32_t(out.text.size()), graph.referenceName(f.child()), f.child()});
             else
                 flattenInto(graph, f.child(), out, depth + 1);
-            break;
-        case Fragment::Kind::Break:
-            // A run of breaks in one list prints a single space.
-            if (i + 1 == fragments.size() || fragments[i + 1].kind != Fragment::Kind::Break) out.text += ' ';
             break;
         }
     }
@@ -72,12 +67,11 @@ size_t renderingLength(const TypeGraph& graph, NodeId id, std::vector<uint32_t>&
     memo[id] = 0;  // a cycle through anonymous nodes cannot happen; this only stops one
     size_t total = 0;
     char number[64];
-    const auto fragments = graph.fragments(id);
-    for (size_t i = 0; i < fragments.size(); ++i) {
-        const Fragment& f = fragments[i];
-        switch (f.kind) {
-        case Fragment::Kind::Text: total += f.size; break;
-        case Fragment::Kind::Number: total += formatNumber(number, f.label, f.number); break;
+    for (const Fragment& f : graph.fragments(id)) {
+        if (f.spaceBefore()) total += 1;
+        switch (f.kind()) {
+        case Fragment::Kind::Text: total += f.size(); break;
+        case Fragment::Kind::Number: total += formatNumber(number, f.label(), f.number); break;
         case Fragment::Kind::Child: {
             const TypeNode& child = graph.node(f.child());
             if (graph.isNamedType(f.child()))
@@ -86,9 +80,6 @@ size_t renderingLength(const TypeGraph& graph, NodeId id, std::vector<uint32_t>&
                 total += renderingLength(graph, f.child(), memo);
             break;
         }
-        case Fragment::Kind::Break:
-            if (i + 1 == fragments.size() || fragments[i + 1].kind != Fragment::Kind::Break) total += 1;
-            break;
         }
     }
     memo[id] = uint32_t(std::min<size_t>(total, UINT32_MAX - 1));

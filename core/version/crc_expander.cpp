@@ -37,8 +37,9 @@ struct CrcExpander::Sink {
 
 CrcExpander::CrcExpander(const TypeGraph& graph, VersionScope& scope, uint32_t scopeIndex, const KabiRules* rules,
                          std::string file, CrcWorkspace& workspace)
-    : graph_(graph), scope_(scope), scopeStamp_(scopeIndex + 1), rules_(rules), file_(std::move(file)),
+    : graph_(graph), scope_(scope), scopeStamp_(++workspace.expanders), rules_(rules), file_(std::move(file)),
       work_(workspace) {
+    (void)scopeIndex;
     if (work_.nodeMarks.size() < graph_.size()) work_.nodeMarks.resize(graph_.size(), 0);
     if (work_.resolved.size() < graph_.size()) {
         work_.resolved.resize(graph_.size());
@@ -124,6 +125,18 @@ void CrcExpander::expandRecord(const Record& record, Sink& sink) {
         --depth_;
     }
     sink.add(record.text.data() + at, record.text.size() - at);
+}
+
+std::string CrcInputReader::input(const SymbolVersion& symbol) {
+    const VersionedBuild& build = build_;
+    if (!symbol.versioned || symbol.scope >= build.scopes.size()) return {};
+    // Every reference a symbol reaches was resolved when its CRC was computed, so without rules
+    // the expander only reads the scope; the cast is for its lazily-extended interface.
+    VersionScope& scope = const_cast<VersionScope&>(*build.scopes[symbol.scope]);
+    CrcExpander expander(build.graph, scope, symbol.scope, nullptr, build.path, workspace_);
+    std::string input;
+    expander.crc(symbol.target, symbol.name(), &input);
+    return input;
 }
 
 }  // namespace kabiscope

@@ -29,6 +29,7 @@ struct CrcWorkspace {
     std::vector<uint32_t> lengths;        // renderingLength memo
     std::vector<uint32_t> flatOf;         // per node: index into `flat` + 1, valid for `flatScope`
     std::vector<uint32_t> flatScope;
+    uint32_t expanders = 0;               // stamps `resolvedScope`/`flatScope` per expander
 };
 
 class CrcExpander {
@@ -60,6 +61,17 @@ private:
     // Renderings of this scope's nodes, flattened on first use: expansions then hash long runs
     // of text instead of visiting fragments one by one.
     std::deque<Record> flat_;
+};
+
+// Exact CRC inputs of symbols of a loaded build (what --crc-input writes for them), on demand.
+class CrcInputReader {
+public:
+    explicit CrcInputReader(const VersionedBuild& build) : build_(build) {}
+    std::string input(const SymbolVersion& symbol);
+
+private:
+    const VersionedBuild& build_;
+    CrcWorkspace workspace_;
 };
 
 }  // namespace kabiscope

@@ -153,7 +153,7 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
         stack.pop_back();
         if (graph.isNamedType(id)) named.push_back(id);
         for (const Fragment& f : graph.fragments(id)) {
-            if (f.kind != Fragment::Kind::Child || work.visitMarks[f.child()] == work.visitGeneration) continue;
+            if (f.kind() != Fragment::Kind::Child || work.visitMarks[f.child()] == work.visitGeneration) continue;
             work.visitMarks[f.child()] = work.visitGeneration;
             stack.push_back(f.child());
         }

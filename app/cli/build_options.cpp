@@ -1,0 +1,58 @@
+#include "cli/build_options.h"
+
+#include <fstream>
+#include <iostream>
+
+#include "base/error.h"
+
+namespace kabiscope::cli {
+
+void BuildArguments::addTo(CLI::App& command) {
+    command.add_flag("-s,--stable", stable, "Apply kABI stability rules and __kabi_ member conventions (gendwarfksyms --stable)");
+    command.add_flag("--whole-file", wholeFile,
+                     "Version over all compilation units at once, like gendwarfksyms handed the whole file "
+                     "(default: each export from the unit that exports it, as kbuild does)");
+    command.add_flag("--rust", rust, "Find exports with kbuild's Rust rule (every global text/data symbol)");
+    command.add_option("--symbols", symbolsFile, "Only these symbols: one name per line (first token), '-' for stdin");
+}
+
+VersionOptions BuildArguments::versionOptions() const {
+    VersionOptions options;
+    options.stable = stable;
+    options.wholeFile = wholeFile;
+    options.exportSource = rust ? ExportSource::Rust : ExportSource::Automatic;
+    if (!symbolsFile.empty()) {
+        if (symbolsFile == "-") {
+            options.exports = ExportList::parse(std::cin, "-");
+        } else {
+            std::ifstream in(symbolsFile);
+            if (!in) fail(symbolsFile, "cannot open symbol list");
+            options.exports = ExportList::parse(in, symbolsFile);
+        }
+    }
+    return options;
+}
+
+LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
+                             const std::string& label) {
+    VersionOptions withProgress = options;
+    withProgress.progress = [&](const std::string& stage, size_t done, size_t total) {
+        progress.update(label + ": " + stage, done, total);
+    };
+    return loadBuild(path, withProgress);
+}
+
+void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    if (path.empty() || path == "-") {
+        write(std::cout);
+        std::cout.flush();
+        return;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) fail(path, "cannot create file");
+    write(out);
+    out.flush();
+    if (!out) fail(path, "write error");
+}
+
+}  // namespace kabiscope::cli

@@ -1,0 +1,31 @@
+// Options every command that loads builds shares (--stable, --whole-file, --symbols, --rust),
+// and loading with a progress line.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/progress_reporter.h"
+#include "version/build_loader.h"
+
+namespace kabiscope::cli {
+
+struct BuildArguments {
+    bool stable = false;
+    bool wholeFile = false;
+    bool rust = false;
+    std::string symbolsFile;
+
+    void addTo(CLI::App& command);
+    // Reads --symbols (if given) and fills the core options.
+    VersionOptions versionOptions() const;
+};
+
+LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
+                             const std::string& label);
+
+// Writes `write`'s output to `path`, or to stdout when `path` is empty or "-".
+void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+}  // namespace kabiscope::cli

@@ -1,0 +1,77 @@
+// diffBuilds: why each exported symbol's version changed between two builds.
+//
+// For every symbol: added, removed, changed or unchanged, with both CRCs. For a changed symbol,
+// its causes: the nodes whose own rendering differs between the builds and that its CRC input
+// reaches (node_compare.h), each with the path from the symbol to it. Causes are shared between
+// symbols, so they rank into root causes ("struct X gained member y: 3,012 symbols"). The
+// first byte at which the two CRC inputs differ is given with some context. The algorithm and
+// its invariants are in docs/diff-algorithm.md.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diff/node_compare.h"
+#include "version/build_loader.h"
+
+namespace kabiscope {
+
+enum class SymbolStatus : uint8_t { Unchanged, Changed, Added, Removed };
+const char* symbolStatusName(SymbolStatus status);
+
+struct FirstDifference {
+    bool found = false;
+    size_t offset = 0;          // byte offset into the CRC input
+    std::string oldContext;     // a window around the offset on each side
+    std::string newContext;
+    size_t contextStart = 0;    // offset of the windows' first byte
+};
+
+struct SymbolDiff {
+    std::string name;
+    SymbolStatus status = SymbolStatus::Unchanged;
+    std::optional<uint32_t> oldCrc, newCrc;
+    std::string module;                          // where the new (else old) symbol lives
+    std::vector<uint32_t> causes;                // ids into DiffResult::causes
+    std::vector<std::vector<std::string>> paths; // parallel to `causes`: symbol -> ... -> node
+    FirstDifference firstDifference;
+};
+
+struct Cause {
+    uint32_t id = 0;               // 1-based rank: 1 affects the most symbols
+    std::string type;              // the record holding the node: "s#sk_buff", or a symbol name
+    std::string node;              // "member len", "parameter 2 (dev)", "" for the type itself
+    ChangeKind kind = ChangeKind::TypeChanged;
+    std::string description;       // "type changed from int to long int"
+    std::string oldRendering;      // the record's symtypes rendering on each side
+    std::string newRendering;
+    std::vector<uint32_t> symbols; // indices into DiffResult::symbols
+    std::string title() const;     // "s#sk_buff member len: type changed from ... to ..."
+};
+
+struct DiffSummary {
+    size_t changed = 0, added = 0, removed = 0, unchanged = 0;
+};
+
+struct DiffResult {
+    std::string oldPath, newPath;
+    DiffSummary summary;
+    std::vector<SymbolDiff> symbols;  // every symbol, sorted by name
+    std::vector<Cause> causes;        // ranked: most affected symbols first
+    bool anyChange() const { return summary.changed + summary.added + summary.removed > 0; }
+};
+
+struct DiffOptions {
+    // Compute FirstDifference for changed symbols: expands both CRC inputs of each, so it costs
+    // about as much as versioning them again; `explain` asks for it, `diff` on request.
+    bool firstDifferences = false;
+    size_t contextBytes = 60;
+    std::function<void(const std::string&, size_t, size_t)> progress;
+};
+
+DiffResult diffBuilds(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options = {});
+
+}  // namespace kabiscope

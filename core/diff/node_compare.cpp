@@ -1,0 +1,414 @@
+#include "diff/node_compare.h"
+
+#include <map>
+#include <optional>
+
+#include "model/type_table.h"
+
+namespace kabiscope {
+
+const char* changeKindName(ChangeKind kind) {
+    switch (kind) {
+    case ChangeKind::Added: return "added";
+    case ChangeKind::Removed: return "removed";
+    case ChangeKind::TypeChanged: return "type changed";
+    case ChangeKind::Renamed: return "renamed";
+    case ChangeKind::AttributeChanged: return "attribute changed";
+    case ChangeKind::SizeChanged: return "size changed";
+    case ChangeKind::ValueChanged: return "value changed";
+    case ChangeKind::Definition: return "definition changed";
+    case ChangeKind::KindChanged: return "kind changed";
+    }
+    return "changed";
+}
+
+namespace {
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+void mix(uint64_t& h, std::string_view bytes) {
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= kFnvPrime;
+    }
+}
+void mix(uint64_t& h, uint64_t value) {
+    for (int i = 0; i < 8; ++i) {
+        h ^= (value >> (8 * i)) & 0xff;
+        h *= kFnvPrime;
+    }
+}
+
+bool isItem(NodeKind kind) {
+    return kind == NodeKind::Member || kind == NodeKind::Parameter || kind == NodeKind::Enumerator ||
+           kind == NodeKind::Variant || kind == NodeKind::VariantPart;
+}
+
+bool isAggregate(NodeKind kind) {
+    return kind == NodeKind::Structure || kind == NodeKind::Class || kind == NodeKind::Union ||
+           kind == NodeKind::Enumeration;
+}
+
+// A C-like spelling of a type for descriptions: "unsigned int", "const char *", "struct foo",
+// "u64", "int[4]". Exact renderings stay available in the reports.
+std::string prettyType(const TypeGraph& graph, NodeId id, unsigned depth = 0) {
+    if (depth > 32) return "...";
+    const TypeNode& n = graph.node(id);
+    if (graph.isNamedType(id)) {
+        const std::string name(n.name);
+        switch (n.kind) {
+        case NodeKind::Structure:
+        case NodeKind::Class: return "struct " + name;
+        case NodeKind::Union: return "union " + name;
+        case NodeKind::Enumeration: return "enum " + name;
+        default: return name;
+        }
+    }
+    std::optional<NodeId> inner;
+    std::vector<NodeId> parameters;
+    std::string bounds;
+    for (const Fragment& f : graph.fragments(id)) {
+        if (f.kind() == Fragment::Kind::Child) {
+            const NodeKind kind = graph.node(f.child()).kind;
+            if (kind == NodeKind::Parameter)
+                parameters.push_back(f.child());
+            else if (kind == NodeKind::Subrange)
+                bounds += shortRendering(graph, f.child(), 40);
+            else
+                inner = f.child();
+        }
+    }
+    const std::string target = inner ? prettyType(graph, *inner, depth + 1) : std::string("void");
+    switch (n.kind) {
+    case NodeKind::BaseType: return std::string(n.name);
+    case NodeKind::Modifier: {
+        if (!n.name.empty()) return std::string(n.name);  // Rust names its pointers: "&Foo"
+        const std::string_view keyword = n.keyword;
+        if (keyword == "pointer_type") return target + " *";
+        if (keyword == "const_type") return "const " + target;
+        if (keyword == "volatile_type") return "volatile " + target;
+        if (keyword == "restrict_type") return target + " restrict";
+        return std::string(keyword.substr(0, keyword.size() - 5)) + " " + target;
+    }
+    case NodeKind::Array: return target + bounds;
+    case NodeKind::Subroutine: {
+        std::string text = "function(";
+        for (size_t i = 0; i < parameters.size(); ++i) {
+            auto type = std::optional<NodeId>();
+            for (const Fragment& f : graph.fragments(parameters[i]))
+                if (f.kind() == Fragment::Kind::Child) {
+                    type = f.child();
+                    break;
+                }
+            text += (i ? ", " : "") + (type ? prettyType(graph, *type, depth + 1) : std::string("void"));
+        }
+        return text + ") -> " + target;
+    }
+    case NodeKind::Structure:
+    case NodeKind::Class: return "struct { ... }";
+    case NodeKind::Union: return "union { ... }";
+    case NodeKind::Enumeration: return "enum { ... }";
+    case NodeKind::Unspecified: return "unspecified type";
+    default: return shortRendering(graph, id);
+    }
+}
+
+// One side of a comparison: a graph and its hash memo.
+struct Side {
+    const TypeGraph& graph;
+    std::vector<uint64_t>& hashes;
+
+    const TypeNode& node(NodeId id) const { return graph.node(id); }
+    // Hash of a child as it appears inside its parent's record: named types by reference name.
+    uint64_t tokenHash(NodeId id) const {
+        if (graph.isNamedType(id)) {
+            uint64_t h = kFnvOffset;
+            mix(h, graph.referenceName(id));
+            return h;
+        }
+        return renderingHash(graph, id, hashes);
+    }
+    std::vector<NodeId> items(NodeId id) const {
+        std::vector<NodeId> out;
+        for (const Fragment& f : graph.fragments(id))
+            if (f.kind() == Fragment::Kind::Child && isItem(graph.node(f.child()).kind)) out.push_back(f.child());
+        return out;
+    }
+    // The type a member, parameter, typedef, modifier or variable refers to: its first child
+    // that is not a list item; for a function, the last such child (after "->").
+    std::optional<NodeId> typeChild(NodeId id, bool last = false) const {
+        std::optional<NodeId> found;
+        for (const Fragment& f : graph.fragments(id)) {
+            if (f.kind() != Fragment::Kind::Child || isItem(graph.node(f.child()).kind)) continue;
+            found = f.child();
+            if (!last) break;
+        }
+        return found;
+    }
+    std::map<NumberLabel, uint64_t> numbers(NodeId id) const {
+        std::map<NumberLabel, uint64_t> out;
+        for (const Fragment& f : graph.fragments(id))
+            if (f.kind() == Fragment::Kind::Number) out.emplace(f.label(), f.number);
+        return out;
+    }
+    std::string typeText(std::optional<NodeId> type) const {
+        if (!type) return "void";
+        return prettyType(graph, *type);
+    }
+    // Not expanded: a declaration, a private (.c) definition or a declonly rule.
+    bool isExpanded(NodeId id) const {
+        for (const Fragment& f : graph.fragments(id)) {
+            if (f.kind() == Fragment::Kind::Number) return true;
+            if (f.kind() == Fragment::Kind::Child && isItem(graph.node(f.child()).kind)) return true;
+        }
+        return false;
+    }
+};
+
+const char* numberName(NumberLabel label) {
+    switch (label) {
+    case NumberLabel::ByteSize: return "byte_size";
+    case NumberLabel::Encoding: return "encoding";
+    case NumberLabel::Alignment: return "alignment";
+    case NumberLabel::Accessibility: return "accessibility";
+    case NumberLabel::BitSize: return "bit_size";
+    case NumberLabel::DataBitOffset: return "bit offset";
+    case NumberLabel::DataMemberLocation: return "offset";
+    case NumberLabel::DiscrValue: return "discriminant";
+    case NumberLabel::Bound: return "bound";
+    case NumberLabel::Plain: return "value";
+    }
+    return "value";
+}
+
+std::string optionalNumber(const std::map<NumberLabel, uint64_t>& numbers, NumberLabel label) {
+    auto it = numbers.find(label);
+    return it == numbers.end() ? std::string("none") : std::to_string(it->second);
+}
+
+class Comparer {
+public:
+    Comparer(Side oldSide, Side newSide) : old_(oldSide), new_(newSide) {}
+
+    std::vector<NodeChange> compareRoots(NodeId a, NodeId b) {
+        if (renderingHash(old_.graph, a, old_.hashes) == renderingHash(new_.graph, b, new_.hashes)) return {};
+        const TypeNode& na = old_.node(a);
+        const TypeNode& nb = new_.node(b);
+        if (na.kind != nb.kind || na.keyword != nb.keyword) {
+            add(ChangeKind::KindChanged, "",
+                std::string("changed from ") + std::string(na.keyword) + " to " + std::string(nb.keyword), a, b);
+            return std::move(changes_);
+        }
+        switch (nb.kind) {
+        case NodeKind::Structure:
+        case NodeKind::Class:
+        case NodeKind::Union:
+        case NodeKind::Enumeration: compareAggregate(a, b, ""); break;
+        case NodeKind::Symbol:
+            if (nb.keyword == "subprogram")
+                compareFunction(a, b);
+            else
+                compareTypePart(a, b, "type", false);
+            break;
+        default: compareTypePart(a, b, "type", false); break;
+        }
+        if (changes_.empty())  // differs only in layout of text the rules above do not name
+            add(ChangeKind::TypeChanged, "", "rendering changed", a, b);
+        return std::move(changes_);
+    }
+
+private:
+    void add(ChangeKind kind, std::string node, std::string description, NodeId a, NodeId b) {
+        changes_.push_back({kind, std::move(node), std::move(description), a, b});
+    }
+
+    static std::string join(const std::string& prefix, const std::string& label) {
+        return prefix.empty() ? label : prefix + "." + label;
+    }
+
+    std::string itemLabel(const Side& side, NodeId id, size_t position) const {
+        const TypeNode& n = side.node(id);
+        const std::string name(n.name);
+        switch (n.kind) {
+        case NodeKind::Member: return "member " + (name.empty() ? "#" + std::to_string(position + 1) + " (unnamed)" : name);
+        case NodeKind::Parameter:
+            return "parameter " + std::to_string(position + 1) + (name.empty() ? "" : " (" + name + ")");
+        case NodeKind::Enumerator: return "enumerator " + name;
+        case NodeKind::Variant: return "variant " + std::to_string(position + 1);
+        case NodeKind::VariantPart: return "variant part";
+        default: return std::string(n.keyword);
+        }
+    }
+
+    void compareAggregate(NodeId a, NodeId b, const std::string& prefix) {
+        const bool expandedA = old_.isExpanded(a);
+        const bool expandedB = new_.isExpanded(b);
+        if (expandedA != expandedB) {
+            add(ChangeKind::Definition, prefix,
+                expandedB ? "declaration-only became a full definition" : "full definition became declaration-only", a,
+                b);
+            return;
+        }
+        const auto numbersA = old_.numbers(a);
+        const auto numbersB = new_.numbers(b);
+        for (NumberLabel label : {NumberLabel::ByteSize, NumberLabel::Alignment}) {
+            const std::string va = optionalNumber(numbersA, label), vb = optionalNumber(numbersB, label);
+            if (va != vb)
+                add(ChangeKind::SizeChanged, prefix, std::string(numberName(label)) + " changed from " + va + " to " + vb,
+                    a, b);
+        }
+        compareItemLists(old_.items(a), new_.items(b), prefix, old_.node(a).kind != NodeKind::Enumeration);
+    }
+
+    // Items are matched by name; unnamed ones by their position among the unnamed.
+    void compareItemLists(const std::vector<NodeId>& as, const std::vector<NodeId>& bs, const std::string& prefix,
+                          bool reportTypes) {
+        auto key = [](const Side& side, NodeId id, size_t& unnamed) {
+            const TypeNode& n = side.node(id);
+            if (!n.name.empty()) return std::string(n.name);
+            return "\x01#" + std::to_string(unnamed++) + std::string(n.keyword);
+        };
+        std::map<std::string, std::pair<NodeId, size_t>> byKey;
+        size_t unnamed = 0;
+        for (size_t i = 0; i < as.size(); ++i) byKey.emplace(key(old_, as[i], unnamed), std::make_pair(as[i], i));
+        unnamed = 0;
+        for (size_t j = 0; j < bs.size(); ++j) {
+            const std::string k = key(new_, bs[j], unnamed);
+            auto it = byKey.find(k);
+            if (it == byKey.end()) {
+                add(ChangeKind::Added, join(prefix, itemLabel(new_, bs[j], j)), describeItem(new_, bs[j], "added"),
+                    kNoNode, bs[j]);
+                continue;
+            }
+            compareItem(it->second.first, bs[j], join(prefix, itemLabel(new_, bs[j], j)), reportTypes);
+            byKey.erase(it);
+        }
+        for (const auto& [k, entry] : byKey)
+            add(ChangeKind::Removed, join(prefix, itemLabel(old_, entry.first, entry.second)),
+                describeItem(old_, entry.first, "removed"), entry.first, kNoNode);
+    }
+
+    std::string describeItem(const Side& side, NodeId id, const char* what) const {
+        const TypeNode& n = side.node(id);
+        if (n.kind == NodeKind::Member || n.kind == NodeKind::Parameter) {
+            std::string text = std::string(what) + " (" + side.typeText(side.typeChild(id));
+            const auto numbers = side.numbers(id);
+            if (auto it = numbers.find(NumberLabel::DataMemberLocation); it != numbers.end())
+                text += " at offset " + std::to_string(it->second);
+            return text + ")";
+        }
+        if (n.kind == NodeKind::Enumerator) {
+            const auto numbers = side.numbers(id);
+            if (auto it = numbers.find(NumberLabel::Plain); it != numbers.end())
+                return std::string(what) + " (= " + std::to_string(it->second) + ")";
+        }
+        return what;
+    }
+
+    void compareItem(NodeId a, NodeId b, const std::string& label, bool reportTypes) {
+        if (renderingHash(old_.graph, a, old_.hashes) == renderingHash(new_.graph, b, new_.hashes)) return;
+        const TypeNode& na = old_.node(a);
+        const TypeNode& nb = new_.node(b);
+        if (na.kind == NodeKind::Parameter && na.name != nb.name)
+            add(ChangeKind::Renamed, label,
+                "renamed from " + (na.name.empty() ? std::string("(unnamed)") : std::string(na.name)) + " to " +
+                    (nb.name.empty() ? std::string("(unnamed)") : std::string(nb.name)),
+                a, b);
+        const auto numbersA = old_.numbers(a);
+        const auto numbersB = new_.numbers(b);
+        for (NumberLabel label2 : {NumberLabel::DataMemberLocation, NumberLabel::DataBitOffset, NumberLabel::BitSize,
+                                   NumberLabel::Accessibility, NumberLabel::Plain, NumberLabel::DiscrValue}) {
+            const std::string va = optionalNumber(numbersA, label2), vb = optionalNumber(numbersB, label2);
+            if (va == vb) continue;
+            const bool isValue = label2 == NumberLabel::Plain || label2 == NumberLabel::DiscrValue;
+            add(isValue ? ChangeKind::ValueChanged : ChangeKind::AttributeChanged, label,
+                std::string(numberName(label2)) + " changed from " + va + " to " + vb, a, b);
+        }
+        if (nb.kind == NodeKind::Variant || nb.kind == NodeKind::VariantPart) {
+            compareItemLists(old_.items(a), new_.items(b), label, true);
+            return;
+        }
+        if (reportTypes) compareTypePart(a, b, label, false);
+    }
+
+    // The type of a member, parameter, typedef or variable. Anonymous structs and unions are
+    // looked into, so a change deep in `union { struct { ... } }` names the inner member.
+    void compareTypePart(NodeId a, NodeId b, const std::string& label, bool last) {
+        const auto ta = old_.typeChild(a, last);
+        const auto tb = new_.typeChild(b, last);
+        if (!ta && !tb) return;
+        if (ta && tb && old_.tokenHash(*ta) == new_.tokenHash(*tb)) return;
+        if (ta && tb && !old_.graph.isNamedType(*ta) && !new_.graph.isNamedType(*tb)) {
+            const TypeNode& na = old_.node(*ta);
+            const TypeNode& nb = new_.node(*tb);
+            if (na.kind == nb.kind && isAggregate(nb.kind)) {
+                compareAggregate(*ta, *tb, label);
+                return;
+            }
+        }
+        add(ChangeKind::TypeChanged, label,
+            "type changed from " + old_.typeText(ta) + " to " + new_.typeText(tb), ta.value_or(kNoNode),
+            tb.value_or(kNoNode));
+    }
+
+    void compareFunction(NodeId a, NodeId b) {
+        const auto as = old_.items(a);
+        const auto bs = new_.items(b);
+        const size_t common = std::min(as.size(), bs.size());
+        for (size_t i = 0; i < common; ++i) compareItem(as[i], bs[i], itemLabel(new_, bs[i], i), true);
+        for (size_t i = common; i < bs.size(); ++i)
+            add(ChangeKind::Added, itemLabel(new_, bs[i], i), describeItem(new_, bs[i], "added"), kNoNode, bs[i]);
+        for (size_t i = common; i < as.size(); ++i)
+            add(ChangeKind::Removed, itemLabel(old_, as[i], i), describeItem(old_, as[i], "removed"), as[i], kNoNode);
+        compareTypePart(a, b, "return type", true);
+    }
+
+    Side old_;
+    Side new_;
+    std::vector<NodeChange> changes_;
+};
+
+}  // namespace
+
+uint64_t renderingHash(const TypeGraph& graph, NodeId id, std::vector<uint64_t>& memo) {
+    if (memo.size() < graph.size()) memo.resize(graph.size(), 0);
+    if (memo[id]) return memo[id];
+    memo[id] = 1;  // guards the (impossible) anonymous cycle
+    uint64_t h = kFnvOffset;
+    for (const Fragment& f : graph.fragments(id)) {
+        if (f.spaceBefore()) mix(h, " ");
+        switch (f.kind()) {
+        case Fragment::Kind::Text: mix(h, f.textView()); break;
+        case Fragment::Kind::Number:
+            mix(h, uint64_t(f.label()) + 0x100);
+            mix(h, f.number);
+            break;
+        case Fragment::Kind::Child:
+            if (graph.isNamedType(f.child()))
+                mix(h, graph.referenceName(f.child()));
+            else
+                mix(h, renderingHash(graph, f.child(), memo));
+            break;
+        }
+    }
+    if (h <= 1) h += 2;
+    memo[id] = h;
+    return h;
+}
+
+std::vector<NodeChange> compareRecords(const TypeGraph& oldGraph, NodeId oldRoot, const TypeGraph& newGraph,
+                                       NodeId newRoot, std::vector<uint64_t>& oldHashes,
+                                       std::vector<uint64_t>& newHashes) {
+    Comparer comparer(Side{oldGraph, oldHashes}, Side{newGraph, newHashes});
+    return comparer.compareRoots(oldRoot, newRoot);
+}
+
+std::string shortRendering(const TypeGraph& graph, NodeId id, size_t limit) {
+    std::string text = flattenNode(graph, id, {}).rendering();
+    if (!text.empty() && text.back() == ' ') text.pop_back();
+    if (text.size() > limit) text = text.substr(0, limit) + "...";
+    return text;
+}
+
+}  // namespace kabiscope

@@ -1,0 +1,52 @@
+// Comparing two renderings node by node: what exactly differs inside one type or symbol.
+//
+// Works on one record at a time (a named type's rendering, or an exported symbol's), with named
+// types inside it left as references: a struct whose member points to a changed struct has not
+// changed itself. Differences are reported at the smallest node a reviewer thinks in — a
+// member, a parameter, an enumerator, the return type, or the type itself for its size,
+// alignment and declaration state — never at a node whose only difference is a child's. The
+// rules are in docs/diff-algorithm.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/type_graph.h"
+
+namespace kabiscope {
+
+enum class ChangeKind : uint8_t {
+    Added,             // a member, parameter, enumerator or variant appeared
+    Removed,           // ... disappeared
+    TypeChanged,       // a member's / parameter's / typedef's / variable's type
+    Renamed,           // a parameter's name (parameters are matched by position)
+    AttributeChanged,  // offset, bit offset, bit size, accessibility
+    SizeChanged,       // a type's byte_size or alignment
+    ValueChanged,      // an enumerator's value, a variant's discriminant
+    Definition,        // declaration-only became defined, or the reverse
+    KindChanged,       // struct became union, function became variable, ...
+};
+
+const char* changeKindName(ChangeKind kind);
+
+struct NodeChange {
+    ChangeKind kind;
+    std::string node;         // "member len", "parameter 2", "enumerator FOO", "return type", "" for the type
+    std::string description;  // "type changed from int to long int"
+    NodeId oldNode = kNoNode; // the node on each side, when it exists
+    NodeId newNode = kNoNode;
+};
+
+// 64-bit hash of a node's flattened rendering (references by name), memoized per node.
+uint64_t renderingHash(const TypeGraph& graph, NodeId id, std::vector<uint64_t>& memo);
+
+// The differences between two renderings of the same record (type or symbol).
+std::vector<NodeChange> compareRecords(const TypeGraph& oldGraph, NodeId oldRoot, const TypeGraph& newGraph,
+                                       NodeId newRoot, std::vector<uint64_t>& oldHashes,
+                                       std::vector<uint64_t>& newHashes);
+
+// The flattened rendering of a node, shortened to `limit` bytes with "..." for descriptions.
+std::string shortRendering(const TypeGraph& graph, NodeId id, size_t limit = 120);
+
+}  // namespace kabiscope

@@ -1,0 +1,309 @@
+#include "diff/report_writers.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "output/writers.h"
+
+namespace kabiscope {
+
+namespace {
+
+std::string crcText(const std::optional<uint32_t>& crc) { return crc ? formatCrc(*crc) : std::string("-"); }
+
+std::string joinPath(const std::vector<std::string>& path) {
+    std::string out;
+    for (const auto& step : path) out += (out.empty() ? "" : " -> ") + step;
+    return out;
+}
+
+// The distinct types a symbol's causes sit in, genksyms style: "struct foo, enum bar".
+std::string causeTypes(const DiffResult& diff, const SymbolDiff& symbol) {
+    std::set<std::string> names;
+    std::string out;
+    for (uint32_t id : symbol.causes) {
+        const Cause& cause = diff.causes[id - 1];
+        const std::string what = cause.type == symbol.name ? std::string("its own declaration") : describeRecordName(cause.type);
+        if (names.insert(what).second) out += (out.empty() ? "" : ", ") + what;
+    }
+    return out;
+}
+
+std::string printable(const std::string& text) {
+    std::string out;
+    for (char c : text) out += (c == '\n' || c == '\t') ? ' ' : c;
+    return out;
+}
+
+std::string htmlEscape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string markdownEscape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+size_t symbolsWithStatus(const DiffResult& diff, SymbolStatus status) {
+    size_t n = 0;
+    for (const auto& s : diff.symbols) n += s.status == status;
+    return n;
+}
+
+}  // namespace
+
+std::string describeRecordName(const std::string& name) {
+    if (name.size() > 2 && name[1] == '#') {
+        std::string bare = name.substr(2);
+        if (bare.size() >= 2 && bare.front() == '\'' && bare.back() == '\'') bare = bare.substr(1, bare.size() - 2);
+        switch (name[0]) {
+        case 's': return "struct " + bare;
+        case 'u': return "union " + bare;
+        case 'e': return "enum " + bare;
+        case 't': return "typedef " + bare;
+        }
+    }
+    return name;
+}
+
+void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
+    const auto& s = diff.summary;
+    out << "kabiscope diff " << diff.oldPath << " -> " << diff.newPath << "\n";
+    out << "Summary: " << s.changed << " changed, " << s.added << " added, " << s.removed << " removed, " << s.unchanged
+        << " unchanged\n";
+    if (!diff.causes.empty()) {
+        out << "\nRoot causes, by number of symbols affected:\n";
+        for (const Cause& cause : diff.causes) {
+            out << "  #" << cause.id << "  " << cause.title() << "  [" << cause.symbols.size() << " symbol"
+                << (cause.symbols.size() == 1 ? "" : "s") << "]\n";
+            std::string names;
+            size_t shown = 0;
+            for (uint32_t index : cause.symbols) {
+                if (shown++ == 8) {
+                    names += ", ... (" + std::to_string(cause.symbols.size() - 8) + " more)";
+                    break;
+                }
+                names += (names.empty() ? "" : ", ") + diff.symbols[index].name;
+            }
+            out << "      " << names << "\n";
+        }
+    }
+    if (s.changed) {
+        out << "\nChanged symbols:\n";
+        for (const auto& symbol : diff.symbols) {
+            if (symbol.status != SymbolStatus::Changed) continue;
+            out << "  " << symbol.name << "  " << crcText(symbol.oldCrc) << " -> " << crcText(symbol.newCrc) << "\n";
+            if (symbol.causes.empty()) {
+                out << "    " << symbol.name << ": modversion changed (no DWARF for it on one side)\n";
+                continue;
+            }
+            out << "    " << symbol.name << ": modversion changed because of changes in " << causeTypes(diff, symbol)
+                << "\n";
+            for (size_t i = 0; i < symbol.causes.size(); ++i) {
+                const Cause& cause = diff.causes[symbol.causes[i] - 1];
+                out << "      #" << cause.id << " " << joinPath(symbol.paths[i]) << ": " << cause.description << "\n";
+            }
+        }
+    }
+    for (SymbolStatus status : {SymbolStatus::Added, SymbolStatus::Removed}) {
+        if (!symbolsWithStatus(diff, status)) continue;
+        out << "\n" << (status == SymbolStatus::Added ? "Added" : "Removed") << " symbols:\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.status == status)
+                out << "  " << symbol.name << "  " << crcText(status == SymbolStatus::Added ? symbol.newCrc : symbol.oldCrc)
+                    << "\n";
+    }
+    if (options.includeUnchanged && s.unchanged) {
+        out << "\nUnchanged symbols:\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.status == SymbolStatus::Unchanged) out << "  " << symbol.name << "  " << crcText(symbol.newCrc) << "\n";
+    }
+}
+
+void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
+    using nlohmann::json;
+    json root;
+    root["old"] = diff.oldPath;
+    root["new"] = diff.newPath;
+    root["summary"] = {{"changed", diff.summary.changed},
+                       {"added", diff.summary.added},
+                       {"removed", diff.summary.removed},
+                       {"unchanged", diff.summary.unchanged}};
+    json symbols = json::array();
+    for (const auto& symbol : diff.symbols) {
+        if (symbol.status == SymbolStatus::Unchanged && !options.includeUnchanged) continue;
+        json entry = {{"name", symbol.name},
+                      {"status", symbolStatusName(symbol.status)},
+                      {"old_crc", symbol.oldCrc ? json(formatCrc(*symbol.oldCrc)) : json(nullptr)},
+                      {"new_crc", symbol.newCrc ? json(formatCrc(*symbol.newCrc)) : json(nullptr)},
+                      {"module", symbol.module},
+                      {"causes", symbol.causes},
+                      {"paths", symbol.paths}};
+        if (symbol.firstDifference.found)
+            entry["first_difference"] = {{"offset", symbol.firstDifference.offset},
+                                         {"context_start", symbol.firstDifference.contextStart},
+                                         {"old", symbol.firstDifference.oldContext},
+                                         {"new", symbol.firstDifference.newContext}};
+        symbols.push_back(std::move(entry));
+    }
+    root["symbols"] = std::move(symbols);
+    json causes = json::array();
+    for (const Cause& cause : diff.causes) {
+        json names = json::array();
+        for (uint32_t index : cause.symbols) names.push_back(diff.symbols[index].name);
+        causes.push_back({{"id", cause.id},
+                          {"node", cause.type},
+                          {"where", cause.node},
+                          {"kind", changeKindName(cause.kind)},
+                          {"description", cause.description},
+                          {"symbols", cause.symbols.size()},
+                          {"symbol_names", std::move(names)},
+                          {"old", cause.oldRendering},
+                          {"new", cause.newRendering}});
+    }
+    root["causes"] = std::move(causes);
+    out << root.dump(2) << "\n";
+}
+
+void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
+    const auto& s = diff.summary;
+    out << "# Symbol version report\n\n";
+    out << "Old build: `" << diff.oldPath << "`  \nNew build: `" << diff.newPath << "`\n\n";
+    out << "| changed | added | removed | unchanged |\n|---:|---:|---:|---:|\n";
+    out << "| " << s.changed << " | " << s.added << " | " << s.removed << " | " << s.unchanged << " |\n\n";
+    if (!diff.causes.empty()) {
+        out << "## Root causes\n\n| # | type | change | symbols |\n|---:|---|---|---:|\n";
+        for (const Cause& cause : diff.causes)
+            out << "| " << cause.id << " | `" << cause.type << "` | " << markdownEscape(cause.node.empty() ? cause.description : cause.node + ": " + cause.description)
+                << " | " << cause.symbols.size() << " |\n";
+        out << "\n";
+    }
+    if (s.changed) {
+        out << "## Changed symbols\n\n| symbol | old CRC | new CRC | causes |\n|---|---|---|---|\n";
+        for (const auto& symbol : diff.symbols) {
+            if (symbol.status != SymbolStatus::Changed) continue;
+            std::string ids;
+            for (uint32_t id : symbol.causes) ids += (ids.empty() ? "#" : ", #") + std::to_string(id);
+            out << "| `" << symbol.name << "` | " << crcText(symbol.oldCrc) << " | " << crcText(symbol.newCrc) << " | "
+                << (ids.empty() ? "-" : ids) << " |\n";
+        }
+        out << "\n";
+    }
+    for (SymbolStatus status : {SymbolStatus::Added, SymbolStatus::Removed}) {
+        if (!symbolsWithStatus(diff, status)) continue;
+        out << "## " << (status == SymbolStatus::Added ? "Added" : "Removed") << " symbols\n\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.status == status) out << "- `" << symbol.name << "`\n";
+        out << "\n";
+    }
+    if (!diff.causes.empty()) {
+        out << "## Changed types\n\n";
+        for (const Cause& cause : diff.causes) {
+            out << "### #" << cause.id << " " << markdownEscape(cause.title()) << "\n\n";
+            out << "```diff\n- " << cause.oldRendering << "\n+ " << cause.newRendering << "\n```\n\n";
+        }
+    }
+    if (options.includeUnchanged && s.unchanged) {
+        out << "## Unchanged symbols\n\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.status == SymbolStatus::Unchanged) out << "- `" << symbol.name << "` " << crcText(symbol.newCrc) << "\n";
+    }
+}
+
+void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
+    const auto& s = diff.summary;
+    out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>kabiscope report</title>\n<style>\n"
+           "body{font-family:sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse}"
+           "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}code,pre{font-family:monospace}"
+           "pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}.old{color:#a00}.new{color:#070}\n"
+           "</style></head><body>\n";
+    out << "<h1>Symbol version report</h1>\n<p>Old build: <code>" << htmlEscape(diff.oldPath) << "</code><br>New build: <code>"
+        << htmlEscape(diff.newPath) << "</code></p>\n";
+    out << "<table><tr><th>changed</th><th>added</th><th>removed</th><th>unchanged</th></tr><tr><td>" << s.changed
+        << "</td><td>" << s.added << "</td><td>" << s.removed << "</td><td>" << s.unchanged << "</td></tr></table>\n";
+    if (!diff.causes.empty()) {
+        out << "<h2>Root causes</h2>\n<table><tr><th>#</th><th>type</th><th>change</th><th>symbols</th></tr>\n";
+        for (const Cause& cause : diff.causes)
+            out << "<tr><td><a href=\"#cause" << cause.id << "\">" << cause.id << "</a></td><td><code>"
+                << htmlEscape(cause.type) << "</code></td><td>"
+                << htmlEscape(cause.node.empty() ? cause.description : cause.node + ": " + cause.description) << "</td><td>"
+                << cause.symbols.size() << "</td></tr>\n";
+        out << "</table>\n";
+    }
+    if (s.changed) {
+        out << "<h2>Changed symbols</h2>\n<table><tr><th>symbol</th><th>old CRC</th><th>new CRC</th><th>causes</th></tr>\n";
+        for (const auto& symbol : diff.symbols) {
+            if (symbol.status != SymbolStatus::Changed) continue;
+            out << "<tr><td><code>" << htmlEscape(symbol.name) << "</code></td><td>" << crcText(symbol.oldCrc) << "</td><td>"
+                << crcText(symbol.newCrc) << "</td><td>";
+            for (uint32_t id : symbol.causes) out << "<a href=\"#cause" << id << "\">#" << id << "</a> ";
+            out << "</td></tr>\n";
+        }
+        out << "</table>\n";
+    }
+    for (SymbolStatus status : {SymbolStatus::Added, SymbolStatus::Removed}) {
+        if (!symbolsWithStatus(diff, status)) continue;
+        out << "<h2>" << (status == SymbolStatus::Added ? "Added" : "Removed") << " symbols</h2>\n<ul>\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.status == status) out << "<li><code>" << htmlEscape(symbol.name) << "</code></li>\n";
+        out << "</ul>\n";
+    }
+    if (!diff.causes.empty()) {
+        out << "<h2>Changed types</h2>\n";
+        for (const Cause& cause : diff.causes)
+            out << "<h3 id=\"cause" << cause.id << "\">#" << cause.id << " " << htmlEscape(cause.title()) << "</h3>\n<pre class=\"old\">- "
+                << htmlEscape(cause.oldRendering) << "</pre>\n<pre class=\"new\">+ " << htmlEscape(cause.newRendering)
+                << "</pre>\n";
+    }
+    if (options.includeUnchanged && s.unchanged) {
+        out << "<h2>Unchanged symbols</h2>\n<ul>\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.status == SymbolStatus::Unchanged) out << "<li><code>" << htmlEscape(symbol.name) << "</code></li>\n";
+        out << "</ul>\n";
+    }
+    out << "</body></html>\n";
+}
+
+void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ostream& out) {
+    out << symbol.name << ": " << symbolStatusName(symbol.status) << "  " << crcText(symbol.oldCrc) << " -> "
+        << crcText(symbol.newCrc) << "  (" << symbol.module << ")\n";
+    if (symbol.status != SymbolStatus::Changed) return;
+    if (symbol.causes.empty()) {
+        out << "\nNo type information on one side: the symbol has no DWARF there (CRC 0).\n";
+        return;
+    }
+    out << "modversion changed because of changes in " << causeTypes(diff, symbol) << "\n";
+    for (size_t i = 0; i < symbol.causes.size(); ++i) {
+        const Cause& cause = diff.causes[symbol.causes[i] - 1];
+        out << "\nCause #" << cause.id << " (affects " << cause.symbols.size() << " symbol"
+            << (cause.symbols.size() == 1 ? "" : "s") << "): " << cause.title() << "\n";
+        out << "  path: " << joinPath(symbol.paths[i]) << "\n";
+        out << "  old " << cause.type << ": " << cause.oldRendering << "\n";
+        out << "  new " << cause.type << ": " << cause.newRendering << "\n";
+    }
+    const FirstDifference& first = symbol.firstDifference;
+    if (first.found) {
+        out << "\nCRC inputs first differ at byte " << first.offset << ":\n";
+        const size_t marker = first.offset - first.contextStart;
+        out << "  old: ..." << printable(first.oldContext) << "...\n";
+        out << "  new: ..." << printable(first.newContext) << "...\n";
+        out << "       " << std::string(3 + marker, ' ') << "^\n";
+    }
+}
+
+}  // namespace kabiscope

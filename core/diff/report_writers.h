@@ -1,0 +1,28 @@
+// Reports of a DiffResult: text for the terminal, JSON for scripts, Markdown and HTML for a
+// release sign-off. The JSON schema is documented in docs/diff-json.md.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "diff/build_diff.h"
+
+namespace kabiscope {
+
+struct ReportOptions {
+    bool includeUnchanged = false;  // --all
+};
+
+void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOptions& options = {});
+void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOptions& options = {});
+void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOptions& options = {});
+void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOptions& options = {});
+
+// `kabiscope explain`: one symbol — the paths to each cause, the old and new renderings of each
+// changed type, and the first differing byte of the CRC input.
+void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ostream& out);
+
+// "struct sk_buff" for "s#sk_buff", "typedef u64" for "t#u64"; a symbol's own name unchanged.
+std::string describeRecordName(const std::string& name);
+
+}  // namespace kabiscope

@@ -1,0 +1,50 @@
+#include "version/build_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "base/error.h"
+
+namespace kabiscope {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> buildFiles(const std::string& path) {
+    std::error_code error;
+    if (!fs::is_directory(path, error)) return {path};
+    std::vector<std::string> files;
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, error);
+         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (!it->is_regular_file(error)) continue;
+        const std::string name = it->path().filename().string();
+        if (name == "vmlinux" || it->path().extension() == ".ko") files.push_back(it->path().string());
+    }
+    if (error) fail(path, "cannot read directory: ", error.message());
+    std::sort(files.begin(), files.end());
+    if (files.empty()) fail(path, "directory holds no vmlinux and no .ko files");
+    return files;
+}
+
+void LoadedBuild::index() {
+    symbols.clear();
+    for (const auto& file : files)
+        for (const auto& symbol : file.symbols) symbols.emplace(symbol.name(), SymbolRef{&file, &symbol});
+}
+
+LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
+    LoadedBuild build;
+    build.path = path;
+    const auto files = buildFiles(path);
+    for (size_t i = 0; i < files.size(); ++i) {
+        VersionOptions fileOptions = options;
+        if (options.progress && files.size() > 1)
+            fileOptions.progress = [&, i](const std::string& stage, size_t, size_t) {
+                options.progress("loading " + stage, i, files.size());
+            };
+        build.files.emplace_back(versionFile(files[i], fileOptions));
+    }
+    build.index();
+    return build;
+}
+
+}  // namespace kabiscope

@@ -1,0 +1,34 @@
+// loadBuild: one side of a comparison — a vmlinux, a module, an object, or a directory.
+//
+// A directory stands for a whole kernel build: its vmlinux (if any) and every *.ko below it,
+// each versioned on its own (each is its own ELF file with its own exports). Symbols are looked
+// up by name across the files.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+#include "version/file_versioner.h"
+
+namespace kabiscope {
+
+struct LoadedBuild {
+    std::string path;
+    std::deque<VersionedBuild> files;  // a deque: VersionedBuild is large and never relocated
+
+    struct SymbolRef {
+        const VersionedBuild* file = nullptr;
+        const SymbolVersion* symbol = nullptr;
+    };
+    std::unordered_map<std::string, SymbolRef> symbols;  // by name; the first file wins
+
+    void index();
+};
+
+// Files a path stands for: itself, or a directory's vmlinux and *.ko files (sorted).
+std::vector<std::string> buildFiles(const std::string& path);
+
+LoadedBuild loadBuild(const std::string& path, const VersionOptions& options);
+
+}  // namespace kabiscope
