@@ -85,7 +85,10 @@ std::string prettyType(const TypeGraph& graph, NodeId id, unsigned depth = 0) {
     case NodeKind::Modifier: {
         if (!n.name.empty()) return std::string(n.name);  // Rust names its pointers: "&Foo"
         const std::string_view keyword = n.keyword;
-        if (keyword == "pointer_type") return target + " *";
+        if (keyword == "pointer_type") {
+            if (inner && graph.node(*inner).kind == NodeKind::Subroutine) return "pointer to " + target;
+            return target + " *";
+        }
         if (keyword == "const_type") return "const " + target;
         if (keyword == "volatile_type") return "volatile " + target;
         if (keyword == "restrict_type") return target + " restrict";
@@ -149,7 +152,7 @@ struct Side {
     std::map<NumberLabel, uint64_t> numbers(NodeId id) const {
         std::map<NumberLabel, uint64_t> out;
         for (const Fragment& f : graph.fragments(id))
-            if (f.kind() == Fragment::Kind::Number) out.emplace(f.label(), f.number);
+            if (f.kind() == Fragment::Kind::Number) out.emplace(f.label(), uint64_t{f.number});  // a copy: fragments are packed
         return out;
     }
     std::string typeText(std::optional<NodeId> type) const {

@@ -85,11 +85,41 @@ expect_error "malformed symbol list" 1 "kabiscope: $WORK/list.txt: line 2: malfo
 expect_error "unreadable symbol list" 1 "kabiscope: $WORK/nolist: cannot open symbol list" \
     "$K" versions --symbols "$WORK/nolist" "$obj"
 
+# --- diff and explain ---------------------------------------------------------------------------
+v1="$DATA/obj/fx_kabi.gcc.o"
+v2="$DATA/obj/fx_kabi_v2.gcc.o"
+"$K" diff "$v1" "$v1" >"$WORK/out"; rc=$?
+[ "$rc" -eq 0 ] && grep -q "0 changed" "$WORK/out" && pass "diff of a build with itself exits 0" || fail "self diff: exit $rc"
+"$K" diff "$v1" "$v2" >"$WORK/out"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "modversion changed because of changes in struct kdev" "$WORK/out" \
+    && pass "diff exits 4 and names the struct" || fail "diff v1 v2: exit $rc"
+"$K" diff --stable "$v1" "$v2" >"$WORK/out"; rc=$?
+[ "$rc" -eq 0 ] && pass "diff --stable: kABI rules keep every CRC" || fail "diff --stable: exit $rc"
+"$K" diff --format json -o "$WORK/report.json" "$v1" "$v2"; rc=$?
+[ "$rc" -eq 4 ] && python3 -c "
+import json,sys
+r=json.load(open('$WORK/report.json'))
+assert r['summary']['changed']==2, r['summary']
+assert all(s['causes'] for s in r['symbols'] if s['status']=='changed')
+ids={c['id'] for c in r['causes']}
+assert all(i in ids for s in r['symbols'] for i in s['causes'])
+assert all({'id','node','description','symbols'} <= set(c) for c in r['causes'])
+" && pass "diff --format json -o: schema" || fail "json report"
+"$K" diff --format html "$v1" "$v2" | grep -q "<h2>Root causes</h2>" && pass "diff --format html" || fail "html report"
+"$K" diff --format markdown "$v1" "$v2" | grep -q "^## Root causes" && pass "diff --format markdown" || fail "markdown report"
+"$K" explain "$v1" "$v2" kabi_dev >"$WORK/out"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "^Cause #" "$WORK/out" && grep -q "first differ at byte" "$WORK/out" \
+    && pass "explain shows causes and the first differing byte" || fail "explain: exit $rc"
+expect_error "explain unknown symbol" 1 "kabiscope: no_such: no such exported symbol" "$K" explain "$v1" "$v2" no_such
+expect_error "diff with a bad side" 1 "kabiscope: $WORK/text.o: not an ELF file" "$K" diff "$v1" "$WORK/text.o"
+"$K" diff --help | grep -q "Exit status" && pass "diff --help documents exit status" || fail "diff --help"
+
 # --- usage errors: exit 2 ----------------------------------------------------------------------
 expect_error "no subcommand" 2 "subcommand" "$K"
 expect_error "unknown subcommand" 2 "subcommand" "$K" frobnicate
 expect_error "missing FILE" 2 "FILE is required" "$K" versions
 expect_error "bad --format" 2 "--format" "$K" versions --format xml "$obj"
+expect_error "diff needs two builds" 2 "NEW" "$K" diff "$obj"
 
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -1,0 +1,166 @@
+// The diff engine on pairs of builds compiled at build time (tests/fixtures/pairs/<name>.{0,1}.c),
+// one kind of change each: the text and JSON reports must match the reviewed expected files,
+// and the engine's invariants must hold on every pair.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/test_support.h"
+#include "diff/build_diff.h"
+#include "diff/report_writers.h"
+
+namespace kabiscope {
+namespace {
+
+// Loads one side; paths are shortened so reports do not depend on the build directory.
+LoadedBuild loadSide(const std::string& pair, int side, const VersionOptions& options) {
+    const std::string file = pair + "." + std::to_string(side) + ".o";
+    LoadedBuild build = loadBuild(test::fixturePath(file), options);
+    build.path = file;
+    for (auto& f : build.files) f.path = file;
+    build.index();
+    return build;
+}
+
+DiffResult diffPair(const std::string& pair, const VersionOptions& options = {}) {
+    const LoadedBuild before = loadSide(pair, 0, options);
+    const LoadedBuild after = loadSide(pair, 1, options);
+    DiffOptions diffOptions;
+    diffOptions.firstDifferences = true;
+    return diffBuilds(before, after, diffOptions);
+}
+
+std::string expectedPath(const std::string& name) { return std::string(KABISCOPE_PAIRS_DIR) + "/expected/" + name; }
+
+// Compares with the expected file; KABISCOPE_UPDATE_EXPECTED=1 rewrites it for review.
+void expectMatchesFile(const std::string& actual, const std::string& name) {
+    if (std::getenv("KABISCOPE_UPDATE_EXPECTED")) {
+        std::ofstream(expectedPath(name), std::ios::binary) << actual;
+        return;
+    }
+    EXPECT_EQ(actual, test::readFile(expectedPath(name))) << "report differs from tests/fixtures/pairs/expected/" << name;
+}
+
+// Invariants of every diff (docs/diff-algorithm.md).
+void checkInvariants(const DiffResult& diff) {
+    for (const auto& symbol : diff.symbols) {
+        if (symbol.status == SymbolStatus::Changed) {
+            EXPECT_FALSE(symbol.causes.empty()) << symbol.name << ": a changed CRC has at least one cause";
+            EXPECT_NE(symbol.oldCrc, symbol.newCrc);
+        } else {
+            EXPECT_TRUE(symbol.causes.empty()) << symbol.name << ": only changed symbols have causes";
+        }
+        ASSERT_EQ(symbol.causes.size(), symbol.paths.size());
+        std::set<std::pair<std::string, std::string>> nodes;
+        for (size_t i = 0; i < symbol.causes.size(); ++i) {
+            const Cause& cause = diff.causes.at(symbol.causes[i] - 1);
+            EXPECT_EQ(cause.id, symbol.causes[i]);
+            EXPECT_FALSE(symbol.paths[i].empty());
+            EXPECT_EQ(symbol.paths[i].front(), symbol.name) << "a path starts at its symbol";
+            nodes.emplace(cause.type, cause.node);
+        }
+        // Minimal: no cause sits inside another cause's node of the same type.
+        for (const auto& [type, node] : nodes)
+            for (const auto& [otherType, otherNode] : nodes)
+                if (type == otherType && !node.empty() && otherNode != node)
+                    EXPECT_NE(otherNode.rfind(node + ".", 0), 0u) << otherNode << " lies inside " << node;
+    }
+    for (const Cause& cause : diff.causes) {
+        EXPECT_FALSE(cause.symbols.empty());
+        // A cause is a node whose own rendering differs, so its type's rendering differs.
+        EXPECT_NE(cause.oldRendering, cause.newRendering) << cause.title();
+    }
+    for (size_t i = 1; i < diff.causes.size(); ++i)
+        EXPECT_GE(diff.causes[i - 1].symbols.size(), diff.causes[i].symbols.size()) << "causes are ranked";
+}
+
+class DiffPairs : public testing::TestWithParam<std::string> {};
+
+TEST_P(DiffPairs, ReportsMatchExpectedAndInvariantsHold) {
+    const DiffResult diff = diffPair(GetParam());
+    checkInvariants(diff);
+    std::ostringstream text, json;
+    writeDiffText(diff, text);
+    writeDiffJson(diff, json);
+    expectMatchesFile(text.str(), GetParam() + ".txt");
+    expectMatchesFile(json.str(), GetParam() + ".json");
+}
+
+INSTANTIATE_TEST_SUITE_P(Pairs, DiffPairs,
+                         testing::Values("member_added", "member_type", "member_removed", "enum_change", "declaration",
+                                         "param_renamed", "ripple", "stable"));
+
+TEST(DiffPairsFacts, OneStructChangeRipplesIntoEveryExportThatReachesIt) {
+    const DiffResult diff = diffPair("ripple");
+    EXPECT_EQ(diff.summary.changed, 3u);
+    EXPECT_EQ(diff.summary.unchanged, 1u);  // rp_lookup never reaches rp_stats
+    const auto it = std::find_if(diff.causes.begin(), diff.causes.end(), [](const Cause& c) {
+        return c.type == "s#rp_stats" && c.node == "member dropped" && c.kind == ChangeKind::Added;
+    });
+    ASSERT_NE(it, diff.causes.end());
+    EXPECT_EQ(it->symbols.size(), 3u);
+    // The path names how rp_register reaches the changed member.
+    for (const auto& symbol : diff.symbols) {
+        if (symbol.name != "rp_register") continue;
+        bool found = false;
+        for (size_t i = 0; i < symbol.causes.size(); ++i)
+            if (symbol.causes[i] == it->id) {
+                found = true;
+                EXPECT_EQ(symbol.paths[i],
+                          (std::vector<std::string>{"rp_register", "parameter 1 (dev)", "s#rp_netdev", "member queues",
+                                                    "s#rp_queue", "member stats", "s#rp_stats", "member dropped"}));
+            }
+        EXPECT_TRUE(found);
+    }
+}
+
+TEST(DiffPairsFacts, FirstDifferenceOfCrcInputsIsFound) {
+    const DiffResult diff = diffPair("member_type");
+    ASSERT_EQ(diff.symbols.size(), 1u);
+    const FirstDifference& first = diff.symbols[0].firstDifference;
+    ASSERT_TRUE(first.found);
+    const size_t at = first.offset - first.contextStart;
+    ASSERT_LT(at, first.oldContext.size());
+    EXPECT_NE(first.oldContext[at], first.newContext[at]);
+    EXPECT_EQ(first.oldContext.substr(0, at), first.newContext.substr(0, at));
+}
+
+TEST(DiffPairsFacts, StableRulesKeepTheCrcAndTheDiffSaysSo) {
+    VersionOptions stable;
+    stable.stable = true;
+    const DiffResult withRules = diffPair("stable", stable);
+    checkInvariants(withRules);
+    EXPECT_FALSE(withRules.anyChange());
+    EXPECT_TRUE(withRules.causes.empty());
+    const DiffResult without = diffPair("stable");
+    EXPECT_TRUE(without.anyChange()) << "without --stable the reserved slot's use shows";
+}
+
+TEST(DiffPairsFacts, RustStructChangeIsNamed) {
+    VersionOptions rust;
+    rust.exportSource = ExportSource::Rust;
+    const DiffResult diff = diffPair("rust_pair", rust);
+    checkInvariants(diff);
+    EXPECT_EQ(diff.summary.changed, 1u);
+    EXPECT_EQ(diff.summary.unchanged, 1u);
+    const auto it = std::find_if(diff.causes.begin(), diff.causes.end(), [](const Cause& c) {
+        return c.type == "s#rust_pair::Packet" && c.node == "member mark" && c.kind == ChangeKind::Added;
+    });
+    EXPECT_NE(it, diff.causes.end());
+}
+
+TEST(DiffPairsFacts, AddedAndRemovedSymbolsCarryOneCrcEach) {
+    const DiffResult diff = diffPair("param_renamed");
+    EXPECT_EQ(diff.summary.added, 1u);
+    EXPECT_EQ(diff.summary.removed, 1u);
+    for (const auto& symbol : diff.symbols) {
+        if (symbol.status == SymbolStatus::Added) EXPECT_TRUE(symbol.newCrc && !symbol.oldCrc);
+        if (symbol.status == SymbolStatus::Removed) EXPECT_TRUE(symbol.oldCrc && !symbol.newCrc);
+    }
+}
+
+}  // namespace
+}  // namespace kabiscope
