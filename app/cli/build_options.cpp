@@ -21,6 +21,7 @@ VersionOptions BuildArguments::versionOptions() const {
     options.stable = stable;
     options.wholeFile = wholeFile;
     options.exportSource = rust ? ExportSource::Rust : ExportSource::Automatic;
+    options.detachFromDwarf = true;  // both builds stay in memory while they are compared
     if (!symbolsFile.empty()) {
         if (symbolsFile == "-") {
             options.exports = ExportList::parse(std::cin, "-");

@@ -234,7 +234,7 @@ void DieRenderer::appendTypeAttr(Dwarf_Die& die, const die::Attributes& attrs, S
 void DieRenderer::appendFqn(std::string_view fqn) {
     if (fqn.empty()) return;
     graph_.appendText(" ");
-    graph_.appendText(fqn);
+    graph_.appendBorrowedText(fqn);
 }
 
 void DieRenderer::appendUdataAttr(Dwarf_Die& die, const die::Attributes& attrs, unsigned attr, NumberLabel label) {
@@ -305,7 +305,7 @@ void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, const die::Attribute
     if (name) {
         graph_.node(id).name = name;
         graph_.appendText(" ");
-        graph_.appendText(name);
+        graph_.appendBorrowedText(name);
     }
     appendUdataAttr(die, attrs, DW_AT_accessibility, NumberLabel::Accessibility);
     appendUdataAttr(die, attrs, DW_AT_bit_size, NumberLabel::BitSize);

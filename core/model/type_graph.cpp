@@ -1,5 +1,7 @@
 #include "model/type_graph.h"
 
+#include "base/offset_map.h"
+
 #include <cassert>
 #include <algorithm>
 #include <charconv>
@@ -69,8 +71,10 @@ void TypeGraph::endNode(NodeId id) {
     if (count) {
         constexpr size_t kBlock = 1 << 16;
         if (blockUsed_ + count > blockSize_) {
+            if (!fragmentBlocks_.empty()) fragmentBlockUsed_.back() = blockUsed_;
             blockSize_ = std::max(kBlock, count);
             fragmentBlocks_.emplace_back(new Fragment[blockSize_]);
+            fragmentBlockUsed_.push_back(0);
             blockUsed_ = 0;
         }
         Fragment* out = fragmentBlocks_.back().get() + blockUsed_;
@@ -112,6 +116,31 @@ std::string makeReferenceName(char prefix, std::string_view name) {
 
 std::string TypeGraph::referenceName(NodeId id) const {
     return makeReferenceName(referencePrefix(nodes_[id].kind), nodes_[id].name);
+}
+
+void TypeGraph::detachFromSource() {
+    if (!fragmentBlocks_.empty()) fragmentBlockUsed_.back() = blockUsed_;
+    OffsetMap copied;  // source pointer -> index into `views`
+    std::vector<std::string_view> views;
+    auto own = [&](std::string_view text) -> std::string_view {
+        if (text.empty()) return text;
+        const uint64_t key = reinterpret_cast<uintptr_t>(text.data()) ^ (uint64_t(text.size()) << 48);
+        const uint32_t found = copied.find(key);
+        if (found != OffsetMap::kMissing) return views[found];
+        views.push_back(strings_.store(text));
+        copied.insert(key, uint32_t(views.size() - 1));
+        return views.back();
+    };
+    for (TypeNode& node : nodes_) node.name = own(node.name);
+    for (size_t b = 0; b < fragmentBlocks_.size(); ++b) {
+        Fragment* block = fragmentBlocks_[b].get();
+        for (size_t i = 0; i < fragmentBlockUsed_[b]; ++i) {
+            Fragment& f = block[i];
+            if (!f.borrowed()) continue;
+            f.text = own(f.textView()).data();
+            f.setBorrowed(false);
+        }
+    }
 }
 
 size_t TypeGraph::memoryBytes() const {

@@ -74,6 +74,7 @@ struct Fragment {
         uint64_t childId;    // Kind::Child
     };
     uint32_t bits;           // text length (25 bits) | label (4) | kind (2) | space before (1)
+                             // (a Text fragment uses label bit 0 as "borrowed from the source")
 
     static constexpr uint32_t kMaxText = (1u << 25) - 1;
 
@@ -101,6 +102,8 @@ struct Fragment {
     uint32_t size() const { return bits & kMaxText; }
     bool spaceBefore() const { return bits >> 31; }
     void setSpaceBefore() { bits |= 1u << 31; }
+    bool borrowed() const { return kind() == Kind::Text && (bits >> 25) & 1; }
+    void setBorrowed(bool on) { bits = on ? (bits | (1u << 25)) : (bits & ~(1u << 25)); }
     std::string_view textView() const { return {text, size()}; }
     NodeId child() const { return NodeId(childId); }
 
@@ -140,6 +143,13 @@ public:
     void appendText(std::string_view text) {
         if (!text.empty()) push(Fragment::makeText(text.substr(0, Fragment::kMaxText)));
     }
+    // Text that lives in the source (DWARF string tables); detachFromSource() copies it in.
+    void appendBorrowedText(std::string_view text) {
+        if (text.empty()) return;
+        Fragment f = Fragment::makeText(text.substr(0, Fragment::kMaxText));
+        f.setBorrowed(true);
+        push(f);
+    }
     void appendChild(NodeId child) { push(Fragment::makeChild(child)); }
     void appendBreak() { open_.back().pendingBreak = true; }
     void appendNumber(NumberLabel label, uint64_t value) { push(Fragment::makeNumber(label, value)); }
@@ -152,6 +162,10 @@ public:
     // Copies text the graph must own (scoped names built at load time).
     std::string_view storeText(std::string_view text) { return strings_.store(text); }
 
+    // Copies every borrowed text and every node name into the graph, so the source (the DWARF
+    // mapping) can be closed and the graph stands alone. Each distinct string is copied once.
+    void detachFromSource();
+
     // True for nodes that other renderings refer to by name instead of inlining.
     bool isNamedType(NodeId id) const;
     // "s#foo", "t#u64", "s#'core::result::Result<u64, ()>'" for named types.
@@ -163,6 +177,7 @@ private:
     // Chunked storage: growing never moves nodes or fragments (no copies, stable pointers).
     std::deque<TypeNode> nodes_;
     std::vector<std::unique_ptr<Fragment[]>> fragmentBlocks_;
+    std::vector<size_t> fragmentBlockUsed_;
     size_t blockUsed_ = 0;
     size_t blockSize_ = 0;
     size_t fragmentCount_ = 0;
@@ -176,6 +191,15 @@ private:
         if (open_.back().pendingBreak) {
             fragment.setSpaceBefore();
             open_.back().pendingBreak = false;
+        }
+        // A lone " " just before (the separator in "member <type> <name>", "base_type <name>")
+        // becomes this fragment's leading space: a fifth fewer fragments on a kernel.
+        if (!fragment.spaceBefore() && scratch_.size() > open_.back().firstScratch) {
+            const Fragment& last = scratch_.back();
+            if (last.kind() == Fragment::Kind::Text && last.size() == 1 && last.text[0] == ' ' && !last.spaceBefore()) {
+                scratch_.pop_back();
+                fragment.setSpaceBefore();
+            }
         }
         scratch_.push_back(fragment);
     }

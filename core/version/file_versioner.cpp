@@ -180,6 +180,11 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
             build.symbols.push_back(std::move(version));
         }
     }
+    if (options.detachFromDwarf) {
+        PhaseTimer timer("detach from DWARF");
+        build.graph.detachFromSource();
+        build.source.reset();
+    }
     if (std::getenv("KABISCOPE_TIMINGS"))
         std::fprintf(stderr, "kabiscope: graph: %zu nodes, %zu MB\n", build.graph.size(), build.graph.memoryBytes() >> 20);
     report("done", 1, 1);

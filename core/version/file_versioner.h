@@ -25,6 +25,9 @@ struct VersionOptions {
     ExportSource exportSource = ExportSource::Automatic;
     std::optional<ExportList> exports;     // --symbols: overrides discovery
     bool captureCrcInput = false;          // keep gendwarfksyms' --dump-versions text
+    // Copy the DWARF strings the graph uses and close the file afterwards, so a build kept in
+    // memory (diff, explorer) does not also keep the DWARF mapped. Costs a pass over the graph.
+    bool detachFromDwarf = false;
     // Progress: (stage, done, total). Called from the loading thread.
     std::function<void(const std::string&, size_t, size_t)> progress;
 };
