@@ -1,6 +1,8 @@
 #include "cli/build_options.h"
 
+#include <exception>
 #include <fstream>
+#include <thread>
 #include <iostream>
 
 #include "base/error.h"
@@ -41,6 +43,29 @@ LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& opti
         progress.update(label + ": " + stage, done, total);
     };
     return loadBuild(path, withProgress);
+}
+
+std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const std::string& newPath,
+                                             const VersionOptions& options, ProgressReporter& progress) {
+    LoadedBuild newBuild;
+    std::exception_ptr newFailure;
+    std::thread newLoader([&] {
+        try {
+            newBuild = loadBuild(newPath, options);
+        } catch (...) {
+            newFailure = std::current_exception();
+        }
+    });
+    LoadedBuild oldBuild;
+    try {
+        oldBuild = loadWithProgress(oldPath, options, progress, "loading");
+    } catch (...) {
+        newLoader.join();
+        throw;
+    }
+    newLoader.join();
+    if (newFailure) std::rethrow_exception(newFailure);
+    return {std::move(oldBuild), std::move(newBuild)};
 }
 
 void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& write) {

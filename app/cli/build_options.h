@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -24,6 +25,10 @@ struct BuildArguments {
 
 LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
                              const std::string& label);
+
+// Loads two builds at once, on two threads (they are independent); progress shows the old one.
+std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const std::string& newPath,
+                                             const VersionOptions& options, ProgressReporter& progress);
 
 // Writes `write`'s output to `path`, or to stdout when `path` is empty or "-".
 void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& write);

@@ -19,5 +19,6 @@ using CommandRunner = std::function<int()>;
 CommandRunner addVersionsCommand(CLI::App& app);
 CommandRunner addDiffCommand(CLI::App& app);
 CommandRunner addExplainCommand(CLI::App& app);
+CommandRunner addGraphCommand(CLI::App& app);
 
 }  // namespace kabiscope::cli

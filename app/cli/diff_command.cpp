@@ -1,8 +1,6 @@
 // `kabiscope diff` and `kabiscope explain`: why symbol versions changed between two builds.
 #include <iostream>
-#include <exception>
 #include <memory>
-#include <thread>
 
 #include "base/error.h"
 #include "cli/build_options.h"
@@ -27,25 +25,7 @@ struct DiffArguments {
 DiffResult runDiffCore(const DiffArguments& args) {
     const VersionOptions options = args.build.versionOptions();
     ProgressReporter progress;
-    // The two builds are independent: load them on two threads. Progress shows the old one's.
-    LoadedBuild newBuild;
-    std::exception_ptr newFailure;
-    std::thread newLoader([&] {
-        try {
-            newBuild = loadBuild(args.newPath, options);
-        } catch (...) {
-            newFailure = std::current_exception();
-        }
-    });
-    LoadedBuild oldBuild;
-    try {
-        oldBuild = loadWithProgress(args.oldPath, options, progress, "loading");
-    } catch (...) {
-        newLoader.join();
-        throw;
-    }
-    newLoader.join();
-    if (newFailure) std::rethrow_exception(newFailure);
+    auto [oldBuild, newBuild] = loadPair(args.oldPath, args.newPath, options, progress);
     DiffOptions diffOptions;
     diffOptions.firstDifferences = args.firstDifferences;
     diffOptions.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };

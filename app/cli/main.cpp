@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     const CommandRunner versions = addVersionsCommand(app);
     const CommandRunner diff = addDiffCommand(app);
     const CommandRunner explain = addExplainCommand(app);
+    const CommandRunner graph = addGraphCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("versions")) return versions();
         if (app.got_subcommand("diff")) return diff();
         if (app.got_subcommand("explain")) return explain();
+        if (app.got_subcommand("graph")) return graph();
     } catch (const kabiscope::Error& e) {
         std::cout.flush();
         std::cerr << "kabiscope: " << e.what() << '\n';

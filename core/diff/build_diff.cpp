@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "graph/reference_edges.h"
 #include "model/type_table.h"
 #include "output/writers.h"
 #include "version/crc_expander.h"
@@ -29,12 +30,6 @@ std::string Cause::title() const {
 
 namespace {
 
-// A named child inside a record, with the list item it sits in ("member dev").
-struct ReferenceEdge {
-    NodeId named;
-    std::string label;
-};
-
 // What one side knows: the graph and per-node caches.
 struct SideCache {
     const VersionedBuild* build = nullptr;
@@ -45,31 +40,8 @@ struct SideCache {
 
     const std::vector<ReferenceEdge>& edgesOf(NodeId root) {
         auto [it, inserted] = edges.try_emplace(root);
-        if (inserted) collect(root, "", it->second, 0);
+        if (inserted) it->second = referenceEdges(build->graph, root);
         return it->second;
-    }
-
-private:
-    void collect(NodeId id, const std::string& label, std::vector<ReferenceEdge>& out, unsigned depth) {
-        if (depth > 10000) return;
-        const TypeGraph& graph = build->graph;
-        size_t parameter = 0;
-        for (const Fragment& f : graph.fragments(id)) {
-            if (f.kind() != Fragment::Kind::Child) continue;
-            const NodeId child = f.child();
-            if (graph.isNamedType(child)) {
-                out.push_back({child, label});
-                continue;
-            }
-            const TypeNode& n = graph.node(child);
-            std::string childLabel = label;
-            if (n.kind == NodeKind::Member)
-                childLabel = (label.empty() ? "" : label + ".") + "member " + (n.name.empty() ? "(unnamed)" : std::string(n.name));
-            else if (n.kind == NodeKind::Parameter)
-                childLabel = (label.empty() ? "" : label + ".") + "parameter " + std::to_string(++parameter) +
-                             (n.name.empty() ? "" : " (" + std::string(n.name) + ")");
-            collect(child, childLabel, out, depth + 1);
-        }
     }
 };
 

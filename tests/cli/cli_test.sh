@@ -114,6 +114,15 @@ expect_error "explain unknown symbol" 1 "kabiscope: no_such: no such exported sy
 expect_error "diff with a bad side" 1 "kabiscope: $WORK/text.o: not an ELF file" "$K" diff "$v1" "$WORK/text.o"
 "$K" diff --help | grep -q "Exit status" && pass "diff --help documents exit status" || fail "diff --help"
 
+# --- graph ------------------------------------------------------------------------------------
+"$K" graph --format dot --against "$v1" "$v2" kabi_dev >"$WORK/g.dot"; rc=$?
+[ "$rc" -eq 0 ] && grep -q 'label="struct kdev' "$WORK/g.dot" && grep -q 'fillcolor="#ffd6d6"' "$WORK/g.dot" \
+    && pass "graph --format dot marks the changed struct" || fail "graph dot: exit $rc"
+"$K" graph -o "$WORK/g.svg" "$v2" kabi_dev && grep -q "<svg" "$WORK/g.svg" && grep -q "struct kdev" "$WORK/g.svg" \
+    && pass "graph renders SVG with Graphviz" || fail "graph svg"
+expect_error "graph --only-changes needs --against" 1 "needs --against" "$K" graph --only-changes "$v2" kabi_dev
+expect_error "graph unknown symbol" 1 "no such exported symbol" "$K" graph "$v2" nope
+
 # --- usage errors: exit 2 ----------------------------------------------------------------------
 expect_error "no subcommand" 2 "subcommand" "$K"
 expect_error "unknown subcommand" 2 "subcommand" "$K" frobnicate

@@ -10,7 +10,10 @@
 
 #include "core/test_support.h"
 #include "diff/build_diff.h"
+#include "base/error.h"
 #include "diff/report_writers.h"
+#include "graph/dependency_graph.h"
+#include "graph/graphviz.h"
 
 namespace kabiscope {
 namespace {
@@ -161,6 +164,51 @@ TEST(DiffPairsFacts, AddedAndRemovedSymbolsCarryOneCrcEach) {
         if (symbol.status == SymbolStatus::Removed) EXPECT_TRUE(symbol.oldCrc && !symbol.newCrc);
     }
 }
+
+}  // namespace
+}  // namespace kabiscope
+
+namespace kabiscope {
+namespace {
+
+TEST(DependencyGraphTest, DotOfARippleMatchesExpectedAndMarksThePath) {
+    const LoadedBuild before = loadSide("ripple", 0, {});
+    const LoadedBuild after = loadSide("ripple", 1, {});
+    const DiffResult diff = diffBuilds(before, after);
+    const auto& ref = after.symbols.at("rp_register");
+    DependencyGraphOptions options;
+    options.diff = &diff;
+    for (const auto& symbol : diff.symbols)
+        if (symbol.name == "rp_register") options.symbolDiff = &symbol;
+    ASSERT_NE(options.symbolDiff, nullptr);
+    const DependencyGraph graph = buildDependencyGraph(*ref.file, *ref.symbol, options);
+    expectMatchesFile(toDot(graph), "ripple.rp_register.dot");
+    size_t changed = 0, onPath = 0;
+    for (const auto& node : graph.nodes) {
+        changed += node.changed;
+        onPath += node.onPath;
+    }
+    EXPECT_EQ(changed, 2u);  // rp_queue and rp_stats
+    EXPECT_EQ(onPath, 4u);   // the symbol, rp_netdev, rp_queue, rp_stats
+    // Graphviz lays it out: every node gets a box, every edge a spline.
+    const GraphLayout layout = layoutDot(toDot(graph));
+    EXPECT_EQ(layout.nodes.size(), graph.nodes.size());
+    EXPECT_EQ(layout.edges.size(), graph.edges.size());
+    for (const auto& edge : layout.edges) EXPECT_GE(edge.spline.size(), 4u);
+    EXPECT_GT(layout.width, 0);
+}
+
+TEST(DependencyGraphTest, DepthLimitMarksTruncatedNodes) {
+    const LoadedBuild after = loadSide("ripple", 1, {});
+    const auto& ref = after.symbols.at("rp_register");
+    DependencyGraphOptions options;
+    options.depth = 1;
+    const DependencyGraph graph = buildDependencyGraph(*ref.file, *ref.symbol, options);
+    ASSERT_EQ(graph.nodes.size(), 2u);  // rp_register -> struct rp_netdev, no further
+    EXPECT_TRUE(graph.nodes[1].truncated);
+}
+
+TEST(DependencyGraphTest, MalformedDotIsAnError) { EXPECT_THROW(layoutDot("digraph { n0 -> "), Error); }
 
 }  // namespace
 }  // namespace kabiscope
