@@ -24,6 +24,12 @@ private:
     std::string problem_;
 };
 
+// Thrown when a caller's cancellation callback asks a long load or diff to stop.
+class Cancelled : public std::exception {
+public:
+    const char* what() const noexcept override { return "cancelled"; }
+};
+
 // Builds the message from its parts and throws: fail(path, "bad thing ", n);
 template <typename... Parts>
 [[noreturn]] void fail(const std::string& file, const Parts&... parts) {

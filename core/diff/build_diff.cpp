@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/error.h"
 #include "graph/reference_edges.h"
 #include "model/type_table.h"
 #include "output/writers.h"
@@ -259,7 +260,10 @@ DiffResult Differ::run() {
 
     size_t done = 0;
     for (const auto& [name, pair] : names) {
-        if (options_.progress && (++done % 256 == 0)) options_.progress("comparing symbols", done, names.size());
+        if (++done % 256 == 0) {
+            if (options_.cancelled && options_.cancelled()) throw Cancelled();
+            if (options_.progress) options_.progress("comparing symbols", done, names.size());
+        }
         const auto& [before, after] = pair;
         SymbolDiff diff;
         diff.name = name;

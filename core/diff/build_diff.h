@@ -70,6 +70,7 @@ struct DiffOptions {
     bool firstDifferences = false;
     size_t contextBytes = 60;
     std::function<void(const std::string&, size_t, size_t)> progress;
+    std::function<bool()> cancelled;  // checked between symbols; true throws kabiscope::Cancelled
 };
 
 DiffResult diffBuilds(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options = {});

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 
+#include "graph/reference_edges.h"
 #include "model/type_table.h"
 
 namespace kabiscope {
@@ -230,18 +231,19 @@ private:
         return prefix.empty() ? label : prefix + "." + label;
     }
 
-    std::string itemLabel(const Side& side, NodeId id, size_t position) const {
-        const TypeNode& n = side.node(id);
-        const std::string name(n.name);
-        switch (n.kind) {
-        case NodeKind::Member: return "member " + (name.empty() ? "#" + std::to_string(position + 1) + " (unnamed)" : name);
-        case NodeKind::Parameter:
-            return "parameter " + std::to_string(position + 1) + (name.empty() ? "" : " (" + name + ")");
-        case NodeKind::Enumerator: return "enumerator " + name;
-        case NodeKind::Variant: return "variant " + std::to_string(position + 1);
-        case NodeKind::VariantPart: return "variant part";
-        default: return std::string(n.keyword);
+    // Labels shared with paths and trees (graph/reference_edges.h): items are numbered per kind,
+    // unnamed members among the unnamed.
+    static std::vector<std::string> labelsOf(const Side& side, const std::vector<NodeId>& items) {
+        std::vector<std::string> labels;
+        size_t positions[32] = {};
+        size_t unnamed = 0;
+        for (NodeId id : items) {
+            const TypeNode& n = side.node(id);
+            const bool unnamedMember = n.kind == NodeKind::Member && n.name.empty();
+            labels.push_back(itemLabel(n, positions[size_t(n.kind) % 32]++, unnamed));
+            if (unnamedMember) ++unnamed;
         }
+        return labels;
     }
 
     void compareAggregate(NodeId a, NodeId b, const std::string& prefix) {
@@ -267,29 +269,21 @@ private:
     // Items are matched by name; unnamed ones by their position among the unnamed.
     void compareItemLists(const std::vector<NodeId>& as, const std::vector<NodeId>& bs, const std::string& prefix,
                           bool reportTypes) {
-        auto key = [](const Side& side, NodeId id, size_t& unnamed) {
-            const TypeNode& n = side.node(id);
-            if (!n.name.empty()) return std::string(n.name);
-            return "\x01#" + std::to_string(unnamed++) + std::string(n.keyword);
-        };
-        std::map<std::string, std::pair<NodeId, size_t>> byKey;
-        size_t unnamed = 0;
-        for (size_t i = 0; i < as.size(); ++i) byKey.emplace(key(old_, as[i], unnamed), std::make_pair(as[i], i));
-        unnamed = 0;
+        const auto labelsA = labelsOf(old_, as);
+        const auto labelsB = labelsOf(new_, bs);
+        std::map<std::string, size_t> byKey;
+        for (size_t i = 0; i < as.size(); ++i) byKey.emplace(labelKey(labelsA[i]), i);
         for (size_t j = 0; j < bs.size(); ++j) {
-            const std::string k = key(new_, bs[j], unnamed);
-            auto it = byKey.find(k);
+            auto it = byKey.find(labelKey(labelsB[j]));
             if (it == byKey.end()) {
-                add(ChangeKind::Added, join(prefix, itemLabel(new_, bs[j], j)), describeItem(new_, bs[j], "added"),
-                    kNoNode, bs[j]);
+                add(ChangeKind::Added, join(prefix, labelsB[j]), describeItem(new_, bs[j], "added"), kNoNode, bs[j]);
                 continue;
             }
-            compareItem(it->second.first, bs[j], join(prefix, itemLabel(new_, bs[j], j)), reportTypes);
+            compareItem(as[it->second], bs[j], join(prefix, labelsB[j]), reportTypes);
             byKey.erase(it);
         }
-        for (const auto& [k, entry] : byKey)
-            add(ChangeKind::Removed, join(prefix, itemLabel(old_, entry.first, entry.second)),
-                describeItem(old_, entry.first, "removed"), entry.first, kNoNode);
+        for (const auto& [k, i] : byKey)
+            add(ChangeKind::Removed, join(prefix, labelsA[i]), describeItem(old_, as[i], "removed"), as[i], kNoNode);
     }
 
     std::string describeItem(const Side& side, NodeId id, const char* what) const {
@@ -358,12 +352,14 @@ private:
     void compareFunction(NodeId a, NodeId b) {
         const auto as = old_.items(a);
         const auto bs = new_.items(b);
+        const auto labelsA = labelsOf(old_, as);
+        const auto labelsB = labelsOf(new_, bs);
         const size_t common = std::min(as.size(), bs.size());
-        for (size_t i = 0; i < common; ++i) compareItem(as[i], bs[i], itemLabel(new_, bs[i], i), true);
+        for (size_t i = 0; i < common; ++i) compareItem(as[i], bs[i], labelsB[i], true);
         for (size_t i = common; i < bs.size(); ++i)
-            add(ChangeKind::Added, itemLabel(new_, bs[i], i), describeItem(new_, bs[i], "added"), kNoNode, bs[i]);
+            add(ChangeKind::Added, labelsB[i], describeItem(new_, bs[i], "added"), kNoNode, bs[i]);
         for (size_t i = common; i < as.size(); ++i)
-            add(ChangeKind::Removed, itemLabel(old_, as[i], i), describeItem(old_, as[i], "removed"), as[i], kNoNode);
+            add(ChangeKind::Removed, labelsA[i], describeItem(old_, as[i], "removed"), as[i], kNoNode);
         compareTypePart(a, b, "return type", true);
     }
 
@@ -406,6 +402,8 @@ std::vector<NodeChange> compareRecords(const TypeGraph& oldGraph, NodeId oldRoot
     Comparer comparer(Side{oldGraph, oldHashes}, Side{newGraph, newHashes});
     return comparer.compareRoots(oldRoot, newRoot);
 }
+
+std::string prettyTypeName(const TypeGraph& graph, NodeId id) { return prettyType(graph, id); }
 
 std::string shortRendering(const TypeGraph& graph, NodeId id, size_t limit) {
     std::string text = flattenNode(graph, id, {}).rendering();

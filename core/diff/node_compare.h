@@ -46,6 +46,9 @@ std::vector<NodeChange> compareRecords(const TypeGraph& oldGraph, NodeId oldRoot
                                        NodeId newRoot, std::vector<uint64_t>& oldHashes,
                                        std::vector<uint64_t>& newHashes);
 
+// A C-like spelling of a type: "const char *", "struct foo", "int[4]".
+std::string prettyTypeName(const TypeGraph& graph, NodeId id);
+
 // The flattened rendering of a node, shortened to `limit` bytes with "..." for descriptions.
 std::string shortRendering(const TypeGraph& graph, NodeId id, size_t limit = 120);
 

@@ -17,6 +17,20 @@ std::mutex& graphvizMutex() {
     return mutex;
 }
 
+// Graphviz reports parse errors through a callback; keep the text for our own error message
+// instead of letting it print to stderr. Guarded by graphvizMutex().
+std::string& lastGraphvizMessage() {
+    static std::string message;
+    return message;
+}
+
+int collectGraphvizMessage(char* text) {
+    std::string& message = lastGraphvizMessage();
+    message += text;
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    return 0;
+}
+
 struct ContextCloser {
     void operator()(GVC_t* context) const { gvFreeContext(context); }
 };
@@ -29,10 +43,14 @@ using Graph = std::unique_ptr<Agraph_t, GraphCloser>;
 // Owns a layout: gvFreeLayout before the graph is closed.
 class LaidOutGraph {
 public:
-    LaidOutGraph(const std::string& dot) : context_(gvContext()) {
+    explicit LaidOutGraph(const std::string& dot) : context_(gvContext()) {
         if (!context_) throw Error("graphviz", "cannot create a Graphviz context");
+        lastGraphvizMessage().clear();
+        agseterrf(collectGraphvizMessage);
         graph_.reset(agmemread(dot.c_str()));
-        if (!graph_) throw Error("graphviz", "malformed DOT input");
+        if (!graph_)
+            throw Error("graphviz", "malformed DOT input" +
+                                        (lastGraphvizMessage().empty() ? std::string() : ": " + lastGraphvizMessage()));
         if (gvLayout(context_.get(), graph_.get(), "dot") != 0) throw Error("graphviz", "layout failed");
         laidOut_ = true;
     }

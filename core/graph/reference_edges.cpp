@@ -2,12 +2,39 @@
 
 namespace kabiscope {
 
+bool isListItem(NodeKind kind) {
+    return kind == NodeKind::Member || kind == NodeKind::Parameter || kind == NodeKind::Enumerator ||
+           kind == NodeKind::Variant || kind == NodeKind::VariantPart;
+}
+
+std::string itemLabel(const TypeNode& node, size_t position, size_t unnamedIndex) {
+    const std::string name(node.name);
+    switch (node.kind) {
+    case NodeKind::Member:
+        return name.empty() ? "member (unnamed #" + std::to_string(unnamedIndex + 1) + ")" : "member " + name;
+    case NodeKind::Parameter: return "parameter " + std::to_string(position + 1) + (name.empty() ? "" : " (" + name + ")");
+    case NodeKind::Enumerator: return "enumerator " + name;
+    case NodeKind::Variant: return "variant " + std::to_string(position + 1);
+    case NodeKind::VariantPart: return "variant part";
+    default: return std::string(node.keyword);
+    }
+}
+
+std::string labelKey(const std::string& label) {
+    if (label.rfind("parameter ", 0) == 0) {
+        const auto paren = label.find(" (");
+        if (paren != std::string::npos) return label.substr(0, paren);
+    }
+    return label;
+}
+
 namespace {
 
 void collect(const TypeGraph& graph, NodeId id, const std::string& label, std::vector<ReferenceEdge>& out,
              unsigned depth) {
     if (depth > 10000) return;
-    size_t parameter = 0;
+    size_t positions[32] = {};
+    size_t unnamed = 0;
     for (const Fragment& f : graph.fragments(id)) {
         if (f.kind() != Fragment::Kind::Child) continue;
         const NodeId child = f.child();
@@ -17,12 +44,11 @@ void collect(const TypeGraph& graph, NodeId id, const std::string& label, std::v
         }
         const TypeNode& n = graph.node(child);
         std::string childLabel = label;
-        if (n.kind == NodeKind::Member)
-            childLabel = (label.empty() ? "" : label + ".") + "member " +
-                         (n.name.empty() ? std::string("(unnamed)") : std::string(n.name));
-        else if (n.kind == NodeKind::Parameter)
-            childLabel = (label.empty() ? "" : label + ".") + "parameter " + std::to_string(++parameter) +
-                         (n.name.empty() ? "" : " (" + std::string(n.name) + ")");
+        if (isListItem(n.kind)) {
+            const bool unnamedMember = n.kind == NodeKind::Member && n.name.empty();
+            childLabel = (label.empty() ? "" : label + ".") + itemLabel(n, positions[size_t(n.kind) % 32]++, unnamed);
+            if (unnamedMember) ++unnamed;
+        }
         collect(graph, child, childLabel, out, depth + 1);
     }
 }

@@ -19,4 +19,16 @@ struct ReferenceEdge {
 
 std::vector<ReferenceEdge> referenceEdges(const TypeGraph& graph, NodeId root);
 
+// True for the nodes that are entries of a list: members, parameters, enumerators, variants.
+bool isListItem(NodeKind kind);
+
+// How a list item is named everywhere (causes, paths, trees): "member len", "member (unnamed #2)",
+// "parameter 1 (dev)", "enumerator FOO", "variant 3", "variant part". `position` counts items of
+// the same kind in the parent from 0, `unnamedIndex` unnamed members from 0.
+std::string itemLabel(const TypeNode& node, size_t position, size_t unnamedIndex);
+
+// The label without what may legitimately differ between builds for the same item: a
+// parameter's name ("parameter 1 (dev)" -> "parameter 1"). Used to match labels.
+std::string labelKey(const std::string& label);
+
 }  // namespace kabiscope

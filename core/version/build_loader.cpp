@@ -37,6 +37,7 @@ LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
     const auto files = buildFiles(path);
     for (size_t i = 0; i < files.size(); ++i) {
         VersionOptions fileOptions = options;
+        if (options.cancelled && options.cancelled()) throw Cancelled();
         if (options.progress && files.size() > 1)
             fileOptions.progress = [&, i](const std::string& stage, size_t, size_t) {
                 options.progress("loading " + stage, i, files.size());

@@ -119,6 +119,7 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
     VersionedBuild build;
     build.path = path;
     auto report = [&](const std::string& stage, size_t done, size_t total) {
+        if (options.cancelled && options.cancelled()) throw Cancelled();
         if (options.progress) options.progress(stage, done, total);
     };
 

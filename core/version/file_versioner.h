@@ -30,6 +30,8 @@ struct VersionOptions {
     bool detachFromDwarf = false;
     // Progress: (stage, done, total). Called from the loading thread.
     std::function<void(const std::string&, size_t, size_t)> progress;
+    // Checked between units: returning true stops the load with kabiscope::Cancelled.
+    std::function<bool()> cancelled;
 };
 
 VersionedBuild versionFile(const std::string& path, const VersionOptions& options);
