@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "diff/build_diff.h"
 #include "base/error.h"
 #include "diff/report_writers.h"
+#include "explore/aligned_tree.h"
 #include "graph/dependency_graph.h"
 #include "graph/graphviz.h"
 
@@ -209,6 +211,59 @@ TEST(DependencyGraphTest, DepthLimitMarksTruncatedNodes) {
 }
 
 TEST(DependencyGraphTest, MalformedDotIsAnError) { EXPECT_THROW(layoutDot("digraph { n0 -> "), Error); }
+
+}  // namespace
+}  // namespace kabiscope
+
+namespace kabiscope {
+namespace {
+
+// Expanding the tree along every cause path reaches a change site for every cause, and no row
+// outside those paths is a change site: the tree highlights exactly what the engine reports.
+TEST(AlignedTreeTest, ChangeSitesAreExactlyTheEnginesCauses) {
+    for (const char* pair : {"ripple", "member_added", "member_removed", "enum_change", "param_renamed", "declaration"}) {
+        const LoadedBuild before = loadSide(pair, 0, {});
+        const LoadedBuild after = loadSide(pair, 1, {});
+        const DiffResult diff = diffBuilds(before, after);
+        for (const SymbolDiff& symbol : diff.symbols) {
+            if (symbol.status != SymbolStatus::Changed) continue;
+            const auto& o = before.symbols.at(symbol.name);
+            const auto& n = after.symbols.at(symbol.name);
+            AlignedTree tree({o.file, o.symbol}, {n.file, n.symbol}, &diff, &symbol);
+            std::set<uint32_t> reached;
+            for (size_t p = 0; p < tree.pathCount(); ++p) {
+                const auto chain = tree.rowsAlongPath(p);
+                for (int row : chain) EXPECT_TRUE(tree.row(row).onPath) << pair << " " << tree.row(row).label;
+                const AlignedRow& last = tree.row(chain.back());
+                EXPECT_TRUE(last.changeSite) << pair << ": path " << p << " of " << symbol.name << " ends at "
+                                             << last.label;
+                reached.insert(last.causes.begin(), last.causes.end());
+            }
+            EXPECT_EQ(reached, std::set<uint32_t>(symbol.causes.begin(), symbol.causes.end())) << pair << " " << symbol.name;
+        }
+    }
+}
+
+TEST(AlignedTreeTest, MembersCarryOffsetsSizesAndHoles) {
+    const LoadedBuild before = loadSide("member_removed", 0, {});
+    const LoadedBuild after = loadSide("member_removed", 1, {});
+    const auto& o = before.symbols.at("mr_submit");
+    const auto& n = after.symbols.at("mr_submit");
+    AlignedTree tree({o.file, o.symbol}, {n.file, n.symbol}, nullptr, nullptr);
+    const int parameter = tree.children(tree.root()).at(0);
+    const int type = tree.children(parameter).at(0);
+    EXPECT_EQ(tree.row(type).key, "s#mr_req");
+    std::map<std::string, const AlignedRow*> members;
+    for (int child : tree.children(type)) members[tree.row(child).key] = &tree.row(child);
+    ASSERT_TRUE(members.count("member legacy"));
+    EXPECT_TRUE(members["member legacy"]->inOld);
+    EXPECT_FALSE(members["member legacy"]->inNew);
+    EXPECT_EQ(members["member legacy"]->oldOffset, 8u);
+    EXPECT_EQ(members["member legacy"]->oldSize, 8u);
+    EXPECT_EQ(members["member len"]->oldOffset, 16u);
+    EXPECT_EQ(members["member len"]->newOffset, 4u);
+    EXPECT_EQ(members["member len"]->newSize, 4u);
+}
 
 }  // namespace
 }  // namespace kabiscope
