@@ -342,7 +342,9 @@ std::string AlignedTree::rendering(int index, bool newSide) const {
     }
     std::string text = flattenNode(side.build->graph, node, {}).rendering();
     while (!text.empty() && text.back() == ' ') text.pop_back();
-    return text;
+    // A list item's rendering starts with its separator (" , member ..."): not part of the node.
+    const size_t start = text.find_first_not_of(" ,");
+    return start == std::string::npos ? std::string() : text.substr(start);
 }
 
 }  // namespace kabiscope

@@ -111,7 +111,7 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
     return graph;
 }
 
-std::string toDot(const DependencyGraph& graph) {
+std::string toDot(const DependencyGraph& graph, bool withCauses) {
     std::string out = "digraph kabiscope {\n"
                       "  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.25, ranksep=0.6];\n"
                       "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f5f5\", color=\"#888888\", "
@@ -120,9 +120,11 @@ std::string toDot(const DependencyGraph& graph) {
     for (size_t i = 0; i < graph.nodes.size(); ++i) {
         const auto& node = graph.nodes[i];
         std::string label = node.label;
-        for (const auto& cause : node.causes) label += "\\n" + dotEscape(cause.size() > 60 ? cause.substr(0, 57) + "..." : cause);
+        if (withCauses)
+            for (const auto& cause : node.causes)
+                label += "\\n" + dotEscape(cause.size() > 60 ? cause.substr(0, 57) + "..." : cause);
         if (node.truncated) label += "\\n(more not shown)";
-        out += "  n" + std::to_string(i) + " [label=\"" + (node.causes.empty() ? dotEscape(label) : label) +
+        out += "  n" + std::to_string(i) + " [label=\"" + (node.causes.empty() || !withCauses ? dotEscape(label) : label) +
                "\", tooltip=\"" + dotEscape(node.name) + "\"";
         if (node.isSymbol) out += ", shape=box, style=\"filled,bold\", fillcolor=\"#dbe8ff\", color=\"#2f5da8\"";
         if (node.changed) out += ", fillcolor=\"#ffd6d6\", color=\"#c62828\", penwidth=2";

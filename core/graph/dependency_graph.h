@@ -44,6 +44,8 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
                                      const DependencyGraphOptions& options);
 
 // Graphviz DOT for the graph: nodes "n<i>", changed ones filled red, paths in a heavier line.
-std::string toDot(const DependencyGraph& graph);
+// `withCauses`: list the causes inside each changed type's box (the CLI's picture); the explorer
+// shows them in its details pane and keeps the boxes small.
+std::string toDot(const DependencyGraph& graph, bool withCauses = true);
 
 }  // namespace kabiscope

@@ -127,6 +127,10 @@ void CrcExpander::expandRecord(const Record& record, Sink& sink) {
     sink.add(record.text.data() + at, record.text.size() - at);
 }
 
+uint32_t crcOfInput(std::string_view input) {
+    return uint32_t(crc32_z(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(input.data()), input.size()));
+}
+
 std::string CrcInputReader::input(const SymbolVersion& symbol) {
     const VersionedBuild& build = build_;
     if (!symbol.versioned || symbol.scope >= build.scopes.size()) return {};

@@ -63,6 +63,9 @@ private:
     std::deque<Record> flat_;
 };
 
+// zlib's CRC-32 of some bytes: the CRC gendwarfksyms prints for a CRC input.
+uint32_t crcOfInput(std::string_view input);
+
 // Exact CRC inputs of symbols of a loaded build (what --crc-input writes for them), on demand.
 class CrcInputReader {
 public:

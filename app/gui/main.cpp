@@ -1,0 +1,86 @@
+// kabiscope-gui: the explorer. `kabiscope-gui [OLD] NEW`, `kabiscope-gui BUILD`, or `--demo`.
+// --select, --view and --screenshot drive it from scripts (scripts/screenshots).
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+
+#include "ui/graph_view.h"
+#include "ui/main_window.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("kabiscope"));
+    QApplication::setApplicationName(QStringLiteral("kabiscope-gui"));
+    QApplication::setApplicationVersion(QStringLiteral(KABISCOPE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("kabiscope explorer: why did these modversion CRCs change?"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("OLD"), QStringLiteral("Old build (vmlinux, .ko, .o or a directory)"), QStringLiteral("[OLD]"));
+    parser.addPositionalArgument(QStringLiteral("NEW"), QStringLiteral("New build; alone, the one build to browse"), QStringLiteral("[NEW]"));
+    QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the bundled demo pair of builds"));
+    QCommandLineOption stable(QStringLiteral("stable"), QStringLiteral("Apply kABI stability rules (gendwarfksyms --stable)"));
+    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Open this symbol once loaded"), QStringLiteral("SYMBOL"));
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Show: tree, graph or causes"), QStringLiteral("VIEW"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Save a PNG of the window once everything is shown, then quit"),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WIDTHxHEIGHT"), QStringLiteral("SIZE"));
+    parser.addOptions({demo, stable, select, view, screenshot, size});
+    parser.process(app);
+
+    QString oldPath, newPath;
+    bool stableRules = parser.isSet(stable);
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(demo)) {
+        const QString dir = QStringLiteral(KABISCOPE_DEMO_DIR);
+        oldPath = dir + QStringLiteral("/demo.0.o");
+        newPath = dir + QStringLiteral("/demo.1.o");
+        stableRules = true;
+    } else if (positional.size() == 1) {
+        newPath = positional[0];
+    } else if (positional.size() >= 2) {
+        oldPath = positional[0];
+        newPath = positional[1];
+    }
+
+    kabiscope::ui::MainWindow window;
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+        if (parts.size() == 2) window.resize(parts[0].toInt(), parts[1].toInt());
+    } else if (!window.restoreGeometry(QByteArray())) {
+        window.resize(1500, 900);
+    }
+    window.show();
+
+    const QString selectName = parser.value(select);
+    const QString viewName = parser.value(view);
+    const QString screenshotPath = parser.value(screenshot);
+    QObject::connect(&window, &kabiscope::ui::MainWindow::sessionShown, &window, [&] {
+        if (!selectName.isEmpty()) window.selectSymbol(selectName);
+        if (viewName == QLatin1String("graph")) window.showGraphTab();
+        if (viewName == QLatin1String("causes")) window.showCausesTab();
+        if (screenshotPath.isEmpty()) return;
+        auto shoot = [&window, screenshotPath] {
+            window.grab().save(screenshotPath, "PNG");
+            QApplication::quit();
+        };
+        // Give the graph its layout (off the GUI thread) before taking the picture.
+        if (window.graphView()->layoutPending())
+            QObject::connect(window.graphView(), &kabiscope::ui::GraphView::layoutReady, &window,
+                             [shoot] { QTimer::singleShot(200, shoot); });
+        else
+            QTimer::singleShot(400, shoot);
+    });
+    if (!screenshotPath.isEmpty())
+        QObject::connect(&window.loader(), &kabiscope::ui::SessionLoader::failed, &app,
+                         [](const QString& message) {
+                             qCritical("kabiscope-gui: %s", qPrintable(message));
+                             QApplication::exit(1);
+                         });
+    if (!newPath.isEmpty()) window.openBuilds(oldPath, newPath, stableRules);
+    return app.exec();
+}

@@ -1,0 +1,200 @@
+// The explorer under Qt Test (offscreen): every model under QAbstractItemModelTester, the demo
+// pair's highlighted nodes against the diff engine, graph <-> tree navigation, cancelling a
+// load, and the error path for a file that is not ELF.
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "base/error.h"
+#include "ui/graph_view.h"
+#include "ui/main_window.h"
+#include "ui/root_cause_model.h"
+#include "ui/session_loader.h"
+#include "ui/symbol_filter_model.h"
+#include "ui/symbol_table_model.h"
+#include "ui/type_tree_model.h"
+
+using namespace kabiscope;
+using namespace kabiscope::ui;
+
+namespace {
+
+LoadRequest demoRequest() {
+    LoadRequest request;
+    request.oldPath = QStringLiteral(KABISCOPE_DEMO_DIR "/demo.0.o");
+    request.newPath = QStringLiteral(KABISCOPE_DEMO_DIR "/demo.1.o");
+    request.stable = true;
+    return request;
+}
+
+SessionPtr loadDemo() {
+    return SessionLoader::loadSession(demoRequest(), [](QString, int) {}, [] { return false; });
+}
+
+// Walks a tree model to `depth`, so lazily built rows are created while a tester watches.
+int walk(QAbstractItemModel& model, const QModelIndex& parent, int depth) {
+    int visited = 0;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        ++visited;
+        for (int column = 0; column < model.columnCount(parent); ++column)
+            (void)model.data(model.index(row, column, parent), Qt::DisplayRole);
+        if (depth > 0 && model.hasChildren(index)) visited += walk(model, index, depth - 1);
+    }
+    return visited;
+}
+
+void openDemo(MainWindow& window) {
+    QSignalSpy shown(&window, &MainWindow::sessionShown);
+    const LoadRequest request = demoRequest();
+    window.openBuilds(request.oldPath, request.newPath, request.stable);
+    QVERIFY(shown.wait(20000));
+}
+
+}  // namespace
+
+class ExplorerTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // settings stay out of $HOME
+
+    void modelsPassTheModelTester() {
+        const SessionPtr session = loadDemo();
+        QVERIFY(session);
+        SymbolTableModel symbols;
+        QAbstractItemModelTester symbolTester(&symbols, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        symbols.setSession(session);
+        QCOMPARE(symbols.rowCount(), 8);
+        SymbolFilterModel filter;
+        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSourceModel(&symbols);
+        filter.setText(QStringLiteral("demo_re"), false);
+        QCOMPARE(filter.rowCount(), 2);  // demo_register, demo_reset
+        filter.setText(QStringLiteral("^demo_(un)?register$"), true);
+        QCOMPARE(filter.rowCount(), 2);
+        filter.setText(QString(), false);
+        filter.setStatusVisible(int(SymbolStatus::Unchanged), false);
+        QCOMPARE(filter.rowCount(), 6);
+        filter.sort(SymbolTableModel::NameColumn);
+
+        RootCauseModel causes;
+        QAbstractItemModelTester causeTester(&causes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        causes.setSession(session);
+        QCOMPARE(causes.rowCount(), int(session->diff.causes.size()));
+
+        TypeTreeModel tree;
+        QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const char* name : {"demo_register", "demo_reset", "demo_legacy_poll", "demo_configure"}) {
+            tree.setSymbol(session, session->indexOf(name));
+            QVERIFY(walk(tree, {}, 6) > 1);
+        }
+    }
+
+    void demoHighlightsAreTheEnginesCauses() {
+        MainWindow window;
+        openDemo(window);
+        QVERIFY(window.selectSymbol(QStringLiteral("demo_register")));
+        const SymbolDiff& symbol = window.session()->diff.symbols[size_t(window.currentSymbolIndex())];
+        QCOMPARE(QString::fromStdString(symbol.name), QStringLiteral("demo_register"));
+        QVERIFY(!symbol.causes.empty());
+        // Stepping through every change selects exactly the change sites the engine reports.
+        std::set<uint32_t> highlighted;
+        for (size_t i = 0; i < symbol.paths.size(); ++i) {
+            window.nextChange();
+            const QModelIndex current = window.treeView()->currentIndex();
+            QVERIFY(current.data(TypeTreeModel::ChangeSiteRole).toBool());
+            const AlignedRow& row = window.treeModel()->tree()->row(window.treeModel()->treeRow(current));
+            highlighted.insert(row.causes.begin(), row.causes.end());
+        }
+        QCOMPARE(highlighted, std::set<uint32_t>(symbol.causes.begin(), symbol.causes.end()));
+        // The kABI-protected change does not count with --stable.
+        const int configure = window.session()->indexOf("demo_configure");
+        QCOMPARE(int(window.session()->diff.symbols[size_t(configure)].status), int(SymbolStatus::Unchanged));
+    }
+
+    void clickingAGraphNodeSelectsItInTheTree() {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        openDemo(window);
+        QVERIFY(window.selectSymbol(QStringLiteral("demo_register")));
+        window.showGraphTab();
+        GraphView* graph = window.graphView();
+        if (graph->layoutPending()) {
+            QSignalSpy ready(graph, &GraphView::layoutReady);
+            QVERIFY(ready.wait(10000));
+        }
+        const QPointF centre = graph->nodeCenter(QStringLiteral("s#demo_queue"));
+        QVERIFY(!qIsNaN(centre.x()));
+        const QPoint at = graph->view()->mapFromScene(centre);
+        QTest::mouseClick(graph->view()->viewport(), Qt::LeftButton, {}, at);
+        const QModelIndex current = window.treeView()->currentIndex();
+        QCOMPARE(current.data(TypeTreeModel::KeyRole).toString(), QStringLiteral("s#demo_queue"));
+        // And the reverse: selecting a row in the tree selects its type in the graph.
+        QCOMPARE(graph->selectedType(), QStringLiteral("s#demo_queue"));
+    }
+
+    void aLoadCanBeCancelled() {
+        SessionLoader loader;
+        loader.setLoadFunction([](const LoadRequest&, const std::function<void(QString, int)>& progress,
+                                  const std::function<bool()>& cancelled) -> SessionPtr {
+            for (int i = 0; i < 500; ++i) {  // a load that only ends when cancelled (or after 5 s)
+                progress(QStringLiteral("working"), i / 5);
+                if (cancelled()) throw Cancelled();
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+            return nullptr;
+        });
+        QSignalSpy cancelledSpy(&loader, &SessionLoader::cancelled);
+        QSignalSpy loadedSpy(&loader, &SessionLoader::loaded);
+        loader.start(demoRequest());
+        QVERIFY(loader.busy());
+        loader.cancel();
+        QVERIFY(cancelledSpy.wait(5000));
+        QCOMPARE(loadedSpy.count(), 0);
+        QVERIFY(!loader.busy());
+    }
+
+    void aFileThatIsNotElfShowsAnErrorAndTheWindowKeepsWorking() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.o"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just text\n");
+        file.close();
+        MainWindow window;
+        QSignalSpy failed(&window.loader(), &SessionLoader::failed);
+        window.openBuilds(QString(), path, false);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(window.lastError().contains(path));
+        QVERIFY(window.lastError().contains(QStringLiteral("not an ELF file")));
+        QVERIFY(window.errorBox());
+        QVERIFY(window.errorBox()->isVisible());
+        window.errorBox()->close();
+        openDemo(window);  // still usable
+        QCOMPARE(window.symbolView()->model()->rowCount(), 8);
+    }
+
+    void rootCausesListTheirSymbols() {
+        MainWindow window;
+        openDemo(window);
+        window.showCausesTab();
+        window.causeView()->setCurrentIndex(window.causeView()->model()->index(0, 0));
+        const Cause& top = window.session()->diff.causes.front();
+        QCOMPARE(window.causeSymbols()->count(), int(top.symbols.size()));
+    }
+};
+
+QTEST_MAIN(ExplorerTest)
+#include "explorer_test.moc"

@@ -1,0 +1,107 @@
+#include "ui/details_view.h"
+
+#include "output/writers.h"
+#include "version/crc_expander.h"
+
+namespace kabiscope::ui {
+
+namespace {
+
+QString escape(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
+
+// Old and new with the part between their common prefix and suffix highlighted.
+std::pair<QString, QString> markDifference(const std::string& a, const std::string& b) {
+    size_t prefix = 0;
+    while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+    size_t suffix = 0;
+    while (suffix < a.size() - prefix && suffix < b.size() - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
+        ++suffix;
+    auto render = [&](const std::string& s, const char* color) {
+        if (a == b) return escape(s);
+        return escape(s.substr(0, prefix)) + QStringLiteral("<span style=\"background:%1\">").arg(QLatin1String(color)) +
+               escape(s.substr(prefix, s.size() - prefix - suffix)) + QStringLiteral("</span>") +
+               escape(s.substr(s.size() - suffix));
+    };
+    return {render(a, "#ffc9c9"), render(b, "#b2f2bb")};
+}
+
+QString block(const QString& title, const QString& body) {
+    return QStringLiteral("<p style=\"margin:6px 0 2px 0\"><b>%1</b></p><pre style=\"white-space:pre-wrap; "
+                          "margin:0; background:#f7f7f7; padding:4px\">%2</pre>")
+        .arg(title, body);
+}
+
+}  // namespace
+
+DetailsView::DetailsView(QWidget* parent) : QTextBrowser(parent) {
+    setOpenLinks(false);
+    document()->setDefaultStyleSheet(QStringLiteral("pre { font-family: monospace; }"));
+}
+
+void DetailsView::clearDetails() { setHtml(QString()); }
+
+void DetailsView::showRow(const SessionPtr& session, int symbolIndex, const AlignedTree* tree, int treeRow) {
+    if (!session || !tree || treeRow < 0) {
+        clearDetails();
+        return;
+    }
+    const AlignedRow& row = tree->row(treeRow);
+    const SymbolDiff& symbol = session->diff.symbols[size_t(symbolIndex)];
+    QString html = QStringLiteral("<h3 style=\"margin:2px\">%1</h3>").arg(escape(row.label));
+    for (uint32_t id : row.causes)
+        html += QStringLiteral("<p style=\"color:#b45f06; margin:2px\">#%1 %2</p>")
+                    .arg(id)
+                    .arg(escape(session->diff.causes[id - 1].title()));
+    const std::string before = row.inOld ? tree->rendering(treeRow, false) : std::string();
+    const std::string after = row.inNew ? tree->rendering(treeRow, true) : std::string();
+    if (session->single()) {
+        html += block(tr("Rendering"), escape(after));
+    } else {
+        auto [a, b] = markDifference(before, after);
+        html += block(tr("Old"), row.inOld ? a : tr("(absent)"));
+        html += block(tr("New"), row.inNew ? b : tr("(absent)"));
+    }
+
+    if (row.kind == AlignedRow::Kind::Symbol) {
+        // The exact bytes hashed, and the CRC recomputed from them.
+        const auto& sides = session->sides[size_t(symbolIndex)];
+        auto input = [](const LoadedBuild::SymbolRef& ref) {
+            if (!ref.symbol || !ref.symbol->versioned) return std::string();
+            CrcInputReader reader(*ref.file);
+            return reader.input(*ref.symbol);
+        };
+        const std::string newInput = input(sides.after);
+        const std::string oldInput = session->single() ? newInput : input(sides.before);
+        size_t first = 0;
+        while (first < oldInput.size() && first < newInput.size() && oldInput[first] == newInput[first]) ++first;
+        const bool differ = oldInput != newInput;
+        auto window = [&](const std::string& text) {
+            const size_t start = first > 120 ? first - 120 : 0;
+            QString shown = (start ? QStringLiteral("…") : QString()) + escape(text.substr(start, first - start));
+            if (first < text.size())
+                shown += QStringLiteral("<span style=\"background:#ffd43b; font-weight:bold\">") +
+                         escape(text.substr(first, 1)) + QStringLiteral("</span>") + escape(text.substr(first + 1, 240));
+            if (first + 241 < text.size()) shown += QStringLiteral("…");
+            return shown;
+        };
+        auto summary = [](const std::string& text, const std::optional<uint32_t>& recorded) {
+            return QStringLiteral("%1 bytes, crc32 = %2%3")
+                .arg(text.size())
+                .arg(QString::fromStdString(formatCrc(crcOfInput(text))))
+                .arg(recorded ? (crcOfInput(text) == *recorded ? QStringLiteral(" (= the symbol's version)")
+                                                                : QStringLiteral(" (differs from the recorded version!)"))
+                              : QString());
+        };
+        if (differ && !session->single()) {
+            html += QStringLiteral("<p style=\"margin:8px 0 2px 0\"><b>CRC input</b>: first difference at byte %1</p>").arg(first);
+            html += block(tr("Old: ") + summary(oldInput, symbol.oldCrc), window(oldInput));
+            html += block(tr("New: ") + summary(newInput, symbol.newCrc), window(newInput));
+        } else {
+            html += block(tr("CRC input: ") + summary(newInput, symbol.newCrc),
+                          escape(newInput.substr(0, 2000)) + (newInput.size() > 2000 ? QStringLiteral("…") : QString()));
+        }
+    }
+    setHtml(html);
+}
+
+}  // namespace kabiscope::ui

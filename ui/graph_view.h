@@ -1,0 +1,73 @@
+// GraphView: the selected symbol's dependency graph, laid out by Graphviz (gvc, dot) on a worker
+// thread and drawn in a QGraphicsScene: zoom with the wheel, pan by dragging, fit. Changed types
+// are filled red, paths to them drawn heavier; a depth limit and "only paths to changes" keep
+// large cones readable. Clicking a type emits typeActivated(); selectType() highlights one.
+#pragma once
+
+#include <QFutureWatcher>
+#include <QGraphicsView>
+#include <QHash>
+#include <QWidget>
+
+#include "graph/dependency_graph.h"
+#include "graph/graphviz.h"
+#include "ui/session.h"
+
+class QCheckBox;
+class QGraphicsScene;
+class QLabel;
+class QSpinBox;
+
+namespace kabiscope::ui {
+
+class ZoomableGraphicsView : public QGraphicsView {
+    Q_OBJECT
+public:
+    using QGraphicsView::QGraphicsView;
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+};
+
+class GraphView : public QWidget {
+    Q_OBJECT
+public:
+    explicit GraphView(QWidget* parent = nullptr);
+
+    void setSymbol(SessionPtr session, int symbolIndex);
+    void selectType(const QString& key);
+    QGraphicsView* view() const { return view_; }
+    bool layoutPending() const { return watcher_.isRunning(); }
+    // The scene position of a drawn type ("s#foo") or the symbol; invalid when not drawn.
+    QPointF nodeCenter(const QString& key) const;
+    QString dot() const { return QString::fromStdString(dot_); }
+    QString selectedType() const;
+
+    void fit();
+    void exportSvg(const QString& path);
+    void exportPng(const QString& path);
+    void exportDot(const QString& path);
+
+Q_SIGNALS:
+    void typeActivated(const QString& key);
+    void layoutReady();
+
+private:
+    void rebuild();
+    void draw(const GraphLayout& layout);
+
+    SessionPtr session_;
+    int symbolIndex_ = -1;
+    DependencyGraph graph_;
+    std::string dot_;
+    unsigned generation_ = 0;
+    QFutureWatcher<GraphLayout> watcher_;
+    QGraphicsScene* scene_;
+    ZoomableGraphicsView* view_;
+    QSpinBox* depth_;
+    QCheckBox* onlyChanges_;
+    QLabel* status_;
+    QHash<QString, QGraphicsItem*> nodes_;
+};
+
+}  // namespace kabiscope::ui

@@ -1,0 +1,128 @@
+// MainWindow: the explorer. Symbols (filterable, sortable, counts per status) and root causes
+// on the left; the selected symbol's aligned type tree and its dependency graph on the right,
+// details of the selected node below. Loading runs off the GUI thread with progress and Cancel;
+// errors appear in a dialog naming the file and the problem, and the window keeps running.
+#pragma once
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+#include <QStringList>
+
+#include "ui/session.h"
+#include "ui/session_loader.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+class QTreeView;
+
+namespace kabiscope::ui {
+
+class DetailsView;
+class GraphView;
+class RootCauseModel;
+class SymbolFilterModel;
+class SymbolTableModel;
+class TypeTreeModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openBuilds(const QString& oldPath, const QString& newPath, bool stable);
+    bool selectSymbol(const QString& name);
+    int currentSymbolIndex() const { return currentSymbol_; }
+    void nextChange();
+    void previousChange();
+    void showGraphTab();
+    void showCausesTab();
+
+    // For tests and the screenshot script.
+    SessionLoader& loader() { return loader_; }
+    const SessionPtr& session() const { return session_; }
+    QTableView* symbolView() const { return symbolView_; }
+    QTreeView* treeView() const { return treeView_; }
+    GraphView* graphView() const { return graphView_; }
+    QTableView* causeView() const { return causeView_; }
+    QListWidget* causeSymbols() const { return causeSymbols_; }
+    SymbolFilterModel* symbolFilter() const { return symbolFilter_; }
+    TypeTreeModel* treeModel() const { return treeModel_; }
+    QLineEdit* filterEdit() const { return filter_; }
+    const QString& lastError() const { return lastError_; }
+    QMessageBox* errorBox() const { return errorBox_; }
+
+Q_SIGNALS:
+    void sessionShown();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void onLoaded(SessionPtr session);
+    void onFailed(const QString& message);
+    void onSymbolSelected(int symbolIndex);
+    void onTreeRowSelected(int treeRow);
+    void onGraphTypeActivated(const QString& key);
+    void onCauseSelected(int causeId);
+    void updateCounts();
+    void updateFilter();
+    void expandChangePaths();
+    void selectTreeRow(int treeRow);
+    void setBusy(bool busy);
+    void rememberRecent(const QString& oldPath, const QString& newPath, bool stable);
+    void rebuildRecentMenu();
+    void exportReport(const QString& format);
+    void openDialog();
+    void reload();
+
+    SessionLoader loader_;
+    SessionPtr session_;
+    LoadRequest lastRequest_;
+    int currentSymbol_ = -1;
+    size_t changeCursor_ = 0;
+    QString lastError_;
+    QPointer<QMessageBox> errorBox_;
+
+    SymbolTableModel* symbolModel_;
+    SymbolFilterModel* symbolFilter_;
+    TypeTreeModel* treeModel_;
+    RootCauseModel* causeModel_;
+
+    QTabWidget* leftTabs_;
+    QTabWidget* rightTabs_;
+    QSplitter* mainSplitter_;
+    QSplitter* rightSplitter_;
+    QLineEdit* filter_;
+    QCheckBox* regex_;
+    QComboBox* module_;
+    QToolButton* statusButtons_[4];
+    QLabel* title_;
+    QTableView* symbolView_;
+    QTableView* causeView_;
+    QListWidget* causeSymbols_;
+    QTreeView* treeView_;
+    GraphView* graphView_;
+    DetailsView* details_;
+    QProgressBar* progress_;
+    QPushButton* cancel_;
+    QLabel* progressLabel_;
+    QMenu* recentMenu_;
+    QStringList recentPairs_;
+};
+
+}  // namespace kabiscope::ui

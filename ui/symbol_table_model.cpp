@@ -1,0 +1,108 @@
+#include "ui/symbol_table_model.h"
+
+#include <QFileInfo>
+#include <QFont>
+
+#include "output/writers.h"
+#include "ui/status_style.h"
+
+namespace kabiscope::ui {
+
+SymbolTableModel::SymbolTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SymbolTableModel::setSession(SessionPtr session) {
+    beginResetModel();
+    session_ = std::move(session);
+    endResetModel();
+}
+
+int SymbolTableModel::rowCount(const QModelIndex& parent) const {
+    if (parent.isValid() || !session_) return 0;
+    return int(session_->diff.symbols.size());
+}
+
+int SymbolTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant SymbolTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || !session_ || index.row() >= rowCount()) return {};
+    const size_t row = size_t(index.row());
+    const SymbolDiff& symbol = session_->diff.symbols[row];
+    const SymbolVersion* version = session_->anySymbol(row);
+    const Mark mark = markFor(symbol.status);
+    auto crc = [](const std::optional<uint32_t>& value) {
+        return value ? QString::fromStdString(formatCrc(*value)) : QStringLiteral("—");
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case StatusColumn: return markName(mark);
+        case NameColumn: return QString::fromStdString(symbol.name);
+        case OldCrcColumn: return session_->single() ? QString() : crc(symbol.oldCrc);
+        case NewCrcColumn: return crc(symbol.newCrc);
+        case CausesColumn: return symbol.causes.empty() ? QVariant() : QVariant(int(symbol.causes.size()));
+        case ModuleColumn: return QFileInfo(QString::fromStdString(symbol.module)).fileName();
+        case NamespaceColumn: return version ? QString::fromStdString(version->info.nameSpace) : QString();
+        case ExportColumn: return version ? QString::fromStdString(version->info.exportType) : QString();
+        }
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case StatusColumn: {
+            // Descending order puts what needs attention first: changed, added, removed, unchanged.
+            switch (symbol.status) {
+            case SymbolStatus::Changed: return 3;
+            case SymbolStatus::Added: return 2;
+            case SymbolStatus::Removed: return 1;
+            case SymbolStatus::Unchanged: return 0;
+            }
+            return 0;
+        }
+        case OldCrcColumn: return symbol.oldCrc ? qlonglong(*symbol.oldCrc) : -1;
+        case NewCrcColumn: return symbol.newCrc ? qlonglong(*symbol.newCrc) : -1;
+        case CausesColumn: return int(symbol.causes.size());
+        default: return data(index, Qt::DisplayRole);
+        }
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn) return markIcon(mark);
+        break;
+    case Qt::BackgroundRole:
+        if (mark != Mark::None) return markBackground(mark);
+        break;
+    case Qt::FontRole:
+        if (index.column() == OldCrcColumn || index.column() == NewCrcColumn) {
+            QFont font(QStringLiteral("monospace"));
+            font.setStyleHint(QFont::Monospace);
+            return font;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (symbol.status == SymbolStatus::Changed && !symbol.causes.empty()) {
+            QString tip = QString::fromStdString(symbol.name) + QStringLiteral(": modversion changed because of:");
+            for (uint32_t id : symbol.causes)
+                tip += QStringLiteral("\n#%1 ").arg(id) + QString::fromStdString(session_->diff.causes[id - 1].title());
+            return tip;
+        }
+        break;
+    case StatusRole: return int(symbol.status);
+    case ModuleRole: return QString::fromStdString(symbol.module);
+    case SymbolIndexRole: return index.row();
+    }
+    return {};
+}
+
+QVariant SymbolTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case StatusColumn: return tr("Status");
+    case NameColumn: return tr("Symbol");
+    case OldCrcColumn: return tr("Old CRC");
+    case NewCrcColumn: return tr("New CRC");
+    case CausesColumn: return tr("Causes");
+    case ModuleColumn: return tr("Module");
+    case NamespaceColumn: return tr("Namespace");
+    case ExportColumn: return tr("Export");
+    }
+    return {};
+}
+
+}  // namespace kabiscope::ui
