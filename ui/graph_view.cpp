@@ -108,6 +108,7 @@ GraphView::GraphView(QWidget* parent) : QWidget(parent) {
         } catch (const std::exception& e) {
             status_->setText(tr("layout failed: %1").arg(QString::fromUtf8(e.what())));
         }
+        drawnGeneration_ = generation;
         Q_EMIT layoutReady();
     });
 }
@@ -124,6 +125,7 @@ void GraphView::rebuild() {
     nodes_.clear();
     if (!session_ || symbolIndex_ < 0) {
         status_->clear();
+        drawnGeneration_ = generation_;  // nothing to lay out
         return;
     }
     const auto& sides = session_->sides[size_t(symbolIndex_)];

@@ -37,7 +37,9 @@ public:
     void setSymbol(SessionPtr session, int symbolIndex);
     void selectType(const QString& key);
     QGraphicsView* view() const { return view_; }
-    bool layoutPending() const { return watcher_.isRunning(); }
+    // True from a rebuild until its layout is drawn (a layout that finished but is not drawn yet
+    // still counts as pending).
+    bool layoutPending() const { return drawnGeneration_ != generation_; }
     // The scene position of a drawn type ("s#foo") or the symbol; invalid when not drawn.
     QPointF nodeCenter(const QString& key) const;
     QString dot() const { return QString::fromStdString(dot_); }
@@ -61,6 +63,7 @@ private:
     DependencyGraph graph_;
     std::string dot_;
     unsigned generation_ = 0;
+    unsigned drawnGeneration_ = 0;
     QFutureWatcher<GraphLayout> watcher_;
     QGraphicsScene* scene_;
     ZoomableGraphicsView* view_;

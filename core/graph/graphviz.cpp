@@ -40,31 +40,38 @@ struct GraphCloser {
 using Context = std::unique_ptr<GVC_t, ContextCloser>;
 using Graph = std::unique_ptr<Agraph_t, GraphCloser>;
 
+// One context for the process: Graphviz 2.42 caches font data globally and frees it with a
+// context, so a context per call leaves that cache dangling (a use-after-free ASan found).
+GVC_t* sharedContext() {
+    static Context context(gvContext());
+    if (!context) throw Error("graphviz", "cannot create a Graphviz context");
+    return context.get();
+}
+
 // Owns a layout: gvFreeLayout before the graph is closed.
 class LaidOutGraph {
 public:
-    explicit LaidOutGraph(const std::string& dot) : context_(gvContext()) {
-        if (!context_) throw Error("graphviz", "cannot create a Graphviz context");
+    explicit LaidOutGraph(const std::string& dot) : context_(sharedContext()) {
         lastGraphvizMessage().clear();
         agseterrf(collectGraphvizMessage);
         graph_.reset(agmemread(dot.c_str()));
         if (!graph_)
             throw Error("graphviz", "malformed DOT input" +
                                         (lastGraphvizMessage().empty() ? std::string() : ": " + lastGraphvizMessage()));
-        if (gvLayout(context_.get(), graph_.get(), "dot") != 0) throw Error("graphviz", "layout failed");
+        if (gvLayout(context_, graph_.get(), "dot") != 0) throw Error("graphviz", "layout failed");
         laidOut_ = true;
     }
     ~LaidOutGraph() {
-        if (laidOut_) gvFreeLayout(context_.get(), graph_.get());
+        if (laidOut_) gvFreeLayout(context_, graph_.get());
     }
     LaidOutGraph(const LaidOutGraph&) = delete;
     LaidOutGraph& operator=(const LaidOutGraph&) = delete;
 
-    GVC_t* context() const { return context_.get(); }
+    GVC_t* context() const { return context_; }
     Agraph_t* graph() const { return graph_.get(); }
 
 private:
-    Context context_;
+    GVC_t* context_;  // borrowed from sharedContext()
     Graph graph_;
     bool laidOut_ = false;
 };

@@ -131,10 +131,7 @@ private Q_SLOTS:
         QVERIFY(window.selectSymbol(QStringLiteral("demo_register")));
         window.showGraphTab();
         GraphView* graph = window.graphView();
-        if (graph->layoutPending()) {
-            QSignalSpy ready(graph, &GraphView::layoutReady);
-            QVERIFY(ready.wait(10000));
-        }
+        QTRY_VERIFY_WITH_TIMEOUT(!graph->layoutPending(), 10000);
         const QPointF centre = graph->nodeCenter(QStringLiteral("s#demo_queue"));
         QVERIFY(!qIsNaN(centre.x()));
         const QPoint at = graph->view()->mapFromScene(centre);
