@@ -27,6 +27,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -422,8 +423,13 @@ void MainWindow::onSymbolSelected(int symbolIndex) {
     treeModel_->setSymbol(session_, symbolIndex);
     treeView_->expand(treeModel_->indexForRow(0));
     expandChangePaths();
-    for (int column : {TypeTreeModel::NodeColumn, TypeTreeModel::OldColumn, TypeTreeModel::NewColumn})
+    // Old and new must both stay in view: size to contents, but cap the wide type spellings.
+    for (int column : {TypeTreeModel::NodeColumn, TypeTreeModel::OldColumn, TypeTreeModel::NewColumn}) {
         treeView_->resizeColumnToContents(column);
+        if (column != TypeTreeModel::NodeColumn) treeView_->setColumnWidth(column, std::min(treeView_->columnWidth(column), 240));
+    }
+    treeView_->setColumnWidth(TypeTreeModel::OffsetColumn, 80);
+    treeView_->setColumnWidth(TypeTreeModel::SizeColumn, 80);
     graphView_->setSymbol(session_, symbolIndex);
     if (treeModel_->tree() && treeModel_->tree()->pathCount() > 0)
         nextChange();
@@ -444,7 +450,7 @@ void MainWindow::selectTreeRow(int treeRow) {
     const QModelIndex index = treeModel_->indexForRow(treeRow);
     if (!index.isValid()) return;
     treeView_->setCurrentIndex(index);
-    treeView_->scrollTo(index);
+    treeView_->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
 void MainWindow::nextChange() {
@@ -465,7 +471,11 @@ void MainWindow::previousChange() {
 }
 
 void MainWindow::showGraphTab() { rightTabs_->setCurrentIndex(1); }
-void MainWindow::showCausesTab() { leftTabs_->setCurrentIndex(1); }
+void MainWindow::showCausesTab() {
+    leftTabs_->setCurrentIndex(1);
+    if (!causeView_->currentIndex().isValid() && causeModel_->rowCount() > 0)
+        causeView_->setCurrentIndex(causeModel_->index(0, RootCauseModel::ChangeColumn));
+}
 
 void MainWindow::onTreeRowSelected(int treeRow) {
     AlignedTree* tree = treeModel_->tree();
