@@ -215,6 +215,17 @@ void MainWindow::buildUi() {
     connect(treeView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onTreeRowSelected(treeModel_->treeRow(current)); });
     connect(graphView_, &GraphView::typeActivated, this, &MainWindow::onGraphTypeActivated);
+    // A type shown as "expanded above" is a link: activating it goes to where it is expanded.
+    connect(treeView_, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        AlignedTree* tree = treeModel_->tree();
+        const int row = treeModel_->treeRow(index);
+        if (!tree || row < 0 || tree->row(row).kind != AlignedRow::Kind::Cycle) return;
+        for (int up = tree->row(row).parent; up >= 0; up = tree->row(up).parent)
+            if (tree->row(up).key == tree->row(row).key) {
+                selectTreeRow(up);
+                return;
+            }
+    });
 }
 
 void MainWindow::buildMenus() {

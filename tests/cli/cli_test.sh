@@ -49,6 +49,11 @@ rm -f "$WORK/none.symtypes"
 "$K" versions --rust "$DATA/obj/fx_rust.v0.o" >"$WORK/out"
 cmp -s "$WORK/out" "$DATA/expected/fx_rust.v0.symvers" && pass "--rust discovery" || fail "--rust output differs"
 
+objcopy --compress-debug-sections=zlib-gabi "$obj" "$WORK/compressed.o"
+"$K" versions "$WORK/compressed.o" >"$WORK/out"
+cmp -s "$WORK/out" "$DATA/expected/fx_basic.gcc.symvers" && pass "compressed debug sections (SHF_COMPRESSED)" \
+    || fail "compressed debug sections differ"
+
 # --- help and version --------------------------------------------------------------------------
 "$K" --version | grep -q '^kabiscope [0-9]' && pass "--version" || fail "--version"
 "$K" --help | grep -q versions && pass "--help lists commands" || fail "--help"
