@@ -1,6 +1,7 @@
 #include "model/type_table.h"
 
 #include "base/error.h"
+#include "base/node_slots.h"
 
 #include <algorithm>
 
@@ -60,9 +61,9 @@ Record flattenNode(const TypeGraph& graph, NodeId root, std::string name) {
     return out;
 }
 
-size_t renderingLength(const TypeGraph& graph, NodeId id, std::vector<uint32_t>& memo) {
+template <typename Memo>
+size_t renderingLength(const TypeGraph& graph, NodeId id, Memo& memo) {
     constexpr uint32_t kUnknown = UINT32_MAX;
-    if (memo.size() < graph.size()) memo.resize(graph.size(), kUnknown);
     if (memo[id] != kUnknown) return memo[id];
     memo[id] = 0;  // a cycle through anonymous nodes cannot happen; this only stops one
     size_t total = 0;
@@ -85,6 +86,8 @@ size_t renderingLength(const TypeGraph& graph, NodeId id, std::vector<uint32_t>&
     memo[id] = uint32_t(std::min<size_t>(total, UINT32_MAX - 1));
     return total;
 }
+
+template size_t renderingLength(const TypeGraph&, NodeId, NodeSlots<uint32_t>&);
 
 Record parseTypeString(const std::string& file, std::string name, std::string_view value) {
     if (value.empty()) fail(file, "empty type string override for '", name, "'");

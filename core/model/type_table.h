@@ -43,7 +43,9 @@ struct Record {
 Record flattenNode(const TypeGraph& graph, NodeId root, std::string name);
 
 // The length of a node's flattened rendering, without building it (memoized per node).
-size_t renderingLength(const TypeGraph& graph, NodeId root, std::vector<uint32_t>& memo);
+// `memo` maps a node to its length (UINT32_MAX: not known yet), e.g. a NodeSlots<uint32_t>.
+template <typename Memo>
+size_t renderingLength(const TypeGraph& graph, NodeId root, Memo& memo);
 
 // Parses a kABI type_string value ("structure_type foo { member t#bar x }") into a record.
 // Throws kabiscope::Error (for `file`) on an empty value or an unclosed quoted reference.

@@ -34,6 +34,7 @@ struct TypeTarget {
 
 struct VersionScope {
     std::string label;                                  // the object or compilation unit
+    NodeId firstNode = 0;                               // nodes rendered for it start here
     std::unordered_map<std::string, TypeTarget> types;  // gendwarfksyms' type_map
     TypeTable overrides;                                // records from kABI type_string rules
     std::vector<NodeId> typeNodes;                      // winning nodes, for symtypes output

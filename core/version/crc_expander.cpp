@@ -40,13 +40,6 @@ CrcExpander::CrcExpander(const TypeGraph& graph, VersionScope& scope, uint32_t s
     : graph_(graph), scope_(scope), scopeStamp_(++workspace.expanders), rules_(rules), file_(std::move(file)),
       work_(workspace) {
     (void)scopeIndex;
-    if (work_.nodeMarks.size() < graph_.size()) work_.nodeMarks.resize(graph_.size(), 0);
-    if (work_.resolved.size() < graph_.size()) {
-        work_.resolved.resize(graph_.size());
-        work_.resolvedScope.resize(graph_.size(), 0);
-        work_.flatOf.resize(graph_.size(), 0);
-        work_.flatScope.resize(graph_.size(), 0);
-    }
 }
 
 uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::string* capture) {
@@ -54,8 +47,7 @@ uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::str
     Sink& sink = *sinkOwner;
     sink.capture = capture;
     if (++work_.generation == 0) {  // wrapped: forget every old mark
-        std::fill(work_.nodeMarks.begin(), work_.nodeMarks.end(), 0);
-        std::fill(work_.recordMarks.begin(), work_.recordMarks.end(), 0);
+        work_.reset(scope_.firstNode);
         work_.generation = 1;
     }
     owner_ = rootName;
@@ -137,6 +129,7 @@ std::string CrcInputReader::input(const SymbolVersion& symbol) {
     // Every reference a symbol reaches was resolved when its CRC was computed, so without rules
     // the expander only reads the scope; the cast is for its lazily-extended interface.
     VersionScope& scope = const_cast<VersionScope&>(*build.scopes[symbol.scope]);
+    workspace_.reset(scope.firstNode);
     CrcExpander expander(build.graph, scope, symbol.scope, nullptr, build.path, workspace_);
     std::string input;
     expander.crc(symbol.target, symbol.name(), &input);

@@ -8,9 +8,11 @@
 
 #include <cstdint>
 #include <string>
+#include <algorithm>
 #include <deque>
 #include <vector>
 
+#include "base/node_slots.h"
 #include "model/versioned_build.h"
 
 namespace kabiscope {
@@ -18,18 +20,31 @@ namespace kabiscope {
 class KabiRules;
 
 // Scratch state reused by every expansion of a build (sized to the graph once, not per scope).
+// Per-node tables are NodeSlots windows over the current scope's nodes: reset(base) when a new
+// scope starts (base = its first node).
 struct CrcWorkspace {
-    std::vector<uint32_t> nodeMarks;      // per node: the expansion generation that expanded it
+    NodeSlots<uint32_t> nodeMarks;        // per node: the expansion generation that expanded it
     std::vector<uint32_t> recordMarks;    // per override record, likewise
-    std::vector<TypeTarget> resolved;     // per named node: its target in `resolvedScope`
-    std::vector<uint32_t> resolvedScope;  // which scope `resolved` is valid for (index + 1)
+    NodeSlots<TypeTarget> resolved;       // per named node: its target for expander `resolvedScope`
+    NodeSlots<uint32_t> resolvedScope;
     uint32_t generation = 0;
-    std::vector<uint32_t> visitMarks;     // for walks over the graph (scope membership)
+    NodeSlots<uint32_t> visitMarks;       // for walks over the graph (scope membership)
     uint32_t visitGeneration = 0;
-    std::vector<uint32_t> lengths;        // renderingLength memo
-    std::vector<uint32_t> flatOf;         // per node: index into `flat` + 1, valid for `flatScope`
-    std::vector<uint32_t> flatScope;
+    NodeSlots<uint32_t> lengths{UINT32_MAX};  // renderingLength memo
+    NodeSlots<uint32_t> flatOf;           // per node: index into an expander's flattened records
+    NodeSlots<uint32_t> flatScope;        // ... valid for that expander
     uint32_t expanders = 0;               // stamps `resolvedScope`/`flatScope` per expander
+
+    void reset(NodeId base) {
+        nodeMarks.reset(base);
+        resolved.reset(base);
+        resolvedScope.reset(base);
+        visitMarks.reset(base);
+        lengths.reset(base);
+        flatOf.reset(base);
+        flatScope.reset(base);
+        std::fill(recordMarks.begin(), recordMarks.end(), 0);
+    }
 };
 
 class CrcExpander {

@@ -150,7 +150,7 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
             versioner.addUnit(units[u]);
         }
         report("computing CRCs", units.size(), units.size());
-        versioner.finish(build, path, workspace);
+        versioner.finish(build, path, 0, workspace);
     } else {
         report("finding exporting units", 0, units.size());
         std::vector<int> unitOf;
@@ -169,9 +169,10 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
         for (size_t u = 0; u < units.size(); ++u) {
             report("versioning", u, units.size());
             if (perUnit[u].empty()) continue;
+            const NodeId firstNode = NodeId(build.graph.size());
             ObjectVersioner versioner(dwarf, fqns, renderer, std::move(perUnit[u]), aliasKeys, versionerOptions);
             versioner.addUnit(units[u]);
-            versioner.finish(build, unitName(units[u]), workspace);
+            versioner.finish(build, unitName(units[u]), firstNode, workspace);
             renderer.forgetRenderedDies();
         }
         for (auto& info : unclaimed) {

@@ -135,9 +135,8 @@ void ObjectVersioner::bind(size_t index, Dwarf_Die die) {
 
 void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, CrcWorkspace& work) {
     // gendwarfksyms' die_map for this scope is every node its exports reach.
-    if (work.visitMarks.size() < graph.size()) work.visitMarks.resize(graph.size(), 0);
     if (++work.visitGeneration == 0) {
-        std::fill(work.visitMarks.begin(), work.visitMarks.end(), 0);
+        work.visitMarks.reset(scope.firstNode);
         work.visitGeneration = 1;
     }
     std::vector<NodeId> stack;
@@ -187,10 +186,12 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
     std::sort(scope.typeNodes.begin(), scope.typeNodes.end());
 }
 
-void ObjectVersioner::finish(VersionedBuild& build, std::string label, CrcWorkspace& work) {
+void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId firstNode, CrcWorkspace& work) {
     auto scopeOwner = std::make_unique<VersionScope>();
     VersionScope& scope = *scopeOwner;
     scope.label = std::move(label);
+    scope.firstNode = firstNode;
+    work.reset(firstNode);
     const uint32_t scopeIndex = uint32_t(build.scopes.size());
     {
         PhaseTimer timer("type map");

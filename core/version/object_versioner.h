@@ -47,7 +47,8 @@ public:
 
     // Builds the scope's type_map and the CRCs. Appends one SymbolVersion per export to
     // `build.symbols` and the scope to `build.scopes`.
-    void finish(VersionedBuild& build, std::string label, CrcWorkspace& workspace);
+    // `firstNode`: the first node rendered for this scope (the graph's size when it started).
+    void finish(VersionedBuild& build, std::string label, NodeId firstNode, CrcWorkspace& workspace);
 
 private:
     enum class State { Unprocessed, Mapped, Processed };

@@ -1,0 +1,44 @@
+// NodeSlots: per-node scratch values for the nodes of one scope, without a graph-sized array.
+//
+// In kbuild mode a scope (one compilation unit) only reaches the nodes rendered for it, which
+// are numbered from the scope's first node on; a few may come from earlier units. So values live
+// in a window starting at `base` that grows as needed, and the rare node below it in a small map.
+// Loading a kernel keeps eight such tables; graph-sized arrays cost 160 MB per build.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace kabiscope {
+
+template <typename T>
+class NodeSlots {
+public:
+    explicit NodeSlots(T initial = T{}) : initial_(initial) {}
+
+    // Forgets every value; the window now starts at `base`.
+    void reset(uint32_t base) {
+        base_ = base;
+        window_.clear();
+        below_.clear();
+    }
+
+    T& operator[](uint32_t id) {
+        if (id >= base_) {
+            const size_t index = id - base_;
+            if (index >= window_.size()) window_.resize(std::max(index + 1, window_.size() * 2), initial_);
+            return window_[index];
+        }
+        return below_.try_emplace(id, initial_).first->second;
+    }
+
+private:
+    T initial_;
+    uint32_t base_ = 0;
+    std::vector<T> window_;
+    std::unordered_map<uint32_t, T> below_;
+};
+
+}  // namespace kabiscope
