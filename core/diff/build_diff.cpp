@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "base/error.h"
+#include "base/phase_timer.h"
 #include "graph/reference_edges.h"
 #include "model/type_table.h"
 #include "output/writers.h"
@@ -35,8 +36,7 @@ namespace {
 struct SideCache {
     const VersionedBuild* build = nullptr;
     std::vector<uint64_t> hashes;
-    std::vector<const VersionScope*> resolvedFor;
-    std::vector<TypeTarget> resolved;
+
     std::unordered_map<NodeId, std::vector<ReferenceEdge>> edges;
 
     const std::vector<ReferenceEdge>& edgesOf(NodeId root) {
@@ -60,6 +60,8 @@ private:
     };
     void explainSymbol(SymbolDiff& out, Side before, Side after);
     TypeTarget resolve(SideCache& cache, const VersionScope& scope, NodeId named);
+    // The new-side types of a scope pair from which a changed type can be reached.
+    const std::unordered_set<uint32_t>& relevantTypes(Side before, Side after);
     std::vector<uint32_t> compareType(Side before, Side after, const std::string& name, TypeTarget a, TypeTarget b);
     uint32_t causeFor(const std::string& type, const NodeChange& change, Side before, Side after, TypeTarget a,
                       TypeTarget b);
@@ -81,6 +83,7 @@ private:
     std::unordered_map<std::string, uint32_t> causeIndex_;
     // (old scope, new scope, reference name) -> causes found inside that type
     std::map<std::tuple<const void*, const void*, uint64_t, std::string>, std::vector<uint32_t>> typeMemo_;
+    std::map<std::pair<const VersionScope*, const VersionScope*>, std::unordered_set<uint32_t>> relevant_;
 };
 
 std::string Differ::renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target,
@@ -147,18 +150,49 @@ std::vector<uint32_t> Differ::compareType(Side before, Side after, const std::st
 }
 
 TypeTarget Differ::resolve(SideCache& cache, const VersionScope& scope, NodeId named) {
-    // Per build: a named node's target in the scope last asked about (kbuild scopes are per unit,
-    // and a unit's nodes are only reached from its own scope).
-    if (cache.resolvedFor.size() < cache.build->graph.size()) {
-        cache.resolvedFor.resize(cache.build->graph.size(), nullptr);
-        cache.resolved.resize(cache.build->graph.size());
+    return resolveNamed(scope, cache.build->graph, named);
+}
+
+const std::unordered_set<uint32_t>& Differ::relevantTypes(Side before, Side after) {
+    const VersionScope& oldScope = *before.build->scopes[before.symbol->scope];
+    const VersionScope& newScope = *after.build->scopes[after.symbol->scope];
+    auto [it, inserted] = relevant_.try_emplace({&oldScope, &newScope});
+    if (!inserted) return it->second;
+    // Once per pair of scopes: which types render differently, and (walking references
+    // backwards) which types lead to one. A symbol's walk then never enters a type from which no
+    // change can be reached, which is most of a kernel's types.
+    SideCache& oc = cacheFor(before.build);
+    SideCache& nc = cacheFor(after.build);
+    std::unordered_map<uint32_t, std::vector<uint32_t>> referrers;
+    std::vector<uint32_t> changed;
+    std::vector<NodeId> children;
+    for (const auto& [name, b] : newScope.types) {
+        if (!b.isRecord()) {
+            children.clear();
+            namedChildren(after.build->graph, b.index(), children);
+            for (NodeId named : children) {
+                const TypeTarget child = resolve(nc, newScope, named);
+                if (child.valid()) referrers[child.value].push_back(b.value);
+            }
+        }
+        auto a = oldScope.types.find(name);
+        if (a == oldScope.types.end()) continue;
+        const bool differs =
+            a->second.isRecord() || b.isRecord() ||
+            renderingHash(before.build->graph, a->second.index(), oc.hashes) !=
+                renderingHash(after.build->graph, b.index(), nc.hashes);
+        if (differs) changed.push_back(b.value);
     }
-    if (cache.resolvedFor[named] == &scope) return cache.resolved[named];
-    TypeTarget target;
-    if (auto it = scope.types.find(cache.build->graph.referenceName(named)); it != scope.types.end()) target = it->second;
-    cache.resolved[named] = target;
-    cache.resolvedFor[named] = &scope;
-    return target;
+    std::unordered_set<uint32_t>& relevant = it->second;
+    std::vector<uint32_t> queue = changed;
+    relevant.insert(changed.begin(), changed.end());
+    for (size_t q = 0; q < queue.size(); ++q) {
+        auto up = referrers.find(queue[q]);
+        if (up == referrers.end()) continue;
+        for (uint32_t parent : up->second)
+            if (relevant.insert(parent).second) queue.push_back(parent);
+    }
+    return relevant;
 }
 
 void Differ::explainSymbol(SymbolDiff& out, Side before, Side after) {
@@ -182,6 +216,7 @@ void Differ::explainSymbol(SymbolDiff& out, Side before, Side after) {
     };
     std::vector<Visit> visits;
     std::unordered_set<uint32_t> seenNew, seenOld;  // a name resolves to one target per side
+    const std::unordered_set<uint32_t>& relevant = relevantTypes(before, after);
     std::unordered_set<uint32_t> found;
     auto nameOf = [&](const Visit& v) {
         return v.named == kNoNode ? out.name : (v.namedIsNew ? newGraph : oldGraph).referenceName(v.named);
@@ -204,7 +239,7 @@ void Differ::explainSymbol(SymbolDiff& out, Side before, Side after) {
         TypeTarget a, b;
         if (namedIsNew) {
             b = resolve(nc, newScope, named);
-            if (!b.valid() || !seenNew.insert(b.value).second) return;
+            if (!b.valid() || !relevant.count(b.value) || !seenNew.insert(b.value).second) return;
             auto it = oldScope.types.find(newGraph.referenceName(named));
             if (it == oldScope.types.end() || !seenOld.insert(it->second.value).second) return;
             a = it->second;
@@ -212,7 +247,8 @@ void Differ::explainSymbol(SymbolDiff& out, Side before, Side after) {
             a = resolve(oc, oldScope, named);
             if (!a.valid() || !seenOld.insert(a.value).second) return;
             auto it = newScope.types.find(oldGraph.referenceName(named));
-            if (it == newScope.types.end() || !seenNew.insert(it->second.value).second) return;
+            if (it == newScope.types.end() || !relevant.count(it->second.value) || !seenNew.insert(it->second.value).second)
+                return;
             b = it->second;
         }
         visits.push_back({a, b, int(from), label, named, namedIsNew});
@@ -332,6 +368,7 @@ DiffResult Differ::run() {
 }  // namespace
 
 DiffResult diffBuilds(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options) {
+    PhaseTimer timer("diff");
     Differ differ(oldBuild, newBuild, options);
     return differ.run();
 }

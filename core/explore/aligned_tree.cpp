@@ -67,9 +67,7 @@ AlignedTree::AlignedTree(TreeSide before, TreeSide after, const DiffResult* diff
 }
 
 TypeTarget AlignedTree::resolve(const TreeSide& side, NodeId named) const {
-    const VersionScope& scope = *side.build->scopes[side.symbol->scope];
-    auto it = scope.types.find(side.build->graph.referenceName(named));
-    return it == scope.types.end() ? TypeTarget{} : it->second;
+    return resolveNamed(*side.build->scopes[side.symbol->scope], side.build->graph, named);
 }
 
 std::optional<uint64_t> AlignedTree::sizeOf(const TreeSide& side, std::optional<NodeId> type, unsigned depth) const {

@@ -55,6 +55,16 @@ void collect(const TypeGraph& graph, NodeId id, const std::string& label, std::v
 
 }  // namespace
 
+void namedChildren(const TypeGraph& graph, NodeId root, std::vector<NodeId>& out) {
+    for (const Fragment& f : graph.fragments(root)) {
+        if (f.kind() != Fragment::Kind::Child) continue;
+        if (graph.isNamedType(f.child()))
+            out.push_back(f.child());
+        else
+            namedChildren(graph, f.child(), out);
+    }
+}
+
 std::vector<ReferenceEdge> referenceEdges(const TypeGraph& graph, NodeId root) {
     std::vector<ReferenceEdge> out;
     collect(graph, root, "", out, 0);

@@ -19,6 +19,9 @@ struct ReferenceEdge {
 
 std::vector<ReferenceEdge> referenceEdges(const TypeGraph& graph, NodeId root);
 
+// Just the named nodes a rendering refers to (no labels, appended to `out`): for bulk walks.
+void namedChildren(const TypeGraph& graph, NodeId root, std::vector<NodeId>& out);
+
 // True for the nodes that are entries of a list: members, parameters, enumerators, variants.
 bool isListItem(NodeKind kind);
 

@@ -141,3 +141,17 @@ RecordId TypeTable::find(std::string_view name) const {
 }
 
 }  // namespace kabiscope
+
+#include "model/versioned_build.h"
+
+namespace kabiscope {
+
+TypeTarget resolveNamed(const VersionScope& scope, const TypeGraph& graph, NodeId named) {
+    auto it = std::lower_bound(scope.namedTargets.begin(), scope.namedTargets.end(), named,
+                               [](const std::pair<NodeId, TypeTarget>& entry, NodeId id) { return entry.first < id; });
+    if (it != scope.namedTargets.end() && it->first == named) return it->second;
+    auto byName = scope.types.find(graph.referenceName(named));
+    return byName == scope.types.end() ? TypeTarget{} : byName->second;
+}
+
+}  // namespace kabiscope

@@ -38,9 +38,15 @@ struct VersionScope {
     std::unordered_map<std::string, TypeTarget> types;  // gendwarfksyms' type_map
     TypeTable overrides;                                // records from kABI type_string rules
     std::vector<NodeId> typeNodes;                      // winning nodes, for symtypes output
+    // Every named node this scope's renderings contain, sorted, with what its name resolves to:
+    // following a reference then needs no string.
+    std::vector<std::pair<NodeId, TypeTarget>> namedTargets;
     // gendwarfksyms' --dump-versions lines (<name> <CRC input>), in its order; filled on request.
     std::vector<std::pair<std::string, std::string>> crcInputs;
 };
+
+// What a named node of `scope` refers to; falls back to its name for a node of another scope.
+TypeTarget resolveNamed(const VersionScope& scope, const TypeGraph& graph, NodeId named);
 
 struct SymbolVersion {
     ExportInfo info;                      // name, export type, namespace

@@ -95,7 +95,8 @@ TypeTarget CrcExpander::resolveName(const std::string& reference, const std::str
 
 TypeTarget CrcExpander::resolveNamedNode(NodeId named) {
     if (work_.resolvedScope[named] == scopeStamp_) return work_.resolved[named];
-    const TypeTarget target = resolveName(graph_.referenceName(named), owner_);
+    TypeTarget target = resolveNamed(scope_, graph_, named);
+    if (!target.valid()) target = resolveName(graph_.referenceName(named), owner_);  // type_string rules
     work_.resolved[named] = target;
     work_.resolvedScope[named] = scopeStamp_;
     return target;

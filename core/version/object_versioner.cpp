@@ -184,6 +184,8 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
     for (const auto& [name, target] : scope.types)
         if (!target.isRecord()) scope.typeNodes.push_back(target.index());
     std::sort(scope.typeNodes.begin(), scope.typeNodes.end());
+    scope.namedTargets.reserve(named.size());
+    for (NodeId id : named) scope.namedTargets.emplace_back(id, scope.types.at(graph.referenceName(id)));
 }
 
 void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId firstNode, CrcWorkspace& work) {
