@@ -1,5 +1,5 @@
 /* The demo build: compiled twice, with -DDEMO_VERSION=0 and 1 (see demo.h). */
-#include "demo_export.h"
+#include "../kbuild_export.h"
 #include "demo.h"
 
 int demo_register(struct demo_device *dev) { return dev->ops->open(dev); }
