@@ -4,7 +4,6 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <thread>
 
 #include "base/error.h"
 
@@ -35,26 +34,10 @@ SessionPtr SessionLoader::loadSession(const LoadRequest& request, const std::fun
         options.progress = reporter("loading", 0.0, 0.9);
         session->newBuild = loadBuild(request.newPath.toStdString(), options);
     } else {
-        // Both builds at once, as the CLI does: they are independent.
-        VersionOptions newOptions = options;
-        newOptions.progress = nullptr;
-        std::exception_ptr newFailure;
-        std::thread newLoader([&] {
-            try {
-                session->newBuild = loadBuild(request.newPath.toStdString(), newOptions);
-            } catch (...) {
-                newFailure = std::current_exception();
-            }
-        });
-        try {
-            options.progress = reporter("loading", 0.0, 0.8);
-            session->oldBuild = loadBuild(request.oldPath.toStdString(), options);
-        } catch (...) {
-            newLoader.join();
-            throw;
-        }
-        newLoader.join();
-        if (newFailure) std::rethrow_exception(newFailure);
+        options.progress = reporter("loading", 0.0, 0.8);
+        auto [oldBuild, newBuild] = loadBuildPair(request.oldPath.toStdString(), request.newPath.toStdString(), options);
+        session->oldBuild = std::move(oldBuild);
+        session->newBuild = std::move(newBuild);
     }
     DiffOptions diffOptions;
     diffOptions.cancelled = cancelled;

@@ -1,8 +1,6 @@
 #include "cli/build_options.h"
 
-#include <exception>
 #include <fstream>
-#include <thread>
 #include <iostream>
 
 #include "base/error.h"
@@ -47,25 +45,11 @@ LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& opti
 
 std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const std::string& newPath,
                                              const VersionOptions& options, ProgressReporter& progress) {
-    LoadedBuild newBuild;
-    std::exception_ptr newFailure;
-    std::thread newLoader([&] {
-        try {
-            newBuild = loadBuild(newPath, options);
-        } catch (...) {
-            newFailure = std::current_exception();
-        }
-    });
-    LoadedBuild oldBuild;
-    try {
-        oldBuild = loadWithProgress(oldPath, options, progress, "loading");
-    } catch (...) {
-        newLoader.join();
-        throw;
-    }
-    newLoader.join();
-    if (newFailure) std::rethrow_exception(newFailure);
-    return {std::move(oldBuild), std::move(newBuild)};
+    VersionOptions withProgress = options;
+    withProgress.progress = [&](const std::string& stage, size_t done, size_t total) {
+        progress.update("loading: " + stage, done, total);
+    };
+    return loadBuildPair(oldPath, newPath, withProgress);
 }
 
 void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& write) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "cli/build_options.h"
 #include "cli/commands.h"
 #include "cli/progress_reporter.h"
 #include "output/writers.h"
@@ -17,37 +18,16 @@ namespace {
 
 struct VersionsArguments {
     std::vector<std::string> files;
-    bool stable = false;
-    bool wholeFile = false;
-    bool rust = false;
-    std::string symbolsFile;
+    BuildArguments build;
     std::string symtypesFile;
     std::string crcInputFile;
     std::string format = "symver";
 };
 
-ExportList readSymbolList(const std::string& source) {
-    if (source == "-") return ExportList::parse(std::cin, "-");
-    std::ifstream in(source);
-    if (!in) fail(source, "cannot open symbol list");
-    return ExportList::parse(in, source);
-}
-
-void writeFile(const std::string& path, const std::function<void(std::ostream&)>& write) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) fail(path, "cannot create file");
-    write(out);
-    out.flush();
-    if (!out) fail(path, "write error");
-}
-
 int runVersions(const VersionsArguments& args) {
-    VersionOptions options;
-    options.stable = args.stable;
-    options.wholeFile = args.wholeFile;
-    options.exportSource = args.rust ? ExportSource::Rust : ExportSource::Automatic;
+    VersionOptions options = args.build.versionOptions();
+    options.detachFromDwarf = false;  // printed and gone: no need to copy the strings
     options.captureCrcInput = !args.crcInputFile.empty();
-    if (!args.symbolsFile.empty()) options.exports = readSymbolList(args.symbolsFile);
 
     ProgressReporter progress;
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
@@ -62,11 +42,11 @@ int runVersions(const VersionsArguments& args) {
     // Like gendwarfksyms, write no symtypes file when there is nothing to version.
     const bool anySymbols = std::any_of(builds.begin(), builds.end(), [](const auto& b) { return !b.symbols.empty(); });
     if (!args.symtypesFile.empty() && anySymbols)
-        writeFile(args.symtypesFile, [&](std::ostream& out) {
+        writeOutput(args.symtypesFile, [&](std::ostream& out) {
             for (const auto& build : builds) writeSymtypes(build, out);
         });
     if (!args.crcInputFile.empty())
-        writeFile(args.crcInputFile, [&](std::ostream& out) {
+        writeOutput(args.crcInputFile, [&](std::ostream& out) {
             for (const auto& build : builds) writeCrcInputs(build, out);
         });
 
@@ -94,13 +74,7 @@ CommandRunner addVersionsCommand(CLI::App& app) {
     auto args = std::make_shared<VersionsArguments>();
     CLI::App* cmd = app.add_subcommand("versions", "Print the symbol version (CRC) of every exported symbol, as gendwarfksyms does");
     cmd->add_option("FILE", args->files, "ELF files with DWARF: .o, .ko or vmlinux")->required();
-    cmd->add_flag("-s,--stable", args->stable, "Apply kABI stability rules and __kabi_ member conventions (gendwarfksyms --stable)");
-    cmd->add_flag("--whole-file", args->wholeFile,
-                  "Version over all compilation units at once, exactly like gendwarfksyms handed the whole file "
-                  "(default: each export from the unit that exports it, as kbuild does)");
-    cmd->add_flag("--rust", args->rust, "Find exports with kbuild's Rust rule (every global text/data symbol)");
-    cmd->add_option("--symbols", args->symbolsFile,
-                    "Version exactly these symbols: one name per line (first token), '-' for stdin");
+    args->build.addTo(*cmd);
     cmd->add_option("-T,--symtypes", args->symtypesFile, "Write the symtypes file, as gendwarfksyms --symtypes");
     cmd->add_option("--crc-input", args->crcInputFile,
                     "Write '<symbol> <exact CRC input>' lines, as gendwarfksyms --dump-versions");

@@ -1,7 +1,9 @@
 #include "version/build_loader.h"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
+#include <thread>
 
 #include "base/error.h"
 
@@ -46,6 +48,35 @@ LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
     }
     build.index();
     return build;
+}
+
+}  // namespace kabiscope
+
+namespace kabiscope {
+
+std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, const std::string& newPath,
+                                                  const VersionOptions& options) {
+    VersionOptions newOptions = options;
+    newOptions.progress = nullptr;
+    LoadedBuild newBuild;
+    std::exception_ptr newFailure;
+    std::thread newLoader([&] {
+        try {
+            newBuild = loadBuild(newPath, newOptions);
+        } catch (...) {
+            newFailure = std::current_exception();
+        }
+    });
+    LoadedBuild oldBuild;
+    try {
+        oldBuild = loadBuild(oldPath, options);
+    } catch (...) {
+        newLoader.join();
+        throw;
+    }
+    newLoader.join();
+    if (newFailure) std::rethrow_exception(newFailure);
+    return {std::move(oldBuild), std::move(newBuild)};
 }
 
 }  // namespace kabiscope

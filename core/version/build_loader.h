@@ -8,6 +8,7 @@
 #include <deque>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "version/file_versioner.h"
 
@@ -30,5 +31,10 @@ struct LoadedBuild {
 std::vector<std::string> buildFiles(const std::string& path);
 
 LoadedBuild loadBuild(const std::string& path, const VersionOptions& options);
+
+// Loads two builds at once, the new one on a second thread (they are independent, and a kernel
+// takes seconds). `options.progress` reports the old build's load only.
+std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, const std::string& newPath,
+                                                  const VersionOptions& options);
 
 }  // namespace kabiscope

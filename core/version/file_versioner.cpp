@@ -9,6 +9,7 @@
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
+#include "dwarf/export_candidates.h"
 #include "dwarf/fqn_resolver.h"
 #include "dwarf/dwarf_file.h"
 #include "elf/elf_file.h"
@@ -88,28 +89,8 @@ std::vector<int> assignExportsToUnits(const DwarfFile& dwarf, const ExportList& 
             return;
         }
     };
-    std::function<void(int, Dwarf_Die&, unsigned)> visit = [&](int unit, Dwarf_Die& parent, unsigned depth) {
-        if (depth > 4096) dwarf.failWithDwarfError("corrupt DWARF: DIE tree nested too deeply");
-        Dwarf_Die child;
-        int status = dwarf_child(&parent, &child);
-        if (status < 0) dwarf.failWithDwarfError("corrupt DWARF: cannot read DIE children");
-        while (status == 0) {
-            switch (dwarf_tag(&child)) {
-            case DW_TAG_namespace:
-            case DW_TAG_class_type:
-            case DW_TAG_structure_type: visit(unit, child, depth + 1); break;
-            case DW_TAG_subprogram:
-            case DW_TAG_variable: consider(unit, child); break;
-            default: break;
-            }
-            status = dwarf_siblingof(&child, &child);
-            if (status < 0) dwarf.failWithDwarfError("corrupt DWARF: cannot read DIE siblings");
-        }
-    };
-    for (size_t u = 0; u < dwarf.units().size(); ++u) {
-        Dwarf_Die unit = dwarf.units()[u];
-        visit(int(u), unit, 0);
-    }
+    for (size_t u = 0; u < dwarf.units().size(); ++u)
+        forEachExportCandidate(dwarf, dwarf.units()[u], [&](Dwarf_Die& die) { consider(int(u), die); });
     return unitOf;
 }
 

@@ -7,6 +7,7 @@
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
+#include "dwarf/export_candidates.h"
 #include "dwarf/fqn_resolver.h"
 #include "dwarf/dwarf_file.h"
 #include "kabi/kabi_rules.h"
@@ -73,30 +74,11 @@ void ObjectVersioner::addUnit(Dwarf_Die unit) {
         fqns_.addUnit(unit);
     }
     PhaseTimer timer("match and render");
-    visitExportCandidates(unit, 0);
+    forEachExportCandidate(file_, unit, [this](Dwarf_Die& die) { matchCandidate(die); });
     // Pass 3: exports still unbound but seen through a __gendwarfksyms_ptr_ pointer.
     for (size_t index : hashOrder_) {
         Export& e = exports_[index];
         if (e.state == State::Unprocessed && e.pointer) bind(index, *e.pointer);
-    }
-}
-
-void ObjectVersioner::visitExportCandidates(Dwarf_Die& parent, unsigned depth) {
-    if (depth > 4096) file_.failWithDwarfError("corrupt DWARF: DIE tree nested too deeply");
-    Dwarf_Die child;
-    int status = dwarf_child(&parent, &child);
-    if (status < 0) file_.failWithDwarfError("corrupt DWARF: cannot read DIE children");
-    while (status == 0) {
-        switch (dwarf_tag(&child)) {
-        case DW_TAG_namespace:
-        case DW_TAG_class_type:
-        case DW_TAG_structure_type: visitExportCandidates(child, depth + 1); break;
-        case DW_TAG_subprogram:
-        case DW_TAG_variable: matchCandidate(child); break;
-        default: break;
-        }
-        status = dwarf_siblingof(&child, &child);
-        if (status < 0) file_.failWithDwarfError("corrupt DWARF: cannot read DIE siblings");
     }
 }
 

@@ -65,7 +65,6 @@ private:
     template <typename Visit>
     void forGroup(size_t index, Visit&& visit);
     std::optional<size_t> unprocessed(const char* name);
-    void visitExportCandidates(Dwarf_Die& parent, unsigned depth);
     void matchCandidate(Dwarf_Die& die);
     void bind(size_t index, Dwarf_Die die);
     void rememberPointer(size_t index, Dwarf_Die& source);
