@@ -14,6 +14,8 @@ void BuildArguments::addTo(CLI::App& command) {
                      "(default: each export from the unit that exports it, as kbuild does)");
     command.add_flag("--rust", rust, "Find exports with kbuild's Rust rule (every global text/data symbol)");
     command.add_option("--symbols", symbolsFile, "Only these symbols: one name per line (first token), '-' for stdin");
+    command.add_option("-j,--threads", threads, "Threads per build in kbuild mode (default: one per core, at most 4)")
+        ->check(CLI::Range(0, 64));
 }
 
 VersionOptions BuildArguments::versionOptions() const {
@@ -22,6 +24,7 @@ VersionOptions BuildArguments::versionOptions() const {
     options.wholeFile = wholeFile;
     options.exportSource = rust ? ExportSource::Rust : ExportSource::Automatic;
     options.detachFromDwarf = true;  // both builds stay in memory while they are compared
+    options.threads = threads;
     if (!symbolsFile.empty()) {
         if (symbolsFile == "-") {
             options.exports = ExportList::parse(std::cin, "-");

@@ -17,6 +17,7 @@ struct BuildArguments {
     bool wholeFile = false;
     bool rust = false;
     std::string symbolsFile;
+    unsigned threads = 0;
 
     void addTo(CLI::App& command);
     // Reads --symbols (if given) and fills the core options.

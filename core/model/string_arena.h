@@ -30,10 +30,22 @@ public:
         return {out, text.size()};
     }
 
+    // Takes over another arena's text (views into it stay valid).
+    void absorb(StringArena&& other) {
+        for (auto& block : other.blocks_) adopted_.push_back(std::move(block));
+        for (auto& block : other.largeBlocks_) adopted_.push_back(std::move(block));
+        for (auto& block : other.adopted_) adopted_.push_back(std::move(block));
+        other.blocks_.clear();
+        other.largeBlocks_.clear();
+        other.adopted_.clear();
+        other.used_ = 0;
+    }
+
 private:
     static constexpr size_t kBlockSize = 256 * 1024;
     std::vector<std::unique_ptr<char[]>> blocks_;
     std::vector<std::unique_ptr<char[]>> largeBlocks_;
+    std::vector<std::unique_ptr<char[]>> adopted_;  // from absorb()
     size_t used_ = 0;
 };
 

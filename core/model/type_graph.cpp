@@ -143,6 +143,42 @@ void TypeGraph::detachFromSource() {
     }
 }
 
+NodeId TypeGraph::absorb(TypeGraph&& other) {
+    const NodeId offset = NodeId(nodes_.size());
+    if (!other.fragmentBlocks_.empty()) other.fragmentBlockUsed_.back() = other.blockUsed_;
+    for (size_t b = 0; b < other.fragmentBlocks_.size(); ++b) {
+        Fragment* block = other.fragmentBlocks_[b].get();
+        for (size_t i = 0; i < other.fragmentBlockUsed_[b]; ++i)
+            if (block[i].kind() == Fragment::Kind::Child) block[i].childId += offset;
+    }
+    if (!fragmentBlocks_.empty()) fragmentBlockUsed_.back() = blockUsed_;
+    // Adopted blocks go before this graph's current block, which keeps receiving fragments.
+    std::unique_ptr<Fragment[]> current;
+    size_t currentUsed = 0;
+    if (!fragmentBlocks_.empty()) {
+        current = std::move(fragmentBlocks_.back());
+        currentUsed = fragmentBlockUsed_.back();
+        fragmentBlocks_.pop_back();
+        fragmentBlockUsed_.pop_back();
+    }
+    for (size_t b = 0; b < other.fragmentBlocks_.size(); ++b) {
+        fragmentBlocks_.push_back(std::move(other.fragmentBlocks_[b]));
+        fragmentBlockUsed_.push_back(other.fragmentBlockUsed_[b]);
+    }
+    if (current) {
+        fragmentBlocks_.push_back(std::move(current));
+        fragmentBlockUsed_.push_back(currentUsed);
+    }
+    fragmentCount_ += other.fragmentCount_;
+    for (TypeNode& node : other.nodes_) nodes_.push_back(node);
+    strings_.absorb(std::move(other.strings_));
+    other.nodes_.clear();
+    other.fragmentBlocks_.clear();
+    other.fragmentBlockUsed_.clear();
+    other.blockUsed_ = other.blockSize_ = other.fragmentCount_ = 0;
+    return offset;
+}
+
 size_t TypeGraph::memoryBytes() const {
     return nodes_.size() * sizeof(TypeNode) + fragmentBlocks_.size() * (size_t(1) << 16) * sizeof(Fragment);
 }

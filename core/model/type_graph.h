@@ -166,6 +166,10 @@ public:
     // mapping) can be closed and the graph stands alone. Each distinct string is copied once.
     void detachFromSource();
 
+    // Appends another graph's nodes (renumbered: old id + the returned offset) and takes over its
+    // storage. Nodes and fragments never move, so pointers into either graph stay valid.
+    NodeId absorb(TypeGraph&& other);
+
     // True for nodes that other renderings refer to by name instead of inlining.
     bool isNamedType(NodeId id) const;
     // "s#foo", "t#u64", "s#'core::result::Result<u64, ()>'" for named types.

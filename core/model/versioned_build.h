@@ -34,6 +34,7 @@ struct TypeTarget {
 
 struct VersionScope {
     std::string label;                                  // the object or compilation unit
+    size_t unit = 0;                                    // its compilation unit's index (kbuild mode)
     NodeId firstNode = 0;                               // nodes rendered for it start here
     std::unordered_map<std::string, TypeTarget> types;  // gendwarfksyms' type_map
     TypeTable overrides;                                // records from kABI type_string rules
@@ -59,7 +60,9 @@ struct SymbolVersion {
 
 struct VersionedBuild {
     std::string path;
-    std::shared_ptr<const void> source;   // keeps the DWARF the graph's text points into alive
+    // Keep the DWARF sessions the graph's text points into alive (one per loading thread);
+    // empty once the graph owns its text (VersionOptions::detachFromDwarf).
+    std::vector<std::shared_ptr<const void>> sources;
     TypeGraph graph;
     std::vector<std::unique_ptr<VersionScope>> scopes;
     std::vector<SymbolVersion> symbols;   // sorted by name (byte order)

@@ -56,7 +56,11 @@ namespace kabiscope {
 
 std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, const std::string& newPath,
                                                   const VersionOptions& options) {
-    VersionOptions newOptions = options;
+    // Two builds already use two threads: each loads its units on half of the cores.
+    const unsigned half = std::max(1u, std::thread::hardware_concurrency() / 2);
+    VersionOptions oldOptions = options;
+    if (oldOptions.threads == 0) oldOptions.threads = half;
+    VersionOptions newOptions = oldOptions;
     newOptions.progress = nullptr;
     LoadedBuild newBuild;
     std::exception_ptr newFailure;
@@ -69,7 +73,7 @@ std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, co
     });
     LoadedBuild oldBuild;
     try {
-        oldBuild = loadBuild(oldPath, options);
+        oldBuild = loadBuild(oldPath, oldOptions);
     } catch (...) {
         newLoader.join();
         throw;

@@ -28,6 +28,9 @@ struct VersionOptions {
     // Copy the DWARF strings the graph uses and close the file afterwards, so a build kept in
     // memory (diff, explorer) does not also keep the DWARF mapped. Costs a pass over the graph.
     bool detachFromDwarf = false;
+    // Threads for kbuild mode (units are independent; each thread opens its own DWARF session).
+    // 0: one per core, at most 4.
+    unsigned threads = 0;
     // Progress: (stage, done, total). Called from the loading thread.
     std::function<void(const std::string&, size_t, size_t)> progress;
     // Checked between units: returning true stops the load with kabiscope::Cancelled.

@@ -1,0 +1,58 @@
+// kbuild mode on a file holding several compilation units (three objects linked with ld -r):
+// every export gets exactly the version its own object gives (what kbuild recorded), and the
+// result does not depend on how many threads version the units.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+#include "core/test_support.h"
+#include "output/writers.h"
+#include "version/file_versioner.h"
+
+namespace kabiscope {
+namespace {
+
+std::map<std::string, uint32_t> crcs(const VersionedBuild& build) {
+    std::map<std::string, uint32_t> out;
+    for (const auto& symbol : build.symbols) out[symbol.name()] = symbol.crc;
+    return out;
+}
+
+TEST(KbuildMode, EachExportIsVersionedAsItsOwnObjectWouldBe) {
+    const VersionedBuild linked = versionFile(test::fixturePath("multi_unit.o"), {});
+    EXPECT_EQ(linked.scopes.size(), 3u) << "one scope per exporting unit";
+    std::map<std::string, uint32_t> expected;
+    for (const char* object : {"render_basic.gcc.o", "render_kabi.v1.o", "ripple.1.o"})
+        for (const auto& [name, crc] : crcs(versionFile(test::fixturePath(object), {}))) expected[name] = crc;
+    EXPECT_EQ(crcs(linked), expected);
+}
+
+TEST(KbuildMode, ThreadCountDoesNotChangeAnyOutput) {
+    auto run = [](unsigned threads) {
+        VersionOptions options;
+        options.threads = threads;
+        options.captureCrcInput = true;
+        const VersionedBuild build = versionFile(test::fixturePath("multi_unit.o"), options);
+        std::ostringstream out;
+        writeSymverLines(build, out);
+        writeSymtypes(build, out);
+        writeCrcInputs(build, out);
+        return out.str();
+    };
+    const std::string single = run(1);
+    EXPECT_FALSE(single.empty());
+    EXPECT_EQ(run(2), single);
+    EXPECT_EQ(run(3), single);
+}
+
+TEST(KbuildMode, WholeFileModeMixesTheUnits) {
+    VersionOptions whole;
+    whole.wholeFile = true;
+    const VersionedBuild build = versionFile(test::fixturePath("multi_unit.o"), whole);
+    EXPECT_EQ(build.scopes.size(), 1u);
+    EXPECT_EQ(crcs(build).size(), crcs(versionFile(test::fixturePath("multi_unit.o"), {})).size());
+}
+
+}  // namespace
+}  // namespace kabiscope
