@@ -58,10 +58,9 @@ int runVersions(const VersionsArguments& args) {
     std::ostringstream out;
     for (const auto& [build, symbol] : all) {
         if (args.format == "symvers")
-            out << formatCrc(symbol->crc) << '\t' << symbol->name() << '\t' << moduleNameFor(build->path) << '\t'
-                << symbol->info.exportType << '\t' << symbol->info.nameSpace << '\n';
+            writeModuleSymversLine(*symbol, moduleNameFor(build->path), out);
         else
-            out << "#SYMVER " << symbol->name() << ' ' << formatCrc(symbol->crc) << '\n';
+            writeSymverLine(*symbol, out);
     }
     std::cout << out.str();
     std::cout.flush();

@@ -13,8 +13,12 @@ std::string formatCrc(uint32_t crc) {
     return buffer;
 }
 
+void writeSymverLine(const SymbolVersion& symbol, std::ostream& out) {
+    out << "#SYMVER " << symbol.name() << ' ' << formatCrc(symbol.crc) << '\n';
+}
+
 void writeSymverLines(const VersionedBuild& build, std::ostream& out) {
-    for (const auto& symbol : build.symbols) out << "#SYMVER " << symbol.name() << ' ' << formatCrc(symbol.crc) << '\n';
+    for (const auto& symbol : build.symbols) writeSymverLine(symbol, out);
 }
 
 std::string moduleNameFor(const std::string& path) {
@@ -31,11 +35,14 @@ std::string moduleNameFor(const std::string& path) {
     return base;
 }
 
+void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& module, std::ostream& out) {
+    out << formatCrc(symbol.crc) << '\t' << symbol.name() << '\t' << module << '\t' << symbol.info.exportType << '\t'
+        << symbol.info.nameSpace << '\n';
+}
+
 void writeModuleSymvers(const VersionedBuild& build, std::ostream& out) {
     const std::string module = moduleNameFor(build.path);
-    for (const auto& symbol : build.symbols)
-        out << formatCrc(symbol.crc) << '\t' << symbol.name() << '\t' << module << '\t' << symbol.info.exportType << '\t'
-            << symbol.info.nameSpace << '\n';
+    for (const auto& symbol : build.symbols) writeModuleSymversLine(symbol, module, out);
 }
 
 void writeSymtypes(const VersionedBuild& build, std::ostream& out) {

@@ -11,9 +11,11 @@ namespace kabiscope {
 
 // "#SYMVER <name> 0x<crc>" per symbol, in the build's (name) order.
 void writeSymverLines(const VersionedBuild& build, std::ostream& out);
+void writeSymverLine(const SymbolVersion& symbol, std::ostream& out);
 
 // Module.symvers: "0x<crc>\t<name>\t<module>\t<export type>\t<namespace>".
 void writeModuleSymvers(const VersionedBuild& build, std::ostream& out);
+void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& module, std::ostream& out);
 
 // The module name Module.symvers uses for a file: "vmlinux", or the path without ".ko"/".o".
 std::string moduleNameFor(const std::string& path);
