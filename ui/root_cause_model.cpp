@@ -5,23 +5,10 @@
 
 namespace kabiscope::ui {
 
-RootCauseModel::RootCauseModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-void RootCauseModel::setSession(SessionPtr session) {
-    beginResetModel();
-    session_ = std::move(session);
-    endResetModel();
-}
-
-int RootCauseModel::rowCount(const QModelIndex& parent) const {
-    if (parent.isValid() || !session_) return 0;
-    return int(session_->diff.causes.size());
-}
-
-int RootCauseModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+RootCauseModel::RootCauseModel(QObject* parent) : SessionTableModel(parent) {}
 
 QVariant RootCauseModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || !session_ || index.row() >= rowCount()) return {};
+    if (!cell(index)) return {};
     const Cause& cause = session_->diff.causes[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:

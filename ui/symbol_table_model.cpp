@@ -8,23 +8,10 @@
 
 namespace kabiscope::ui {
 
-SymbolTableModel::SymbolTableModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-void SymbolTableModel::setSession(SessionPtr session) {
-    beginResetModel();
-    session_ = std::move(session);
-    endResetModel();
-}
-
-int SymbolTableModel::rowCount(const QModelIndex& parent) const {
-    if (parent.isValid() || !session_) return 0;
-    return int(session_->diff.symbols.size());
-}
-
-int SymbolTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+SymbolTableModel::SymbolTableModel(QObject* parent) : SessionTableModel(parent) {}
 
 QVariant SymbolTableModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || !session_ || index.row() >= rowCount()) return {};
+    if (!cell(index)) return {};
     const size_t row = size_t(index.row());
     const SymbolDiff& symbol = session_->diff.symbols[row];
     const SymbolVersion* version = session_->anySymbol(row);

@@ -2,13 +2,11 @@
 // session's diff (no copies per row). Raw values for sorting come through SortRole.
 #pragma once
 
-#include <QAbstractTableModel>
-
-#include "ui/session.h"
+#include "ui/session_table_model.h"
 
 namespace kabiscope::ui {
 
-class SymbolTableModel : public QAbstractTableModel {
+class SymbolTableModel : public SessionTableModel {
     Q_OBJECT
 public:
     enum Column { StatusColumn, NameColumn, OldCrcColumn, NewCrcColumn, CausesColumn, ModuleColumn, NamespaceColumn,
@@ -16,16 +14,13 @@ public:
     enum Role { SortRole = Qt::UserRole + 1, StatusRole, ModuleRole, SymbolIndexRole };
 
     explicit SymbolTableModel(QObject* parent = nullptr);
-    void setSession(SessionPtr session);
-    const SessionPtr& session() const { return session_; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-private:
-    SessionPtr session_;
+protected:
+    size_t rowsIn(const Session& session) const override { return session.diff.symbols.size(); }
+    int columns() const override { return ColumnCount; }
 };
 
 }  // namespace kabiscope::ui
