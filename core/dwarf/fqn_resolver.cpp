@@ -41,12 +41,15 @@ constexpr unsigned kMaxDepth = 4096;
 
 }  // namespace
 
-void FqnResolver::addUnit(Dwarf_Die unit) {
-    resolvedUnits_.insert(unit.cu);
-    walkChildren(&unit, nullptr, 0);
+void FqnResolver::addUnit(Dwarf_Die unit, const std::function<void(Dwarf_Die&)>* onCandidate) {
+    if (!resolvedUnits_.insert(unit.cu).second) return;
+    walkChildren(&unit, nullptr, 0, onCandidate);
 }
 
-void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, unsigned depth) {
+// `onCandidate` is passed down only where export candidates can be: the unit's top level and
+// inside namespaces, classes and structures on the way down from it.
+void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, unsigned depth,
+                               const std::function<void(Dwarf_Die&)>* onCandidate) {
     if (depth > kMaxDepth) file_.failWithDwarfError("corrupt DWARF: DIE tree nested too deeply");
     Dwarf_Die child;
     int status = dwarf_child(parent, &child);
@@ -56,15 +59,17 @@ void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, uns
         const char* name = die::name(&child);
         const bool passes = passesPrefix(tag);
         const bool hasChildren = dwarf_haschildren(&child) > 0;
+        if (onCandidate && (tag == DW_TAG_subprogram || tag == DW_TAG_variable)) (*onCandidate)(child);
+        const auto* childCandidates = passes ? onCandidate : nullptr;
         if (prefix && (passes || name)) {
             std::string scoped = *prefix + "::" + (name ? name : "<anonymous>");
             if (name && printsFqn(tag)) scoped_[dwarf_dieoffset(&child)] = graph_.storeText(scoped);
-            if (hasChildren) walkChildren(&child, passes ? &scoped : nullptr, depth + 1);
+            if (hasChildren) walkChildren(&child, passes ? &scoped : nullptr, depth + 1, childCandidates);
         } else if (name && passes) {
             const std::string scope(name);
-            if (hasChildren) walkChildren(&child, &scope, depth + 1);
+            if (hasChildren) walkChildren(&child, &scope, depth + 1, childCandidates);
         } else if (hasChildren) {
-            walkChildren(&child, nullptr, depth + 1);
+            walkChildren(&child, nullptr, depth + 1, childCandidates);
         }
         status = dwarf_siblingof(&child, &child);
         if (status < 0) file_.failWithDwarfError("corrupt DWARF: cannot read DIE siblings");

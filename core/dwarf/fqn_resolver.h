@@ -7,6 +7,7 @@
 // everything else falls back to DW_AT_name.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,15 +26,19 @@ public:
     // plain names are views into the DWARF string table.
     FqnResolver(const DwarfFile& file, TypeGraph& graph) : file_(file), graph_(graph) {}
 
-    // Walks one compilation unit and records the scoped names in it.
-    void addUnit(Dwarf_Die unit);
+    // Walks one compilation unit and records the scoped names in it (once: a unit already walked
+    // is skipped). `onCandidate`, if given, also receives every DIE that could define an exported
+    // symbol (dwarf/export_candidates.h), so one walk serves both.
+    void addUnit(Dwarf_Die unit, const std::function<void(Dwarf_Die&)>* onCandidate = nullptr);
+    bool hasUnit(Dwarf_Die unit) const { return resolvedUnits_.count(unit.cu) != 0; }
 
     // The fqn of a DIE ("" when anonymous or when the last scope is anonymous); `name` is its
     // DW_AT_name, already read by the caller.
     std::string_view fqn(Dwarf_Die* die, const char* name) const;
 
 private:
-    void walkChildren(Dwarf_Die* parent, const std::string* prefix, unsigned depth);
+    void walkChildren(Dwarf_Die* parent, const std::string* prefix, unsigned depth,
+                      const std::function<void(Dwarf_Die&)>* onCandidate);
 
     const DwarfFile& file_;
     TypeGraph& graph_;

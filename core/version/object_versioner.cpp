@@ -68,13 +68,17 @@ std::optional<size_t> ObjectVersioner::unprocessed(const char* name) {
     return open ? std::optional<size_t>(it->second) : std::nullopt;
 }
 
-void ObjectVersioner::addUnit(Dwarf_Die unit) {
+void ObjectVersioner::addUnit(Dwarf_Die unit, const std::vector<Dwarf_Die>* candidates) {
     {
         PhaseTimer timer("fqn walk");
         fqns_.addUnit(unit);
     }
     PhaseTimer timer("match and render");
-    forEachExportCandidate(file_, unit, [this](Dwarf_Die& die) { matchCandidate(die); });
+    if (candidates) {
+        for (Dwarf_Die die : *candidates) matchCandidate(die);
+    } else {
+        forEachExportCandidate(file_, unit, [this](Dwarf_Die& die) { matchCandidate(die); });
+    }
     // Pass 3: exports still unbound but seen through a __gendwarfksyms_ptr_ pointer.
     for (size_t index : hashOrder_) {
         Export& e = exports_[index];

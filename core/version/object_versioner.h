@@ -42,8 +42,10 @@ public:
     ObjectVersioner(const DwarfFile& file, FqnResolver& fqns, DieRenderer& renderer, std::vector<ExportInfo> exports,
                     const std::unordered_map<std::string, AliasKey>& aliasKeys, ObjectVersionerOptions options);
 
-    // Passes 1-3 of gendwarfksyms over one compilation unit.
-    void addUnit(Dwarf_Die unit);
+    // Passes 1-3 of gendwarfksyms over one compilation unit. `candidates`, when given, are the
+    // unit's export-candidate DIEs that can match an export, in DIE order (found by an earlier
+    // walk): binding then need not walk the unit again.
+    void addUnit(Dwarf_Die unit, const std::vector<Dwarf_Die>* candidates = nullptr);
 
     // Builds the scope's type_map and the CRCs. Appends one SymbolVersion per export to
     // `build.symbols` and the scope to `build.scopes`.
