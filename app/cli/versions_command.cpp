@@ -58,7 +58,7 @@ int runVersions(const VersionsArguments& args) {
     std::ostringstream out;
     for (const auto& [build, symbol] : all) {
         if (args.format == "symvers")
-            writeModuleSymversLine(*symbol, moduleNameFor(build->path), out);
+            writeModuleSymversLine(*symbol, build->module, out);
         else
             writeSymverLine(*symbol, out);
     }

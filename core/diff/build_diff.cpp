@@ -306,7 +306,7 @@ DiffResult Differ::run() {
         if (before.symbol) diff.oldCrc = before.symbol->crc;
         if (after.symbol) diff.newCrc = after.symbol->crc;
         const VersionedBuild* home = after.file ? after.file : before.file;
-        diff.module = moduleNameFor(home->path);
+        diff.module = home->module;
         if (!before.symbol) {
             diff.status = SymbolStatus::Added;
         } else if (!after.symbol) {

@@ -28,7 +28,10 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
                                      const DependencyGraphOptions& options) {
     DependencyGraph graph;
     if (!symbol.versioned || symbol.scope >= build.scopes.size()) {
-        graph.nodes.push_back({symbol.name(), symbol.name(), true});
+        DependencyGraph::Node node;
+        node.name = node.label = symbol.name();
+        node.isSymbol = true;
+        graph.nodes.push_back(std::move(node));
         return graph;
     }
     const VersionScope& scope = *build.scopes[symbol.scope];

@@ -60,6 +60,7 @@ struct SymbolVersion {
 
 struct VersionedBuild {
     std::string path;
+    std::string module;                   // Module.symvers' name for it: "vmlinux", "net/foo/bar"
     // Keep the DWARF sessions the graph's text points into alive (one per loading thread);
     // empty once the graph owns its text (VersionOptions::detachFromDwarf).
     std::vector<std::shared_ptr<const void>> sources;

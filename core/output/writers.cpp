@@ -41,8 +41,7 @@ void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& modu
 }
 
 void writeModuleSymvers(const VersionedBuild& build, std::ostream& out) {
-    const std::string module = moduleNameFor(build.path);
-    for (const auto& symbol : build.symbols) writeModuleSymversLine(symbol, module, out);
+    for (const auto& symbol : build.symbols) writeModuleSymversLine(symbol, build.module, out);
 }
 
 void writeSymtypes(const VersionedBuild& build, std::ostream& out) {

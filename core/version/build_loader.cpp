@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "output/writers.h"
 
 namespace kabiscope {
 
@@ -45,6 +46,12 @@ LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
                 options.progress("loading " + stage, i, files.size());
             };
         build.files.emplace_back(versionFile(files[i], fileOptions));
+        // Inside a build directory a module is named by its path there, as in Module.symvers.
+        if (files[i] != path) {
+            std::error_code error;
+            const fs::path relative = fs::relative(files[i], path, error);
+            if (!error) build.files.back().module = moduleNameFor(relative.string());
+        }
     }
     build.index();
     return build;

@@ -14,6 +14,7 @@
 #include "elf/elf_file.h"
 #include "kabi/kabi_rules.h"
 #include "version/crc_expander.h"
+#include "output/writers.h"
 #include "version/kbuild_versioner.h"
 #include "version/object_versioner.h"
 
@@ -53,6 +54,7 @@ std::optional<KabiRules> readKabiRules(const ElfFile& elf, std::vector<std::stri
 VersionedBuild versionFile(const std::string& path, const VersionOptions& options) {
     VersionedBuild build;
     build.path = path;
+    build.module = moduleNameFor(path);
     auto report = [&](const std::string& stage, size_t done, size_t total) {
         if (options.cancelled && options.cancelled()) throw Cancelled();
         if (options.progress) options.progress(stage, done, total);

@@ -119,6 +119,19 @@ expect_error "explain unknown symbol" 1 "kabiscope: no_such: no such exported sy
 expect_error "diff with a bad side" 1 "kabiscope: $WORK/text.o: not an ELF file" "$K" diff "$v1" "$WORK/text.o"
 "$K" diff --help | grep -q "Exit status" && pass "diff --help documents exit status" || fail "diff --help"
 
+mkdir -p "$WORK/build-a/drivers/fx" "$WORK/build-b/drivers/fx"
+cp "$v1" "$WORK/build-a/drivers/fx/kabi.ko"
+cp "$v2" "$WORK/build-b/drivers/fx/kabi.ko"
+"$K" diff --format json "$WORK/build-a" "$WORK/build-b" >"$WORK/dir.json"; rc=$?
+[ "$rc" -eq 4 ] && python3 -c "
+import json
+r=json.load(open('$WORK/dir.json'))
+assert {s['module'] for s in r['symbols']} == {'drivers/fx/kabi'}, r['symbols']
+" && pass "diff of build directories names modules by their path in the build" || fail "directory diff: exit $rc"
+mkdir -p "$WORK/empty"
+expect_error "directory without builds" 1 "kabiscope: $WORK/empty: directory holds no vmlinux and no .ko files" \
+    "$K" diff "$WORK/build-a" "$WORK/empty"
+
 # --- graph ------------------------------------------------------------------------------------
 "$K" graph --format dot --against "$v1" "$v2" kabi_dev >"$WORK/g.dot"; rc=$?
 [ "$rc" -eq 0 ] && grep -q 'label="struct kdev' "$WORK/g.dot" && grep -q 'fillcolor="#ffd6d6"' "$WORK/g.dot" \

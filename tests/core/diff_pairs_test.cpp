@@ -16,6 +16,7 @@
 #include "explore/aligned_tree.h"
 #include "graph/dependency_graph.h"
 #include "graph/graphviz.h"
+#include "output/writers.h"
 
 namespace kabiscope {
 namespace {
@@ -25,7 +26,10 @@ LoadedBuild loadSide(const std::string& pair, int side, const VersionOptions& op
     const std::string file = pair + "." + std::to_string(side) + ".o";
     LoadedBuild build = loadBuild(test::fixturePath(file), options);
     build.path = file;
-    for (auto& f : build.files) f.path = file;
+    for (auto& f : build.files) {
+        f.path = file;
+        f.module = moduleNameFor(file);
+    }
     build.index();
     return build;
 }
@@ -70,8 +74,9 @@ void checkInvariants(const DiffResult& diff) {
         // Minimal: no cause sits inside another cause's node of the same type.
         for (const auto& [type, node] : nodes)
             for (const auto& [otherType, otherNode] : nodes)
-                if (type == otherType && !node.empty() && otherNode != node)
+                if (type == otherType && !node.empty() && otherNode != node) {
                     EXPECT_NE(otherNode.rfind(node + ".", 0), 0u) << otherNode << " lies inside " << node;
+                }
     }
     for (const Cause& cause : diff.causes) {
         EXPECT_FALSE(cause.symbols.empty());
@@ -162,8 +167,12 @@ TEST(DiffPairsFacts, AddedAndRemovedSymbolsCarryOneCrcEach) {
     EXPECT_EQ(diff.summary.added, 1u);
     EXPECT_EQ(diff.summary.removed, 1u);
     for (const auto& symbol : diff.symbols) {
-        if (symbol.status == SymbolStatus::Added) EXPECT_TRUE(symbol.newCrc && !symbol.oldCrc);
-        if (symbol.status == SymbolStatus::Removed) EXPECT_TRUE(symbol.oldCrc && !symbol.newCrc);
+        if (symbol.status == SymbolStatus::Added) {
+            EXPECT_TRUE(symbol.newCrc && !symbol.oldCrc);
+        }
+        if (symbol.status == SymbolStatus::Removed) {
+            EXPECT_TRUE(symbol.oldCrc && !symbol.newCrc);
+        }
     }
 }
 
