@@ -65,8 +65,7 @@ private:
     std::vector<uint32_t> compareType(Side before, Side after, const std::string& name, TypeTarget a, TypeTarget b);
     uint32_t causeFor(const std::string& type, const NodeChange& change, Side before, Side after, TypeTarget a,
                       TypeTarget b);
-    std::string renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target,
-                            const std::string& name);
+    std::string renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target);
     SideCache& cacheFor(const VersionedBuild* build) {
         SideCache& cache = caches_[build];
         cache.build = build;
@@ -86,10 +85,8 @@ private:
     std::map<std::pair<const VersionScope*, const VersionScope*>, std::unordered_set<uint32_t>> relevant_;
 };
 
-std::string Differ::renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target,
-                                const std::string& name) {
+std::string Differ::renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target) {
     if (target.isRecord()) return scope.overrides.record(target.index()).rendering();
-    (void)name;
     return flattenNode(build.graph, target.index(), {}).rendering();
 }
 
@@ -105,8 +102,8 @@ uint32_t Differ::causeFor(const std::string& type, const NodeChange& change, Sid
         cause.description = change.description;
         const VersionScope& oldScope = *before.build->scopes[before.symbol->scope];
         const VersionScope& newScope = *after.build->scopes[after.symbol->scope];
-        cause.oldRendering = renderingOf(*before.build, oldScope, a, type);
-        cause.newRendering = renderingOf(*after.build, newScope, b, type);
+        cause.oldRendering = renderingOf(*before.build, oldScope, a);
+        cause.newRendering = renderingOf(*after.build, newScope, b);
         causes_.push_back(std::move(cause));
     }
     return it->second;
@@ -132,8 +129,8 @@ std::vector<uint32_t> Differ::compareType(Side before, Side after, const std::st
     std::vector<uint32_t> found;
     if (a.isRecord() || b.isRecord()) {
         // A kABI type_string rule on either side: compare the texts.
-        const std::string ra = renderingOf(*before.build, *oldScope, a, name);
-        const std::string rb = renderingOf(*after.build, *newScope, b, name);
+        const std::string ra = renderingOf(*before.build, *oldScope, a);
+        const std::string rb = renderingOf(*after.build, *newScope, b);
         if (ra != rb) found.push_back(causeFor(name, {ChangeKind::TypeChanged, "", "rendering changed (kABI type_string rule)"}, before, after, a, b));
     } else {
         SideCache& oc = cacheFor(before.build);

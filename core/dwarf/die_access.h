@@ -27,13 +27,6 @@ inline const char* symbolName(Dwarf_Die* d) {
     return linkage ? linkage : name(d);
 }
 
-inline std::optional<Dwarf_Word> udata(Dwarf_Die* d, unsigned name) {
-    Dwarf_Attribute attr;
-    Dwarf_Word value;
-    if (!dwarf_attr(d, name, &attr) || dwarf_formudata(&attr, &value) != 0) return std::nullopt;
-    return value;
-}
-
 inline bool flag(Dwarf_Die* d, unsigned name) {
     Dwarf_Attribute attr;
     bool value = false;
@@ -44,8 +37,6 @@ inline bool reference(Dwarf_Die* d, unsigned name, Dwarf_Die* out) {
     Dwarf_Attribute attr;
     return dwarf_attr(d, name, &attr) && dwarf_formref_die(&attr, out) != nullptr;
 }
-
-inline int tag(Dwarf_Die* d) { return dwarf_tag(d); }
 
 }  // namespace kabiscope::die
 

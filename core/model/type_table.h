@@ -20,14 +20,12 @@ namespace kabiscope {
 
 using RecordId = uint32_t;
 inline constexpr RecordId kNoRecord = UINT32_MAX;
-inline constexpr RecordId kUnresolved = UINT32_MAX - 1;
 
 struct Record {
     struct Reference {
         uint32_t offset;          // position in `text` where the reference stands
         std::string name;         // "s#foo"
         NodeId node = kNoNode;    // the named node it was flattened from, if any
-        mutable RecordId target = kUnresolved;  // resolved on first use
     };
 
     std::string name;             // "s#foo" for types, the symbol name for symbols

@@ -38,7 +38,6 @@ struct VersionScope {
     NodeId firstNode = 0;                               // nodes rendered for it start here
     std::unordered_map<std::string, TypeTarget> types;  // gendwarfksyms' type_map
     TypeTable overrides;                                // records from kABI type_string rules
-    std::vector<NodeId> typeNodes;                      // winning nodes, for symtypes output
     // Every named node this scope's renderings contain, sorted, with what its name resolves to:
     // following a reference then needs no string.
     std::vector<std::pair<NodeId, TypeTarget>> namedTargets;

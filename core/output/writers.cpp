@@ -40,10 +40,6 @@ void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& modu
         << symbol.info.nameSpace << '\n';
 }
 
-void writeModuleSymvers(const VersionedBuild& build, std::ostream& out) {
-    for (const auto& symbol : build.symbols) writeModuleSymversLine(symbol, build.module, out);
-}
-
 void writeSymtypes(const VersionedBuild& build, std::ostream& out) {
     std::vector<std::vector<const SymbolVersion*>> symbolsOf(build.scopes.size());
     for (const auto& symbol : build.symbols)

@@ -14,7 +14,6 @@ void writeSymverLines(const VersionedBuild& build, std::ostream& out);
 void writeSymverLine(const SymbolVersion& symbol, std::ostream& out);
 
 // Module.symvers: "0x<crc>\t<name>\t<module>\t<export type>\t<namespace>".
-void writeModuleSymvers(const VersionedBuild& build, std::ostream& out);
 void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& module, std::ostream& out);
 
 // The module name Module.symvers uses for a file: "vmlinux", or the path without ".ko"/".o".

@@ -35,12 +35,10 @@ struct CrcExpander::Sink {
     }
 };
 
-CrcExpander::CrcExpander(const TypeGraph& graph, VersionScope& scope, uint32_t scopeIndex, const KabiRules* rules,
+CrcExpander::CrcExpander(const TypeGraph& graph, VersionScope& scope, const KabiRules* rules,
                          std::string file, CrcWorkspace& workspace)
     : graph_(graph), scope_(scope), scopeStamp_(++workspace.expanders), rules_(rules), file_(std::move(file)),
-      work_(workspace) {
-    (void)scopeIndex;
-}
+      work_(workspace) {}
 
 uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::string* capture) {
     auto sinkOwner = std::make_unique<Sink>();
@@ -131,7 +129,7 @@ std::string CrcInputReader::input(const SymbolVersion& symbol) {
     // the expander only reads the scope; the cast is for its lazily-extended interface.
     VersionScope& scope = const_cast<VersionScope&>(*build.scopes[symbol.scope]);
     workspace_.reset(scope.firstNode);
-    CrcExpander expander(build.graph, scope, symbol.scope, nullptr, build.path, workspace_);
+    CrcExpander expander(build.graph, scope, nullptr, build.path, workspace_);
     std::string input;
     expander.crc(symbol.target, symbol.name(), &input);
     return input;

@@ -51,7 +51,7 @@ class CrcExpander {
 public:
     // `rules` (may be null) supplies type_string definitions for references absent from the
     // scope; `file` names the object in errors.
-    CrcExpander(const TypeGraph& graph, VersionScope& scope, uint32_t scopeIndex, const KabiRules* rules,
+    CrcExpander(const TypeGraph& graph, VersionScope& scope, const KabiRules* rules,
                 std::string file, CrcWorkspace& workspace);
 
     // CRC-32 of the expansion of `root`; appends the exact bytes to `capture` when not null.

@@ -74,7 +74,6 @@ void absorbPart(VersionedBuild& into, VersionedBuild&& part) {
     };
     for (auto& scope : part.scopes) {
         scope->firstNode += offset;
-        for (NodeId& id : scope->typeNodes) id += offset;
         for (auto& [id, target] : scope->namedTargets) {
             id += offset;
             target = shift(target);

@@ -167,9 +167,6 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
             scope.types[reference] = TypeTarget::node(id);
         }
     }
-    for (const auto& [name, target] : scope.types)
-        if (!target.isRecord()) scope.typeNodes.push_back(target.index());
-    std::sort(scope.typeNodes.begin(), scope.typeNodes.end());
     scope.namedTargets.reserve(named.size());
     for (NodeId id : named) scope.namedTargets.emplace_back(id, scope.types.at(graph.referenceName(id)));
 }
@@ -188,7 +185,7 @@ void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId fi
 
     PhaseTimer crcTimer("crc");
     const KabiRules* rules = options_.rules;
-    CrcExpander expander(build.graph, scope, scopeIndex, rules, file_.path(), work);
+    CrcExpander expander(build.graph, scope, rules, file_.path(), work);
     for (size_t index : hashOrder_) {
         Export& e = exports_[index];
         if (e.state == State::Unprocessed) continue;
