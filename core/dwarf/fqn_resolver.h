@@ -27,8 +27,10 @@ public:
     FqnResolver(const DwarfFile& file, TypeGraph& graph) : file_(file), graph_(graph) {}
 
     // Walks one compilation unit and records the scoped names in it (once: a unit already walked
-    // is skipped). `onCandidate`, if given, also receives every DIE that could define an exported
-    // symbol (dwarf/export_candidates.h), so one walk serves both.
+    // is skipped). `onCandidate`, if given, also receives, in DIE order, every DIE that could
+    // define an exported symbol as gendwarfksyms looks for them (spec §4): the subprograms and
+    // variables at the unit's top level and inside namespaces, classes and structures on the way
+    // down from it, never inside functions. One walk serves both.
     void addUnit(Dwarf_Die unit, const std::function<void(Dwarf_Die&)>* onCandidate = nullptr);
     bool hasUnit(Dwarf_Die unit) const { return resolvedUnits_.count(unit.cu) != 0; }
 

@@ -7,7 +7,6 @@
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
-#include "dwarf/export_candidates.h"
 #include "dwarf/fqn_resolver.h"
 #include "dwarf/dwarf_file.h"
 #include "kabi/kabi_rules.h"
@@ -69,16 +68,16 @@ std::optional<size_t> ObjectVersioner::unprocessed(const char* name) {
 }
 
 void ObjectVersioner::addUnit(Dwarf_Die unit, const std::vector<Dwarf_Die>* candidates) {
+    // Pass 1 (names) and the search for candidates are one walk; binding waits until the whole
+    // unit's names are known, as gendwarfksyms runs pass 2 after pass 1.
+    std::vector<Dwarf_Die> collected;
     {
         PhaseTimer timer("fqn walk");
-        fqns_.addUnit(unit);
+        const std::function<void(Dwarf_Die&)> collect = [&](Dwarf_Die& die) { collected.push_back(die); };
+        if (!fqns_.hasUnit(unit)) fqns_.addUnit(unit, candidates ? nullptr : &collect);
     }
     PhaseTimer timer("match and render");
-    if (candidates) {
-        for (Dwarf_Die die : *candidates) matchCandidate(die);
-    } else {
-        forEachExportCandidate(file_, unit, [this](Dwarf_Die& die) { matchCandidate(die); });
-    }
+    for (Dwarf_Die die : candidates ? *candidates : collected) matchCandidate(die);
     // Pass 3: exports still unbound but seen through a __gendwarfksyms_ptr_ pointer.
     for (size_t index : hashOrder_) {
         Export& e = exports_[index];

@@ -43,8 +43,8 @@ public:
                     const std::unordered_map<std::string, AliasKey>& aliasKeys, ObjectVersionerOptions options);
 
     // Passes 1-3 of gendwarfksyms over one compilation unit. `candidates`, when given, are the
-    // unit's export-candidate DIEs that can match an export, in DIE order (found by an earlier
-    // walk): binding then need not walk the unit again.
+    // unit's export-candidate DIEs that can match an export, in DIE order, found by an earlier
+    // walk of `fqns` over the unit (kbuild mode); otherwise the name walk finds them.
     void addUnit(Dwarf_Die unit, const std::vector<Dwarf_Die>* candidates = nullptr);
 
     // Builds the scope's type_map and the CRCs. Appends one SymbolVersion per export to
