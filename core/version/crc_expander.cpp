@@ -1,6 +1,7 @@
 #include "version/crc_expander.h"
 
 #include <cstring>
+#include <tuple>
 #include <zlib.h>
 
 #include "base/error.h"
@@ -8,16 +9,26 @@
 
 namespace kabiscope {
 
+namespace {
+
+// Past this many bytes of reach bitsets a scope stops sharing (a whole vmlinux in --whole-file
+// mode has ~10^5 types; bitsets cost entries^2/16 bytes).
+constexpr size_t kReachBudget = size_t(96) << 20;
+
+}  // namespace
+
 // Collects output bytes and feeds them to crc32 in large blocks: zlib's crc32 runs at ~7 GB/s
 // on 64 KiB blocks but under 1 GB/s on the short runs between type references.
 struct CrcExpander::Sink {
     uLong crc = crc32(0L, Z_NULL, 0);
+    uint64_t length = 0;  // bytes hashed into `crc`, pending ones included
     std::string* capture = nullptr;
     size_t used = 0;
     char buffer[1 << 16];
 
     void add(const char* data, size_t size) {
         if (capture) capture->append(data, size);
+        length += size;
         if (used + size > sizeof buffer) {
             flush();
             if (size > sizeof buffer) {
@@ -33,49 +44,85 @@ struct CrcExpander::Sink {
         if (used) crc = crc32_z(crc, reinterpret_cast<const Bytef*>(buffer), used);
         used = 0;
     }
+    // Appends bytes known only by their CRC and length.
+    void combine(uint32_t otherCrc, uint64_t otherLength) {
+        flush();
+        crc = crc32_combine(crc, otherCrc, z_off_t(otherLength));
+        length += otherLength;
+    }
+    // Starts hashing a part on its own; returns what to hand to endPart().
+    std::pair<uLong, uint64_t> beginPart() {
+        flush();
+        const std::pair<uLong, uint64_t> outer{crc, length};
+        crc = crc32(0L, Z_NULL, 0);
+        length = 0;
+        return outer;
+    }
+    // Ends a part: returns its CRC and length, and appends it to what came before.
+    std::pair<uint32_t, uint64_t> endPart(std::pair<uLong, uint64_t> outer) {
+        flush();
+        const std::pair<uint32_t, uint64_t> part{uint32_t(crc), length};
+        crc = outer.first;
+        length = outer.second;
+        combine(part.first, part.second);
+        return part;
+    }
+};
+
+struct CrcExpander::Entry {
+    explicit Entry(const Record* r) : record(r) {}
+    const Record* record;
+    std::vector<uint32_t> successors;  // per reference of `record`, once resolved
+    bool resolved = false;
+    bool shared = false;               // `sharedCrc`/`sharedLength` hold its expansion from nothing
+    uint32_t sharedCrc = 0;
+    uint64_t sharedLength = 0;
 };
 
 CrcExpander::CrcExpander(const TypeGraph& graph, VersionScope& scope, const KabiRules* rules,
-                         std::string file, CrcWorkspace& workspace)
+                         std::string file, CrcWorkspace& workspace, bool shareExpansions)
     : graph_(graph), scope_(scope), scopeStamp_(++workspace.expanders), rules_(rules), file_(std::move(file)),
-      work_(workspace) {}
+      work_(workspace) {
+    if (shareExpansions) reach_ = std::make_unique<ReachSets>();
+}
+
+CrcExpander::~CrcExpander() = default;
 
 uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::string* capture) {
     auto sinkOwner = std::make_unique<Sink>();
     Sink& sink = *sinkOwner;
     sink.capture = capture;
-    if (++work_.generation == 0) {  // wrapped: forget every old mark
-        work_.reset(scope_.firstNode);
-        work_.generation = 1;
-    }
     owner_ = rootName;
-    expandRecord(recordOf(root), sink);
+    std::fill(expanded_.begin(), expanded_.end(), 0);
+    const uint32_t rootEntry = entryOf(root);
+    if (reach_ && !capture) {
+        reach_->index(rootEntry, [this](uint32_t e) -> const std::vector<uint32_t>& { return successors(e); },
+                      [this] { return entries_.size(); });
+        if (reach_->bytes() > kReachBudget) reach_.reset();
+    }
+    expand(rootEntry, sink);
     sink.flush();
     return uint32_t(sink.crc);
 }
 
-const Record& CrcExpander::recordOf(TypeTarget target) {
-    if (target.isRecord()) return scope_.overrides.record(target.index());
-    const NodeId id = target.index();
-    if (work_.flatScope[id] != scopeStamp_) {
-        flat_.push_back(flattenNode(graph_, id, {}));
-        work_.flatOf[id] = uint32_t(flat_.size() - 1);
-        work_.flatScope[id] = scopeStamp_;
-    }
-    return flat_[work_.flatOf[id]];
-}
-
-bool CrcExpander::markExpanded(TypeTarget target) {
-    uint32_t* mark;
+uint32_t CrcExpander::entryOf(TypeTarget target) {
+    uint32_t* slot;
     if (target.isRecord()) {
-        if (work_.recordMarks.size() < scope_.overrides.size()) work_.recordMarks.resize(scope_.overrides.size(), 0);
-        mark = &work_.recordMarks[target.index()];
+        if (recordEntries_.size() < scope_.overrides.size()) recordEntries_.resize(scope_.overrides.size(), UINT32_MAX);
+        slot = &recordEntries_[target.index()];
+        if (*slot != UINT32_MAX) return *slot;
+        entries_.emplace_back(&scope_.overrides.record(target.index()));
     } else {
-        mark = &work_.nodeMarks[target.index()];
+        const NodeId id = target.index();
+        slot = &work_.entryOf[id];
+        if (work_.entryScope[id] == scopeStamp_) return *slot;
+        work_.entryScope[id] = scopeStamp_;
+        flat_.push_back(flattenNode(graph_, id, {}));
+        slot = &work_.entryOf[id];  // flattening does not touch the workspace, but stay safe
+        entries_.emplace_back(&flat_.back());
     }
-    if (*mark == work_.generation) return false;
-    *mark = work_.generation;  // marked before descending, so cycles end in a literal reference
-    return true;
+    *slot = uint32_t(entries_.size() - 1);
+    return *slot;
 }
 
 TypeTarget CrcExpander::resolveName(const std::string& reference, const std::string& owner) {
@@ -91,28 +138,54 @@ TypeTarget CrcExpander::resolveName(const std::string& reference, const std::str
     fail(file_, "unknown type reference to '", reference, "' when expanding '", owner, "'");
 }
 
-TypeTarget CrcExpander::resolveNamedNode(NodeId named) {
-    if (work_.resolvedScope[named] == scopeStamp_) return work_.resolved[named];
-    TypeTarget target = resolveNamed(scope_, graph_, named);
-    if (!target.valid()) target = resolveName(graph_.referenceName(named), owner_);  // type_string rules
-    work_.resolved[named] = target;
-    work_.resolvedScope[named] = scopeStamp_;
-    return target;
+const std::vector<uint32_t>& CrcExpander::successors(uint32_t entry) {
+    if (!entries_[entry].resolved) {
+        const Record& record = *entries_[entry].record;
+        std::vector<uint32_t> resolved;
+        resolved.reserve(record.references.size());
+        for (const auto& reference : record.references) {
+            TypeTarget target;
+            if (reference.node != kNoNode) target = resolveNamed(scope_, graph_, reference.node);
+            if (!target.valid()) target = resolveName(reference.name, owner_);  // type_string rules
+            resolved.push_back(entryOf(target));
+        }
+        entries_[entry].successors = std::move(resolved);
+        entries_[entry].resolved = true;
+    }
+    return entries_[entry].successors;
 }
 
-void CrcExpander::expandRecord(const Record& record, Sink& sink) {
+void CrcExpander::expand(uint32_t entry, Sink& sink) {
+    setBit(expanded_, entry);  // before descending, so cycles end in a literal reference
+    const Record& record = *entries_[entry].record;
+    const std::vector<uint32_t>& next = successors(entry);
     size_t at = 0;
-    for (const auto& reference : record.references) {
+    for (size_t i = 0; i < next.size(); ++i) {
+        const auto& reference = record.references[i];
         sink.add(record.text.data() + at, reference.offset - at);
         at = reference.offset;
-        const TypeTarget target = reference.node != kNoNode ? resolveNamedNode(reference.node)
-                                                            : resolveName(reference.name, owner_);
-        if (!markExpanded(target)) {
+        const uint32_t child = next[i];
+        if (testBit(expanded_, child)) {
             sink.add(reference.name);
             continue;
         }
         if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", owner_, "'");
-        expandRecord(recordOf(target), sink);
+        if (reach_ && !sink.capture && reach_->disjoint(child, expanded_)) {
+            // Nothing the child reaches is expanded yet: its expansion is the one it has from
+            // nothing, the same for every symbol of the scope.
+            Entry& shared = entries_[child];
+            if (shared.shared) {
+                sink.combine(shared.sharedCrc, shared.sharedLength);
+            } else {
+                const auto outer = sink.beginPart();
+                expand(child, sink);
+                std::tie(shared.sharedCrc, shared.sharedLength) = sink.endPart(outer);
+                shared.shared = true;
+            }
+            reach_->addTo(child, expanded_);
+        } else {
+            expand(child, sink);
+        }
         --depth_;
     }
     sink.add(record.text.data() + at, record.text.size() - at);

@@ -4,16 +4,19 @@
 // occurrence, by that type's rendering in the scope's type_map (recursively); later occurrences
 // stay literal ("s#foo"). The renderings are streamed straight from the type graph into zlib's
 // crc32 through a small buffer: no string is built, unless the caller asks for the exact input.
+// Optionally, expansions that are the same for every symbol of a scope are hashed once.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <algorithm>
 #include <deque>
+#include <memory>
 #include <vector>
 
 #include "base/node_slots.h"
 #include "model/versioned_build.h"
+#include "version/reach_sets.h"
 
 namespace kabiscope {
 
@@ -23,47 +26,41 @@ class KabiRules;
 // Per-node tables are NodeSlots windows over the current scope's nodes: reset(base) when a new
 // scope starts (base = its first node).
 struct CrcWorkspace {
-    NodeSlots<uint32_t> nodeMarks;        // per node: the expansion generation that expanded it
-    std::vector<uint32_t> recordMarks;    // per override record, likewise
-    NodeSlots<TypeTarget> resolved;       // per named node: its target for expander `resolvedScope`
-    NodeSlots<uint32_t> resolvedScope;
-    uint32_t generation = 0;
     NodeSlots<uint32_t> visitMarks;       // for walks over the graph (scope membership)
     uint32_t visitGeneration = 0;
     NodeSlots<uint32_t> lengths{UINT32_MAX};  // renderingLength memo
-    NodeSlots<uint32_t> flatOf;           // per node: index into an expander's flattened records
-    NodeSlots<uint32_t> flatScope;        // ... valid for that expander
-    uint32_t expanders = 0;               // stamps `resolvedScope`/`flatScope` per expander
+    NodeSlots<uint32_t> entryOf;          // per node target: its entry in an expander
+    NodeSlots<uint32_t> entryScope;       // ... valid for the expander stamped so
+    uint32_t expanders = 0;               // stamps `entryScope` per expander
 
     void reset(NodeId base) {
-        nodeMarks.reset(base);
-        resolved.reset(base);
-        resolvedScope.reset(base);
         visitMarks.reset(base);
         lengths.reset(base);
-        flatOf.reset(base);
-        flatScope.reset(base);
-        std::fill(recordMarks.begin(), recordMarks.end(), 0);
+        entryOf.reset(base);
+        entryScope.reset(base);
     }
 };
 
 class CrcExpander {
 public:
     // `rules` (may be null) supplies type_string definitions for references absent from the
-    // scope; `file` names the object in errors.
+    // scope; `file` names the object in errors. With `shareExpansions`, a type's expansion that
+    // cannot depend on what a symbol expanded before it is hashed once per scope and reused
+    // through crc32_combine (docs/crc-sharing.md): worth it when a scope hashes several symbols.
     CrcExpander(const TypeGraph& graph, VersionScope& scope, const KabiRules* rules,
-                std::string file, CrcWorkspace& workspace);
+                std::string file, CrcWorkspace& workspace, bool shareExpansions = false);
+    ~CrcExpander();
 
     // CRC-32 of the expansion of `root`; appends the exact bytes to `capture` when not null.
     uint32_t crc(TypeTarget root, const std::string& rootName, std::string* capture);
 
 private:
     struct Sink;
-    void expandRecord(const Record& record, Sink& sink);
-    const Record& recordOf(TypeTarget target);
-    TypeTarget resolveNamedNode(NodeId named);
+    struct Entry;
+    void expand(uint32_t entry, Sink& sink);
+    uint32_t entryOf(TypeTarget target);
+    const std::vector<uint32_t>& successors(uint32_t entry);
     TypeTarget resolveName(const std::string& reference, const std::string& owner);
-    bool markExpanded(TypeTarget target);
 
     const TypeGraph& graph_;
     VersionScope& scope_;
@@ -73,9 +70,14 @@ private:
     CrcWorkspace& work_;
     std::string owner_;
     unsigned depth_ = 0;
-    // Renderings of this scope's nodes, flattened on first use: expansions then hash long runs
-    // of text instead of visiting fragments one by one.
+    // Every type this scope's expansions reached, in discovery order: its rendering flattened
+    // once (expansions then hash long runs of text instead of visiting fragments one by one),
+    // its references resolved once, and its shared expansion once hashed.
+    std::deque<Entry> entries_;
+    std::vector<uint32_t> recordEntries_;  // per override record: its entry, or UINT32_MAX
     std::deque<Record> flat_;
+    Bitset expanded_;                      // entries the current symbol has expanded
+    std::unique_ptr<ReachSets> reach_;     // null: not sharing
 };
 
 // zlib's CRC-32 of some bytes: the CRC gendwarfksyms prints for a CRC input.

@@ -184,7 +184,10 @@ void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId fi
 
     PhaseTimer crcTimer("crc");
     const KabiRules* rules = options_.rules;
-    CrcExpander expander(build.graph, scope, rules, file_.path(), work);
+    // Sharing expansions pays off only when several symbols of the scope are hashed.
+    const size_t toHash = size_t(std::count_if(hashOrder_.begin(), hashOrder_.end(),
+                                               [&](size_t index) { return exports_[index].state == State::Mapped; }));
+    CrcExpander expander(build.graph, scope, rules, file_.path(), work, toHash > 1 && !options_.captureCrcInput);
     for (size_t index : hashOrder_) {
         Export& e = exports_[index];
         if (e.state == State::Unprocessed) continue;

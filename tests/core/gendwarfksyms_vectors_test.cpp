@@ -10,6 +10,7 @@
 #include "exports/export_discovery.h"
 #include "output/gendwarfksyms_order.h"
 #include "output/writers.h"
+#include "version/crc_expander.h"
 #include "version/file_versioner.h"
 
 namespace kabiscope {
@@ -74,6 +75,24 @@ TEST_P(GendwarfksymsVectors, SymversSymtypesAndCrcInputAreByteIdentical) {
         EXPECT_EQ(symtypes.str(), readFile(expected(".symtypes")));
     else
         EXPECT_TRUE(build.symbols.empty()) << "gendwarfksyms writes no symtypes file here";
+}
+
+// Without --crc-input the expander shares expansions between the symbols of a scope and hashes
+// them through crc32_combine (docs/crc-sharing.md): the CRCs must not change, and each must still
+// be the CRC of the symbol's exact input.
+TEST_P(GendwarfksymsVectors, SharedExpansionsGiveTheSameCrcs) {
+    VersionOptions options;
+    options.stable = GetParam().stable;
+    options.exports = symbolList();
+    const VersionedBuild build = versionFile(object(), options);
+    std::ostringstream symvers;
+    writeSymverLines(build, symvers);
+    EXPECT_EQ(symvers.str(), readFile(expected(".symvers")));
+    CrcInputReader inputs(build);
+    for (const SymbolVersion& symbol : build.symbols)
+        if (symbol.versioned) {
+            EXPECT_EQ(crcOfInput(inputs.input(symbol)), symbol.crc) << symbol.name();
+        }
 }
 
 // Cases whose symbol list came from the object (kbuild's nm rules), not written by hand.
