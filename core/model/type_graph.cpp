@@ -12,8 +12,8 @@ namespace kabiscope {
 namespace {
 
 struct LabelText {
-    const char* prefix;
-    const char* suffix;
+    std::string_view prefix;
+    std::string_view suffix;
 };
 
 LabelText labelText(NumberLabel label) {
@@ -36,12 +36,10 @@ LabelText labelText(NumberLabel label) {
 
 size_t formatNumber(char* buffer, NumberLabel label, uint64_t value) {
     const LabelText text = labelText(label);
-    const size_t prefix = std::strlen(text.prefix);
-    std::memcpy(buffer, text.prefix, prefix);
-    char* end = std::to_chars(buffer + prefix, buffer + prefix + 24, value).ptr;
-    const size_t suffix = std::strlen(text.suffix);
-    std::memcpy(end, text.suffix, suffix);
-    return size_t(end - buffer) + suffix;
+    std::memcpy(buffer, text.prefix.data(), text.prefix.size());
+    char* end = std::to_chars(buffer + text.prefix.size(), buffer + text.prefix.size() + 24, value).ptr;
+    std::memcpy(end, text.suffix.data(), text.suffix.size());
+    return size_t(end - buffer) + text.suffix.size();
 }
 
 void appendNumber(std::string& out, NumberLabel label, uint64_t value) {

@@ -70,8 +70,8 @@ struct CrcExpander::Sink {
 };
 
 struct CrcExpander::Entry {
-    explicit Entry(const Record* r) : record(r) {}
-    const Record* record;
+    explicit Entry(FlatTypes::Id type) : flat(type) {}
+    FlatTypes::Id flat;
     std::vector<uint32_t> successors;  // per reference of `record`, once resolved
     bool resolved = false;
     bool shared = false;               // `sharedCrc`/`sharedLength` hold its expansion from nothing
@@ -111,15 +111,14 @@ uint32_t CrcExpander::entryOf(TypeTarget target) {
         if (recordEntries_.size() < scope_.overrides.size()) recordEntries_.resize(scope_.overrides.size(), UINT32_MAX);
         slot = &recordEntries_[target.index()];
         if (*slot != UINT32_MAX) return *slot;
-        entries_.emplace_back(&scope_.overrides.record(target.index()));
+        entries_.emplace_back(work_.flat.add(scope_.overrides.record(target.index())));
     } else {
         const NodeId id = target.index();
         slot = &work_.entryOf[id];
         if (work_.entryScope[id] == scopeStamp_) return *slot;
         work_.entryScope[id] = scopeStamp_;
-        flat_.push_back(flattenNode(graph_, id, {}));
-        slot = &work_.entryOf[id];  // flattening does not touch the workspace, but stay safe
-        entries_.emplace_back(&flat_.back());
+        entries_.emplace_back(work_.flatten(graph_, id));
+        slot = &work_.entryOf[id];  // flattening may have grown the slots
     }
     *slot = uint32_t(entries_.size() - 1);
     return *slot;
@@ -140,13 +139,16 @@ TypeTarget CrcExpander::resolveName(const std::string& reference, const std::str
 
 const std::vector<uint32_t>& CrcExpander::successors(uint32_t entry) {
     if (!entries_[entry].resolved) {
-        const Record& record = *entries_[entry].record;
+        const FlatTypes& flat = work_.flat;
+        const FlatTypes::Id type = entries_[entry].flat;
         std::vector<uint32_t> resolved;
-        resolved.reserve(record.references.size());
-        for (const auto& reference : record.references) {
+        resolved.reserve(flat.referenceCount(type));
+        for (size_t i = 0; i < flat.referenceCount(type); ++i) {
+            // Copied out: resolving may flatten more types and move the store's arrays.
+            const FlatTypes::Reference reference = flat.referencesBegin(type)[i];
             TypeTarget target;
             if (reference.node != kNoNode) target = resolveNamed(scope_, graph_, reference.node);
-            if (!target.valid()) target = resolveName(reference.name, owner_);  // type_string rules
+            if (!target.valid()) target = resolveName(std::string(flat.name(reference)), owner_);  // type_string rules
             resolved.push_back(entryOf(target));
         }
         entries_[entry].successors = std::move(resolved);
@@ -157,16 +159,19 @@ const std::vector<uint32_t>& CrcExpander::successors(uint32_t entry) {
 
 void CrcExpander::expand(uint32_t entry, Sink& sink) {
     setBit(expanded_, entry);  // before descending, so cycles end in a literal reference
-    const Record& record = *entries_[entry].record;
     const std::vector<uint32_t>& next = successors(entry);
+    // Expanding a child may flatten more types and move the store's arrays: the text and the
+    // references are looked up again after each one.
+    const FlatTypes& flat = work_.flat;
+    const FlatTypes::Id type = entries_[entry].flat;
     size_t at = 0;
     for (size_t i = 0; i < next.size(); ++i) {
-        const auto& reference = record.references[i];
-        sink.add(record.text.data() + at, reference.offset - at);
+        const FlatTypes::Reference& reference = flat.referencesBegin(type)[i];
+        sink.add(flat.text(type).data() + at, reference.offset - at);
         at = reference.offset;
         const uint32_t child = next[i];
         if (testBit(expanded_, child)) {
-            sink.add(reference.name);
+            sink.add(flat.name(reference));
             continue;
         }
         if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", owner_, "'");
@@ -188,7 +193,8 @@ void CrcExpander::expand(uint32_t entry, Sink& sink) {
         }
         --depth_;
     }
-    sink.add(record.text.data() + at, record.text.size() - at);
+    const std::string_view text = flat.text(type);
+    sink.add(text.data() + at, text.size() - at);
 }
 
 uint32_t crcOfInput(std::string_view input) {

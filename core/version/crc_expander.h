@@ -16,6 +16,7 @@
 
 #include "base/node_slots.h"
 #include "model/versioned_build.h"
+#include "version/flat_types.h"
 #include "version/reach_sets.h"
 
 namespace kabiscope {
@@ -29,6 +30,8 @@ struct CrcWorkspace {
     NodeSlots<uint32_t> visitMarks;       // for walks over the graph (scope membership)
     uint32_t visitGeneration = 0;
     NodeSlots<uint32_t> lengths{UINT32_MAX};  // renderingLength memo
+    FlatTypes flat;                       // the scope's flattened types
+    NodeSlots<uint32_t> flatOf{UINT32_MAX};  // per node: its type in `flat`, once flattened
     NodeSlots<uint32_t> entryOf;          // per node target: its entry in an expander
     NodeSlots<uint32_t> entryScope;       // ... valid for the expander stamped so
     uint32_t expanders = 0;               // stamps `entryScope` per expander
@@ -36,8 +39,16 @@ struct CrcWorkspace {
     void reset(NodeId base) {
         visitMarks.reset(base);
         lengths.reset(base);
+        flat.clear();
+        flatOf.reset(base);
         entryOf.reset(base);
         entryScope.reset(base);
+    }
+    // The node flattened into `flat`, once per scope.
+    FlatTypes::Id flatten(const TypeGraph& graph, NodeId id) {
+        uint32_t& slot = flatOf[id];
+        if (slot == UINT32_MAX) slot = flat.add(graph, id);
+        return slot;
     }
 };
 
@@ -70,12 +81,11 @@ private:
     CrcWorkspace& work_;
     std::string owner_;
     unsigned depth_ = 0;
-    // Every type this scope's expansions reached, in discovery order: its rendering flattened
-    // once (expansions then hash long runs of text instead of visiting fragments one by one),
-    // its references resolved once, and its shared expansion once hashed.
+    // Every type this scope's expansions reached, in discovery order: its flattened rendering
+    // (in the workspace: expansions hash long runs of text instead of visiting fragments one by
+    // one), its references resolved once, and its shared expansion once hashed.
     std::deque<Entry> entries_;
     std::vector<uint32_t> recordEntries_;  // per override record: its entry, or UINT32_MAX
-    std::deque<Record> flat_;
     Bitset expanded_;                      // entries the current symbol has expanded
     std::unique_ptr<ReachSets> reach_;     // null: not sharing
 };

@@ -144,30 +144,30 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
     }
     std::sort(named.begin(), named.end());
 
-    // Longest rendering wins; the first (in DIE rendering order) on a tie.
+    // Longest rendering wins; the first (in DIE rendering order) on a tie. Lengths are only
+    // needed where a name has several renderings (rare in one unit, common in a whole vmlinux).
     const KabiRules* rules = options_.rules;
-    std::unordered_map<std::string, size_t> lengths;
+    std::vector<const TypeTarget*> targetOf;  // per named node: its name's entry (map nodes are stable)
+    targetOf.reserve(named.size());
     for (NodeId id : named) {
         std::string reference = graph.referenceName(id);
         if (rules)
             if (const std::string* value = rules->typeString(reference)) {
-                if (!scope.types.count(reference)) {
+                auto it = scope.types.find(reference);
+                if (it == scope.types.end()) {
                     const RecordId record = scope.overrides.offer(parseTypeString(file_.path(), reference, *value));
-                    scope.types.emplace(std::move(reference), TypeTarget::record(record));
+                    it = scope.types.emplace(std::move(reference), TypeTarget::record(record)).first;
                 }
+                targetOf.push_back(&it->second);
                 continue;
             }
-        const size_t length = renderingLength(graph, id, work.lengths);
-        auto [it, inserted] = lengths.emplace(reference, length);
-        if (inserted) {
-            scope.types.emplace(std::move(reference), TypeTarget::node(id));
-        } else if (length > it->second) {
-            it->second = length;
-            scope.types[reference] = TypeTarget::node(id);
-        }
+        auto [it, inserted] = scope.types.try_emplace(std::move(reference), TypeTarget::node(id));
+        if (!inserted && renderingLength(graph, id, work.lengths) > renderingLength(graph, it->second.index(), work.lengths))
+            it->second = TypeTarget::node(id);
+        targetOf.push_back(&it->second);
     }
     scope.namedTargets.reserve(named.size());
-    for (NodeId id : named) scope.namedTargets.emplace_back(id, scope.types.at(graph.referenceName(id)));
+    for (size_t i = 0; i < named.size(); ++i) scope.namedTargets.emplace_back(named[i], *targetOf[i]);
 }
 
 void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId firstNode, CrcWorkspace& work) {

@@ -1,0 +1,88 @@
+#include "version/flat_types.h"
+
+#include "base/error.h"
+
+namespace kabiscope {
+
+namespace {
+
+uint32_t checkedOffset(size_t offset) {
+    if (offset > UINT32_MAX) throw Error({}, "a scope's flattened types exceed 4 GiB");
+    return uint32_t(offset);
+}
+
+}  // namespace
+
+void FlatTypes::clear() {
+    text_.clear();
+    names_.clear();
+    references_.clear();
+    types_.clear();
+}
+
+uint32_t FlatTypes::nameOf(const TypeGraph& graph, NodeId named) {
+    const TypeNode& node = graph.node(named);
+    const uint32_t begin = checkedOffset(names_.size());
+    const bool quote = node.name.find(' ') != std::string_view::npos;
+    names_ += referencePrefix(node.kind);
+    names_ += '#';
+    if (quote) names_ += '\'';
+    names_ += node.name;
+    if (quote) names_ += '\'';
+    return begin;
+}
+
+void FlatTypes::flattenInto(const TypeGraph& graph, NodeId id, uint32_t textBegin, uint64_t& namesLength,
+                            unsigned depth) {
+    if (depth > 100000) throw Error({}, "type graph cycle through anonymous types");
+    char number[64];
+    for (const Fragment& f : graph.fragments(id)) {
+        if (f.spaceBefore()) text_ += ' ';
+        switch (f.kind()) {
+        case Fragment::Kind::Text: text_.append(f.text, f.size()); break;
+        case Fragment::Kind::Number: text_.append(number, formatNumber(number, f.label(), f.number)); break;
+        case Fragment::Kind::Child:
+            if (graph.isNamedType(f.child())) {
+                const uint32_t name = nameOf(graph, f.child());
+                const uint32_t length = uint32_t(names_.size() - name);
+                namesLength += length;
+                references_.push_back({uint32_t(text_.size() - textBegin), name, length, f.child()});
+            } else {
+                flattenInto(graph, f.child(), textBegin, namesLength, depth + 1);
+            }
+            break;
+        }
+    }
+}
+
+FlatTypes::Id FlatTypes::add(const TypeGraph& graph, NodeId root) {
+    Type type;
+    type.textBegin = checkedOffset(text_.size());
+    type.referenceBegin = uint32_t(references_.size());
+    uint64_t namesLength = 0;
+    flattenInto(graph, root, type.textBegin, namesLength, 0);
+    type.textEnd = checkedOffset(text_.size());
+    type.referenceEnd = uint32_t(references_.size());
+    type.length = (type.textEnd - type.textBegin) + namesLength;
+    types_.push_back(type);
+    return Id(types_.size() - 1);
+}
+
+FlatTypes::Id FlatTypes::add(const Record& record) {
+    Type type;
+    type.textBegin = checkedOffset(text_.size());
+    type.referenceBegin = uint32_t(references_.size());
+    text_ += record.text;
+    for (const auto& reference : record.references) {
+        const uint32_t name = checkedOffset(names_.size());
+        names_ += reference.name;
+        references_.push_back({reference.offset, name, uint32_t(reference.name.size()), reference.node});
+    }
+    type.textEnd = checkedOffset(text_.size());
+    type.referenceEnd = uint32_t(references_.size());
+    type.length = record.length();
+    types_.push_back(type);
+    return Id(types_.size() - 1);
+}
+
+}  // namespace kabiscope
