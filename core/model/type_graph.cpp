@@ -11,6 +11,8 @@ namespace kabiscope {
 
 namespace {
 
+constexpr size_t kFragmentBlock = 1 << 16;
+
 struct LabelText {
     std::string_view prefix;
     std::string_view suffix;
@@ -67,12 +69,17 @@ void TypeGraph::endNode(NodeId id) {
     const size_t count = scratch_.size() - start;
     node.fragmentCount = uint32_t(count);
     if (count) {
-        constexpr size_t kBlock = 1 << 16;
         if (blockUsed_ + count > blockSize_) {
             if (!fragmentBlocks_.empty()) fragmentBlockUsed_.back() = blockUsed_;
-            blockSize_ = std::max(kBlock, count);
-            fragmentBlocks_.emplace_back(new Fragment[blockSize_]);
+            blockSize_ = std::max(kFragmentBlock, count);
+            if (blockSize_ == kFragmentBlock && !spareBlocks_.empty()) {
+                fragmentBlocks_.push_back(std::move(spareBlocks_.back()));
+                spareBlocks_.pop_back();
+            } else {
+                fragmentBlocks_.emplace_back(new Fragment[blockSize_]);
+            }
             fragmentBlockUsed_.push_back(0);
+            fragmentBlockSize_.push_back(blockSize_);
             blockUsed_ = 0;
         }
         Fragment* out = fragmentBlocks_.back().get() + blockUsed_;
@@ -141,6 +148,24 @@ void TypeGraph::detachFromSource() {
     }
 }
 
+TypeGraph::Checkpoint TypeGraph::checkpoint() const {
+    assert(open_.empty());
+    return {nodes_.size(), fragmentBlocks_.size(), blockUsed_, blockSize_, fragmentCount_};
+}
+
+void TypeGraph::rollback(const Checkpoint& mark) {
+    assert(open_.empty() && mark.nodes <= nodes_.size() && mark.blocks <= fragmentBlocks_.size());
+    nodes_.resize(mark.nodes);
+    for (size_t b = mark.blocks; b < fragmentBlocks_.size(); ++b)
+        if (fragmentBlockSize_[b] == kFragmentBlock) spareBlocks_.push_back(std::move(fragmentBlocks_[b]));
+    fragmentBlocks_.resize(mark.blocks);
+    fragmentBlockUsed_.resize(mark.blocks);
+    fragmentBlockSize_.resize(mark.blocks);
+    blockUsed_ = mark.blockUsed;
+    blockSize_ = mark.blockSize;
+    fragmentCount_ = mark.fragments;
+}
+
 NodeId TypeGraph::absorb(TypeGraph&& other) {
     const NodeId offset = NodeId(nodes_.size());
     if (!other.fragmentBlocks_.empty()) other.fragmentBlockUsed_.back() = other.blockUsed_;
@@ -153,19 +178,29 @@ NodeId TypeGraph::absorb(TypeGraph&& other) {
     // Adopted blocks go before this graph's current block, which keeps receiving fragments.
     std::unique_ptr<Fragment[]> current;
     size_t currentUsed = 0;
+    size_t currentSize = 0;
     if (!fragmentBlocks_.empty()) {
         current = std::move(fragmentBlocks_.back());
         currentUsed = fragmentBlockUsed_.back();
+        currentSize = fragmentBlockSize_.back();
         fragmentBlocks_.pop_back();
         fragmentBlockUsed_.pop_back();
+        fragmentBlockSize_.pop_back();
     }
     for (size_t b = 0; b < other.fragmentBlocks_.size(); ++b) {
         fragmentBlocks_.push_back(std::move(other.fragmentBlocks_[b]));
         fragmentBlockUsed_.push_back(other.fragmentBlockUsed_[b]);
+        fragmentBlockSize_.push_back(other.fragmentBlockSize_[b]);
     }
     if (current) {
         fragmentBlocks_.push_back(std::move(current));
         fragmentBlockUsed_.push_back(currentUsed);
+        fragmentBlockSize_.push_back(currentSize);
+    } else if (!fragmentBlocks_.empty()) {
+        // This graph had no block: the last adopted one becomes the current block (its count
+        // lives in blockUsed_ from now on, as for a block of our own).
+        blockUsed_ = fragmentBlockUsed_.back();
+        blockSize_ = fragmentBlockSize_.back();
     }
     fragmentCount_ += other.fragmentCount_;
     for (TypeNode& node : other.nodes_) nodes_.push_back(node);
@@ -173,6 +208,7 @@ NodeId TypeGraph::absorb(TypeGraph&& other) {
     other.nodes_.clear();
     other.fragmentBlocks_.clear();
     other.fragmentBlockUsed_.clear();
+    other.fragmentBlockSize_.clear();
     other.blockUsed_ = other.blockSize_ = other.fragmentCount_ = 0;
     return offset;
 }

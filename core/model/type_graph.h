@@ -166,6 +166,20 @@ public:
     // mapping) can be closed and the graph stands alone. Each distinct string is copied once.
     void detachFromSource();
 
+    // A point to come back to: the nodes made after it can be forgotten with rollback().
+    struct Checkpoint {
+        size_t nodes = 0;
+        size_t blocks = 0;
+        size_t blockUsed = 0;
+        size_t blockSize = 0;
+        size_t fragments = 0;
+    };
+    Checkpoint checkpoint() const;  // with no node open
+    // Forgets every node made since `mark`; their fragment blocks are kept for the next nodes.
+    // Text stored since stays (names are stored while units are read, before their nodes).
+    // For callers that only need what was computed from those nodes (a scope's CRCs).
+    void rollback(const Checkpoint& mark);
+
     // Appends another graph's nodes (renumbered: old id + the returned offset) and takes over its
     // storage. Nodes and fragments never move, so pointers into either graph stay valid.
     NodeId absorb(TypeGraph&& other);
@@ -182,6 +196,8 @@ private:
     std::deque<TypeNode> nodes_;
     std::vector<std::unique_ptr<Fragment[]>> fragmentBlocks_;
     std::vector<size_t> fragmentBlockUsed_;
+    std::vector<size_t> fragmentBlockSize_;
+    std::vector<std::unique_ptr<Fragment[]>> spareBlocks_;  // standard-size blocks freed by rollback()
     size_t blockUsed_ = 0;
     size_t blockSize_ = 0;
     size_t fragmentCount_ = 0;
