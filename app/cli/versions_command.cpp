@@ -28,6 +28,7 @@ int runVersions(const VersionsArguments& args) {
     VersionOptions options = args.build.versionOptions();
     options.detachFromDwarf = false;  // printed and gone: no need to copy the strings
     options.captureCrcInput = !args.crcInputFile.empty();
+    options.keepTypes = !args.symtypesFile.empty();  // otherwise only the CRCs are printed
 
     ProgressReporter progress;
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };

@@ -1,3 +1,4 @@
+#include <stdexcept>
 #include "output/writers.h"
 
 #include <algorithm>
@@ -41,6 +42,7 @@ void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& modu
 }
 
 void writeSymtypes(const VersionedBuild& build, std::ostream& out) {
+    if (!build.typesKept) throw std::logic_error("writeSymtypes: the build was loaded without its types");
     std::vector<std::vector<const SymbolVersion*>> symbolsOf(build.scopes.size());
     for (const auto& symbol : build.symbols)
         if (symbol.versioned) symbolsOf[symbol.scope].push_back(&symbol);

@@ -98,6 +98,8 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
         inputs.report = report;
         versionInKbuildMode(inputs, build);
     }
+    // Only kbuild mode versions unit by unit; a single scope keeps its types (they are few).
+    build.typesKept = options.keepTypes || options.wholeFile || units.size() == 1;
     if (options.detachFromDwarf) {
         PhaseTimer timer("detach from DWARF");
         build.graph.detachFromSource();

@@ -28,6 +28,10 @@ struct VersionOptions {
     // Copy the DWARF strings the graph uses and close the file afterwards, so a build kept in
     // memory (diff, explorer) does not also keep the DWARF mapped. Costs a pass over the graph.
     bool detachFromDwarf = false;
+    // False: forget each compilation unit's types as soon as its CRCs are computed (kbuild
+    // mode), for callers that only print versions. A vmlinux then loads in a fraction of the
+    // memory. Symtypes, diffs and the explorer need the types.
+    bool keepTypes = true;
     // Threads for kbuild mode (units are independent; each thread opens its own DWARF session).
     // 0: one per core, at most 4.
     unsigned threads = 0;

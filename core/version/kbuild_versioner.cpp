@@ -45,6 +45,16 @@ struct Worker {
     std::exception_ptr failure;
 };
 
+// Forgets the types of the scope just versioned (its nodes, type map and symbol targets): only
+// its CRCs are wanted. The next scope reuses the nodes' storage.
+void dropScopeTypes(VersionedBuild& target, const TypeGraph::Checkpoint& mark, size_t firstSymbol) {
+    target.graph.rollback(mark);
+    VersionScope& scope = *target.scopes.back();
+    scope.types = {};
+    scope.namedTargets = {};
+    for (size_t i = firstSymbol; i < target.symbols.size(); ++i) target.symbols[i].target = TypeTarget{};
+}
+
 // Runs `job(worker index)` on every worker, the first on this thread; rethrows the first failure.
 template <typename Job>
 void onEveryWorker(std::vector<Worker>& workers, std::atomic<bool>& stop, const Job& job) {
@@ -207,13 +217,15 @@ void versionInKbuildMode(const KbuildInputs& in, VersionedBuild& build) {
             checkpoint(w, "versioning", u);
             if (perUnit[u].empty()) continue;
             const Dwarf_Die unit = worker.dwarf->units()[u];
-            const NodeId firstNode = NodeId(target.graph.size());
+            const TypeGraph::Checkpoint mark = target.graph.checkpoint();
+            const size_t firstSymbol = target.symbols.size();
             ObjectVersioner versioner(*worker.dwarf, *worker.fqns, renderer, std::move(perUnit[u]), *in.aliasKeys,
                                       in.versionerOptions);
             versioner.addUnit(unit, &worker.candidates[u]);
-            versioner.finish(target, unitName(unit), firstNode, workspace);
+            versioner.finish(target, unitName(unit), NodeId(mark.nodes), workspace);
             target.scopes.back()->unit = u;
             renderer.forgetRenderedDies();
+            if (!in.options->keepTypes) dropScopeTypes(target, mark, firstSymbol);
         }
     });
 

@@ -46,6 +46,27 @@ TEST(KbuildMode, ThreadCountDoesNotChangeAnyOutput) {
     EXPECT_EQ(run(3), single);
 }
 
+TEST(KbuildMode, DroppingTypesKeepsEveryCrcAndFreesTheGraph) {
+    for (unsigned threads : {1u, 2u}) {
+        VersionOptions options;
+        options.threads = threads;
+        const VersionedBuild kept = versionFile(test::fixturePath("multi_unit.o"), options);
+        options.keepTypes = false;
+        options.captureCrcInput = true;
+        const VersionedBuild dropped = versionFile(test::fixturePath("multi_unit.o"), options);
+        EXPECT_TRUE(kept.typesKept);
+        EXPECT_FALSE(dropped.typesKept);
+        EXPECT_GT(kept.graph.size(), 0u);
+        EXPECT_EQ(dropped.graph.size(), 0u) << threads << " threads";
+        EXPECT_EQ(crcs(dropped), crcs(kept)) << threads << " threads";
+        std::ostringstream inputs;
+        writeCrcInputs(dropped, inputs);
+        EXPECT_NE(inputs.str().find("rp_rx subprogram"), std::string::npos) << "CRC inputs are captured before the drop";
+        std::ostringstream symtypes;
+        EXPECT_THROW(writeSymtypes(dropped, symtypes), std::logic_error);
+    }
+}
+
 TEST(KbuildMode, WholeFileModeMixesTheUnits) {
     VersionOptions whole;
     whole.wholeFile = true;
