@@ -1,6 +1,10 @@
 #include "diff/build_diff.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <thread>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,18 +50,38 @@ struct SideCache {
     }
 };
 
-class Differ {
-public:
-    Differ(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options)
-        : old_(oldBuild), new_(newBuild), options_(options) {}
+// A side of a changed symbol: the file it lives in and its version there.
+struct Side {
+    const VersionedBuild* build;
+    const SymbolVersion* symbol;
+};
 
-    DiffResult run();
+std::string renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target) {
+    if (target.isRecord()) return scope.overrides.record(target.index()).rendering();
+    return flattenNode(build.graph, target.index(), {}).rendering();
+}
+
+// Explains changed symbols, one at a time, with caches that pay off across symbols of the same
+// pair of scopes. Each diff thread has its own; their causes are merged afterwards.
+class Explainer {
+public:
+    explicit Explainer(const DiffOptions& options) : options_(options) {}
+
+    // Fills `out`'s causes (ids into causes()) and paths, and its first difference if asked.
+    // `order` is the symbol's index in the result: the lowest one that finds a cause provides
+    // its renderings, as in a sequential run.
+    void explain(SymbolDiff& out, size_t order, Side before, Side after);
+
+    // Where a cause was first found (lowest symbol order): its renderings come from there.
+    struct Finder {
+        size_t order;
+        Side before, after;
+        TypeTarget a, b;
+    };
+    const std::vector<Cause>& causes() const { return causes_; }
+    const std::vector<Finder>& finders() const { return finders_; }
 
 private:
-    struct Side {
-        const VersionedBuild* build;
-        const SymbolVersion* symbol;
-    };
     void explainSymbol(SymbolDiff& out, Side before, Side after);
     TypeTarget resolve(SideCache& cache, const VersionScope& scope, NodeId named);
     // The new-side types of a scope pair from which a changed type can be reached.
@@ -65,7 +89,6 @@ private:
     std::vector<uint32_t> compareType(Side before, Side after, const std::string& name, TypeTarget a, TypeTarget b);
     uint32_t causeFor(const std::string& type, const NodeChange& change, Side before, Side after, TypeTarget a,
                       TypeTarget b);
-    std::string renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target);
     SideCache& cacheFor(const VersionedBuild* build) {
         SideCache& cache = caches_[build];
         cache.build = build;
@@ -73,43 +96,42 @@ private:
     }
     void findFirstDifference(SymbolDiff& out, Side before, Side after);
 
-    const LoadedBuild& old_;
-    const LoadedBuild& new_;
     const DiffOptions& options_;
+    size_t order_ = 0;  // of the symbol being explained
     std::map<const VersionedBuild*, SideCache> caches_;
     std::map<const VersionedBuild*, std::unique_ptr<CrcInputReader>> readers_;
-    std::vector<Cause> causes_;
+    std::vector<Cause> causes_;       // without renderings: the merge adds them
+    std::vector<Finder> finders_;     // parallel to causes_
     std::unordered_map<std::string, uint32_t> causeIndex_;
     // (old scope, new scope, reference name) -> causes found inside that type
     std::map<std::tuple<const void*, const void*, uint64_t, std::string>, std::vector<uint32_t>> typeMemo_;
     std::map<std::pair<const VersionScope*, const VersionScope*>, std::unordered_set<uint32_t>> relevant_;
 };
 
-std::string Differ::renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target) {
-    if (target.isRecord()) return scope.overrides.record(target.index()).rendering();
-    return flattenNode(build.graph, target.index(), {}).rendering();
+std::string causeKey(const Cause& cause) { return cause.type + '\0' + cause.node + '\0' + cause.description; }
+
+void Explainer::explain(SymbolDiff& out, size_t order, Side before, Side after) {
+    order_ = order;
+    explainSymbol(out, before, after);
+    if (options_.firstDifferences) findFirstDifference(out, before, after);
 }
 
-uint32_t Differ::causeFor(const std::string& type, const NodeChange& change, Side before, Side after, TypeTarget a,
-                          TypeTarget b) {
-    const std::string key = type + '\0' + change.node + '\0' + change.description;
-    auto [it, inserted] = causeIndex_.emplace(key, uint32_t(causes_.size()));
+uint32_t Explainer::causeFor(const std::string& type, const NodeChange& change, Side before, Side after,
+                             TypeTarget a, TypeTarget b) {
+    Cause cause;
+    cause.type = type;
+    cause.node = change.node;
+    cause.kind = change.kind;
+    cause.description = change.description;
+    auto [it, inserted] = causeIndex_.emplace(causeKey(cause), uint32_t(causes_.size()));
     if (inserted) {
-        Cause cause;
-        cause.type = type;
-        cause.node = change.node;
-        cause.kind = change.kind;
-        cause.description = change.description;
-        const VersionScope& oldScope = *before.build->scopes[before.symbol->scope];
-        const VersionScope& newScope = *after.build->scopes[after.symbol->scope];
-        cause.oldRendering = renderingOf(*before.build, oldScope, a);
-        cause.newRendering = renderingOf(*after.build, newScope, b);
         causes_.push_back(std::move(cause));
+        finders_.push_back({order_, before, after, a, b});
     }
     return it->second;
 }
 
-std::vector<uint32_t> Differ::compareType(Side before, Side after, const std::string& name, TypeTarget a,
+std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std::string& name, TypeTarget a,
                                           TypeTarget b) {
     const VersionScope* oldScope = before.build->scopes[before.symbol->scope].get();
     const VersionScope* newScope = after.build->scopes[after.symbol->scope].get();
@@ -146,11 +168,11 @@ std::vector<uint32_t> Differ::compareType(Side before, Side after, const std::st
     return found;
 }
 
-TypeTarget Differ::resolve(SideCache& cache, const VersionScope& scope, NodeId named) {
+TypeTarget Explainer::resolve(SideCache& cache, const VersionScope& scope, NodeId named) {
     return resolveNamed(scope, cache.build->graph, named);
 }
 
-const std::unordered_set<uint32_t>& Differ::relevantTypes(Side before, Side after) {
+const std::unordered_set<uint32_t>& Explainer::relevantTypes(Side before, Side after) {
     const VersionScope& oldScope = *before.build->scopes[before.symbol->scope];
     const VersionScope& newScope = *after.build->scopes[after.symbol->scope];
     auto [it, inserted] = relevant_.try_emplace({&oldScope, &newScope});
@@ -192,7 +214,7 @@ const std::unordered_set<uint32_t>& Differ::relevantTypes(Side before, Side afte
     return relevant;
 }
 
-void Differ::explainSymbol(SymbolDiff& out, Side before, Side after) {
+void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
     const VersionScope& oldScope = *before.build->scopes[before.symbol->scope];
     const VersionScope& newScope = *after.build->scopes[after.symbol->scope];
     SideCache& oc = cacheFor(before.build);
@@ -221,6 +243,8 @@ void Differ::explainSymbol(SymbolDiff& out, Side before, Side after) {
     auto addCauses = [&](const std::vector<uint32_t>& ids, size_t visit) {
         for (uint32_t id : ids) {
             if (!found.insert(id).second) continue;
+            if (order_ < finders_[id].order)  // found from the cache by an earlier symbol
+                finders_[id] = {order_, before, after, visits[visit].before, visits[visit].after};
             out.causes.push_back(id);
             std::vector<std::string> path;
             for (int v = int(visit); v >= 0; v = visits[size_t(v)].parent) {
@@ -265,7 +289,7 @@ void Differ::explainSymbol(SymbolDiff& out, Side before, Side after) {
     }
 }
 
-void Differ::findFirstDifference(SymbolDiff& out, Side before, Side after) {
+void Explainer::findFirstDifference(SymbolDiff& out, Side before, Side after) {
     auto& oldReader = readers_[before.build];
     if (!oldReader) oldReader = std::make_unique<CrcInputReader>(*before.build);
     auto& newReader = readers_[after.build];
@@ -283,20 +307,104 @@ void Differ::findFirstDifference(SymbolDiff& out, Side before, Side after) {
     first.newContext = b.substr(first.contextStart, 2 * context);
 }
 
-DiffResult Differ::run() {
-    DiffResult result;
-    result.oldPath = old_.path;
-    result.newPath = new_.path;
-    std::map<std::string, std::pair<LoadedBuild::SymbolRef, LoadedBuild::SymbolRef>> names;
-    for (const auto& [name, ref] : old_.symbols) names[name].first = ref;
-    for (const auto& [name, ref] : new_.symbols) names[name].second = ref;
+// The symbols to explain, grouped by the pair of scopes they are versioned in (the explainer's
+// caches are per pair), groups in the order of their first symbol.
+struct Job {
+    size_t order;
+    Side before, after;
+};
 
-    size_t done = 0;
-    for (const auto& [name, pair] : names) {
-        if (++done % 256 == 0) {
-            if (options_.cancelled && options_.cancelled()) throw Cancelled();
-            if (options_.progress) options_.progress("comparing symbols", done, names.size());
+std::vector<std::vector<Job>> groupByScopes(const std::vector<Job>& jobs) {
+    std::map<std::tuple<const void*, uint32_t, const void*, uint32_t>, size_t> groupOf;
+    std::vector<std::vector<Job>> groups;
+    for (const Job& job : jobs) {
+        const auto key = std::make_tuple(job.before.build, job.before.symbol->scope, job.after.build, job.after.symbol->scope);
+        auto [it, inserted] = groupOf.emplace(key, groups.size());
+        if (inserted) groups.emplace_back();
+        groups[it->second].push_back(job);
+    }
+    return groups;
+}
+
+unsigned threadCount(const DiffOptions& options, size_t groups) {
+    size_t threads = options.threads;
+    if (threads == 0) threads = std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+    return unsigned(std::max<size_t>(1, std::min<size_t>({threads, groups, 64})));
+}
+
+// Explains every job on `threads` explainers. The calling thread explains too, and is the only
+// one to report progress and check for cancellation.
+std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::vector<Job>& jobs,
+                                  std::vector<uint8_t>& explainerOf, const DiffOptions& options) {
+    std::vector<std::vector<Job>> groups = groupByScopes(jobs);
+    const unsigned threads = threadCount(options, groups.size());
+    // Deterministic balance: the largest groups first, each to the least loaded thread.
+    std::vector<size_t> bySize(groups.size());
+    for (size_t g = 0; g < groups.size(); ++g) bySize[g] = g;
+    std::stable_sort(bySize.begin(), bySize.end(), [&](size_t a, size_t b) { return groups[a].size() > groups[b].size(); });
+    std::vector<std::vector<size_t>> assigned(threads);
+    std::vector<size_t> load(threads, 0);
+    for (size_t g : bySize) {
+        const size_t t = size_t(std::min_element(load.begin(), load.end()) - load.begin());
+        assigned[t].push_back(g);
+        load[t] += groups[g].size();
+        for (const Job& job : groups[g]) explainerOf[job.order] = uint8_t(t);
+    }
+
+    std::vector<Explainer> explainers;
+    explainers.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) explainers.emplace_back(options);
+    std::atomic<size_t> done{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::exception_ptr> failures(threads);
+    auto report = [&] {
+        if (options.cancelled && options.cancelled()) stop = true;
+        if (options.progress) options.progress("comparing symbols", done, jobs.size());
+    };
+    auto work = [&](unsigned t) {
+        try {
+            size_t mine = 0;
+            for (size_t g : assigned[t])
+                for (const Job& job : groups[g]) {
+                    if (stop) return;
+                    explainers[t].explain(symbols[job.order], job.order, job.before, job.after);
+                    ++done;
+                    if (t == 0 && ++mine % 32 == 0) report();
+                }
+        } catch (...) {
+            failures[t] = std::current_exception();
+            stop = true;
         }
+    };
+    std::atomic<unsigned> running{threads - 1};
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t)
+        helpers.emplace_back([&, t] {
+            work(t);
+            --running;
+        });
+    work(0);
+    while (running > 0) {  // the helpers' share is still being explained
+        report();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    for (auto& helper : helpers) helper.join();
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    if (stop) throw Cancelled();
+    return explainers;
+}
+
+DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options) {
+    DiffResult result;
+    result.oldPath = oldBuild.path;
+    result.newPath = newBuild.path;
+    std::map<std::string, std::pair<LoadedBuild::SymbolRef, LoadedBuild::SymbolRef>> names;
+    for (const auto& [name, ref] : oldBuild.symbols) names[name].first = ref;
+    for (const auto& [name, ref] : newBuild.symbols) names[name].second = ref;
+
+    std::vector<Job> jobs;
+    for (const auto& [name, pair] : names) {
         const auto& [before, after] = pair;
         SymbolDiff diff;
         diff.name = name;
@@ -312,27 +420,47 @@ DiffResult Differ::run() {
             diff.status = SymbolStatus::Unchanged;
         } else {
             diff.status = SymbolStatus::Changed;
-            if (before.symbol->versioned && after.symbol->versioned) {
-                explainSymbol(diff, {before.file, before.symbol}, {after.file, after.symbol});
-                if (options_.firstDifferences) findFirstDifference(diff, {before.file, before.symbol}, {after.file, after.symbol});
-            }
+            if (before.symbol->versioned && after.symbol->versioned)
+                jobs.push_back({result.symbols.size(), {before.file, before.symbol}, {after.file, after.symbol}});
         }
         result.symbols.push_back(std::move(diff));
+    }
+    std::vector<uint8_t> explainerOf(result.symbols.size(), 0);
+    const std::vector<Explainer> explainers = explainAll(result.symbols, jobs, explainerOf, options);
+
+    // Merge the explainers' causes by identity, in symbol order: a cause's renderings come from
+    // the first symbol that found it, whichever thread explained it.
+    std::vector<Cause> causes;
+    std::unordered_map<std::string, uint32_t> causeIndex;
+    for (size_t s = 0; s < result.symbols.size(); ++s) {
+        const Explainer& explainer = explainers[explainerOf[s]];
+        for (uint32_t& id : result.symbols[s].causes) {
+            const Cause& local = explainer.causes()[id];
+            auto [it, inserted] = causeIndex.emplace(causeKey(local), uint32_t(causes.size()));
+            if (inserted) {
+                Cause cause = local;
+                const Explainer::Finder& finder = explainer.finders()[id];
+                cause.oldRendering = renderingOf(*finder.before.build, *finder.before.build->scopes[finder.before.symbol->scope], finder.a);
+                cause.newRendering = renderingOf(*finder.after.build, *finder.after.build->scopes[finder.after.symbol->scope], finder.b);
+                causes.push_back(std::move(cause));
+            }
+            id = it->second;
+        }
     }
 
     // Rank causes by how many symbols they affect; renumber 1..n in that order.
     for (size_t s = 0; s < result.symbols.size(); ++s)
-        for (uint32_t id : result.symbols[s].causes) causes_[id].symbols.push_back(uint32_t(s));
-    std::vector<uint32_t> order(causes_.size());
+        for (uint32_t id : result.symbols[s].causes) causes[id].symbols.push_back(uint32_t(s));
+    std::vector<uint32_t> order(causes.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        if (causes_[a].symbols.size() != causes_[b].symbols.size()) return causes_[a].symbols.size() > causes_[b].symbols.size();
-        return causes_[a].title() < causes_[b].title();
+        if (causes[a].symbols.size() != causes[b].symbols.size()) return causes[a].symbols.size() > causes[b].symbols.size();
+        return causes[a].title() < causes[b].title();
     });
-    std::vector<uint32_t> rank(causes_.size());
+    std::vector<uint32_t> rank(causes.size());
     for (uint32_t r = 0; r < order.size(); ++r) {
         rank[order[r]] = r;
-        result.causes.push_back(std::move(causes_[order[r]]));
+        result.causes.push_back(std::move(causes[order[r]]));
         result.causes.back().id = r + 1;
     }
     result.causes.erase(std::remove_if(result.causes.begin(), result.causes.end(),
@@ -366,8 +494,7 @@ DiffResult Differ::run() {
 
 DiffResult diffBuilds(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options) {
     PhaseTimer timer("diff");
-    Differ differ(oldBuild, newBuild, options);
-    return differ.run();
+    return compare(oldBuild, newBuild, options);
 }
 
 }  // namespace kabiscope

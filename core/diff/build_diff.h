@@ -71,6 +71,9 @@ struct DiffOptions {
     size_t contextBytes = 60;
     std::function<void(const std::string&, size_t, size_t)> progress;
     std::function<bool()> cancelled;  // checked between symbols; true throws kabiscope::Cancelled
+    // Threads that explain changed symbols (0: one per core, at most 4). The result does not
+    // depend on it; progress and cancelled are only called from the calling thread.
+    unsigned threads = 0;
 };
 
 DiffResult diffBuilds(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options = {});

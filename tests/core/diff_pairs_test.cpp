@@ -44,6 +44,29 @@ DiffResult diffPair(const std::string& pair, const VersionOptions& options = {})
 
 std::string expectedPath(const std::string& name) { return std::string(KABISCOPE_PAIRS_DIR) + "/expected/" + name; }
 
+// The changed symbols of a multi-unit pair are explained on several threads (grouped by pair of
+// scopes); the report must be the same byte for byte whatever the thread count.
+TEST(DiffThreads, ThreadCountDoesNotChangeTheReport) {
+    const LoadedBuild before = loadSide("multi_pair", 0, {});
+    const LoadedBuild after = loadSide("multi_pair", 1, {});
+    ASSERT_GE(after.files.front().scopes.size(), 5u) << "one scope per linked unit";
+    auto report = [&](unsigned threads) {
+        DiffOptions options;
+        options.threads = threads;
+        options.firstDifferences = true;
+        const DiffResult diff = diffBuilds(before, after, options);
+        std::ostringstream out;
+        writeDiffJson(diff, out);
+        writeDiffText(diff, out);
+        return std::make_pair(diff.summary.changed, out.str());
+    };
+    const auto single = report(1);
+    EXPECT_GE(single.first, 5u);
+    EXPECT_EQ(report(2), single);
+    EXPECT_EQ(report(3), single);
+    EXPECT_EQ(report(8), single);
+}
+
 // Compares with the expected file; KABISCOPE_UPDATE_EXPECTED=1 rewrites it for review.
 void expectMatchesFile(const std::string& actual, const std::string& name) {
     if (std::getenv("KABISCOPE_UPDATE_EXPECTED")) {
