@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "base/error.h"
+#include "base/limits.h"
 #include "dwarf/die_access.h"
 #include "dwarf/dwarf_file.h"
 #include "kabi/kabi_rules.h"
@@ -19,7 +20,6 @@ struct DieRenderer::SymbolState {
 
 namespace {
 
-constexpr unsigned kMaxRenderDepth = 20000;
 constexpr std::string_view kKabiPrefix = "__kabi_";
 
 bool startsWith(const char* s, std::string_view prefix) {
@@ -127,7 +127,8 @@ NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* lis
     if (!tagInfo(tag, info)) failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
     const NodeId id = graph_.beginNode(info.kind, info.keyword, offset);
     typeNodes_.insert(offset, id);
-    if (++depth_ > kMaxRenderDepth) failAt(die, "corrupt DWARF: type chain nested too deeply");
+    if (++depth_ > kMaxTypeNesting)
+        failAt(die, "types nested more than " + std::to_string(kMaxTypeNesting) + " levels deep (corrupt DWARF?)");
     const die::Attributes attrs(&die);
     renderInto(id, tag, die, attrs, state, list, enumFqn);
     --depth_;

@@ -1,6 +1,7 @@
 #include "model/type_table.h"
 
 #include "base/error.h"
+#include "base/limits.h"
 #include "base/node_slots.h"
 
 #include <algorithm>
@@ -29,7 +30,7 @@ std::string Record::rendering() const {
 namespace {
 
 void flattenInto(const TypeGraph& graph, NodeId id, Record& out, unsigned depth) {
-    if (depth > 100000) throw Error({}, "type graph cycle through anonymous types");
+    if (depth > kMaxTypeNesting) throw Error({}, "anonymous types nested too deeply");
     for (const Fragment& f : graph.fragments(id)) {
         if (f.spaceBefore()) out.text += ' ';
         switch (f.kind()) {

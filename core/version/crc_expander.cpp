@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include "base/error.h"
+#include "base/limits.h"
 #include "kabi/kabi_rules.h"
 
 namespace kabiscope {
@@ -175,7 +176,8 @@ void CrcExpander::expand(uint32_t entry, Sink& sink) {
             sink.add(flat.name(reference));
             continue;
         }
-        if (++depth_ > 100000) fail(file_, "type references nested too deeply while expanding '", owner_, "'");
+        if (++depth_ > kMaxTypeNesting)
+            fail(file_, "type references nested more than ", kMaxTypeNesting, " levels deep while expanding '", owner_, "'");
         if (reach_ && !sink.capture && reach_->disjoint(child, expanded_)) {
             // Nothing the child reaches is expanded yet: its expansion is the one it has from
             // nothing, the same for every symbol of the scope.

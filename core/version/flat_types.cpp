@@ -1,6 +1,7 @@
 #include "version/flat_types.h"
 
 #include "base/error.h"
+#include "base/limits.h"
 
 namespace kabiscope {
 
@@ -34,7 +35,7 @@ uint32_t FlatTypes::nameOf(const TypeGraph& graph, NodeId named) {
 
 void FlatTypes::flattenInto(const TypeGraph& graph, NodeId id, uint32_t textBegin, uint64_t& namesLength,
                             unsigned depth) {
-    if (depth > 100000) throw Error({}, "type graph cycle through anonymous types");
+    if (depth > kMaxTypeNesting) throw Error({}, "anonymous types nested too deeply");
     char number[64];
     for (const Fragment& f : graph.fragments(id)) {
         if (f.spaceBefore()) text_ += ' ';

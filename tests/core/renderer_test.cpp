@@ -6,6 +6,7 @@
 #include <sstream>
 #include <zlib.h>
 
+#include "base/error.h"
 #include "core/test_support.h"
 #include "output/writers.h"
 #include "version/file_versioner.h"
@@ -35,6 +36,36 @@ uint32_t crcOf(const VersionedBuild& build, const std::string& name) {
         if (s.name() == name) return s.crc;
     ADD_FAILURE() << "no symbol " << name;
     return 0;
+}
+
+// A typedef chain nests one level per typedef: deep but legal chains version, deeper ones are
+// refused with an error naming the file instead of overflowing the stack.
+VersionedBuild versionChain(int depth, VersionOptions options = {}) {
+    std::istringstream names("deep_chain\n");
+    options.exports = ExportList::parse(names, "list");
+    return versionFile(test::fixturePath("typedef_chain_" + std::to_string(depth) + ".o"), options);
+}
+
+TEST(Renderer, DeepTypedefChainsVersionUpToTheNestingLimit) {
+    VersionOptions options;
+    options.captureCrcInput = true;
+    const VersionedBuild build = versionChain(1500, options);
+    ASSERT_EQ(build.symbols.size(), 1u);
+    EXPECT_TRUE(build.symbols[0].versioned);
+    std::ostringstream inputs;
+    writeCrcInputs(build, inputs);
+    EXPECT_NE(inputs.str().find("variable typedef_type chain1499 { typedef_type chain1498 { "), std::string::npos);
+    EXPECT_NE(inputs.str().find("typedef_type chain0 { base_type int byte_size(4) encoding(5) }"), std::string::npos);
+}
+
+TEST(Renderer, TypedefChainsBeyondTheNestingLimitAreAnErrorNotACrash) {
+    try {
+        versionChain(3000);
+        FAIL() << "expected an error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("typedef_chain_3000.o"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("nested more than 2048 levels"), std::string::npos) << e.what();
+    }
 }
 
 TEST(Renderer, FunctionParametersKeepTheirNamesAndVarargsVanish) {
