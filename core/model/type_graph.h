@@ -119,6 +119,18 @@ static_assert(sizeof(Fragment) == 12);
 void appendNumber(std::string& out, NumberLabel label, uint64_t value);
 // The same into a buffer of at least 48 bytes; returns the length.
 size_t formatNumber(char* buffer, NumberLabel label, uint64_t value);
+// Appends what a fragment prints by itself: its leading space, then its text or number. A child
+// prints nothing here: the caller inlines it or refers to it by name. Returns the child, or
+// kNoNode for a text or number fragment.
+inline uint32_t appendPrinted(std::string& out, const Fragment& f) {
+    if (f.spaceBefore()) out += ' ';
+    switch (f.kind()) {
+    case Fragment::Kind::Text: out.append(f.text, f.size()); break;
+    case Fragment::Kind::Number: appendNumber(out, f.label(), f.number); break;
+    case Fragment::Kind::Child: return f.child();
+    }
+    return UINT32_MAX;  // kNoNode
+}
 
 struct TypeNode {
     NodeKind kind;

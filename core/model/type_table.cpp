@@ -32,17 +32,12 @@ namespace {
 void flattenInto(const TypeGraph& graph, NodeId id, Record& out, unsigned depth) {
     if (depth > kMaxTypeNesting) throw Error({}, "anonymous types nested too deeply");
     for (const Fragment& f : graph.fragments(id)) {
-        if (f.spaceBefore()) out.text += ' ';
-        switch (f.kind()) {
-        case Fragment::Kind::Text: out.text += f.textView(); break;
-        case Fragment::Kind::Number: appendNumber(out.text, f.label(), f.number); break;
-        case Fragment::Kind::Child:
-            if (graph.isNamedType(f.child()))
-                out.references.push_back({uint32_t(out.text.size()), graph.referenceName(f.child()), f.child()});
-            else
-                flattenInto(graph, f.child(), out, depth + 1);
-            break;
-        }
+        const NodeId child = appendPrinted(out.text, f);
+        if (child == kNoNode) continue;
+        if (graph.isNamedType(child))
+            out.references.push_back({uint32_t(out.text.size()), graph.referenceName(child), child});
+        else
+            flattenInto(graph, child, out, depth + 1);
     }
 }
 

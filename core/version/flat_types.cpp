@@ -36,22 +36,16 @@ uint32_t FlatTypes::nameOf(const TypeGraph& graph, NodeId named) {
 void FlatTypes::flattenInto(const TypeGraph& graph, NodeId id, uint32_t textBegin, uint64_t& namesLength,
                             unsigned depth) {
     if (depth > kMaxTypeNesting) throw Error({}, "anonymous types nested too deeply");
-    char number[64];
     for (const Fragment& f : graph.fragments(id)) {
-        if (f.spaceBefore()) text_ += ' ';
-        switch (f.kind()) {
-        case Fragment::Kind::Text: text_.append(f.text, f.size()); break;
-        case Fragment::Kind::Number: text_.append(number, formatNumber(number, f.label(), f.number)); break;
-        case Fragment::Kind::Child:
-            if (graph.isNamedType(f.child())) {
-                const uint32_t name = nameOf(graph, f.child());
-                const uint32_t length = uint32_t(names_.size() - name);
-                namesLength += length;
-                references_.push_back({uint32_t(text_.size() - textBegin), name, length, f.child()});
-            } else {
-                flattenInto(graph, f.child(), textBegin, namesLength, depth + 1);
-            }
-            break;
+        const NodeId child = appendPrinted(text_, f);
+        if (child == kNoNode) continue;
+        if (graph.isNamedType(child)) {
+            const uint32_t name = nameOf(graph, child);
+            const uint32_t length = uint32_t(names_.size() - name);
+            namesLength += length;
+            references_.push_back({uint32_t(text_.size() - textBegin), name, length, child});
+        } else {
+            flattenInto(graph, child, textBegin, namesLength, depth + 1);
         }
     }
 }
