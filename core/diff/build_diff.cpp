@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <map>
 #include <unordered_map>
@@ -378,12 +379,20 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
     };
     std::atomic<unsigned> running{threads - 1};
     std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t)
-        helpers.emplace_back([&, t] {
-            work(t);
+    std::vector<unsigned> unstarted;  // no thread to be had: their share runs here, in turn
+    for (unsigned t = 1; t < threads; ++t) {
+        try {
+            helpers.emplace_back([&, t] {
+                work(t);
+                --running;
+            });
+        } catch (const std::system_error&) {
+            unstarted.push_back(t);
             --running;
-        });
+        }
+    }
     work(0);
+    for (unsigned t : unstarted) work(t);
     while (running > 0) {  // the helpers' share is still being explained
         report();
         std::this_thread::sleep_for(std::chrono::milliseconds(20));

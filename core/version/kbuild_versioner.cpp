@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 
 #include "base/error.h"
@@ -67,8 +68,16 @@ void onEveryWorker(std::vector<Worker>& workers, std::atomic<bool>& stop, const 
         }
     };
     std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers.size(); ++w) threads.emplace_back(guarded, w);
+    std::vector<unsigned> unstarted;  // no thread to be had: their share runs here, in turn
+    for (unsigned w = 1; w < workers.size(); ++w) {
+        try {
+            threads.emplace_back(guarded, w);
+        } catch (const std::system_error&) {
+            unstarted.push_back(w);
+        }
+    }
     guarded(0);
+    for (unsigned w : unstarted) guarded(w);
     for (auto& thread : threads) thread.join();
     for (auto& worker : workers)
         if (worker.failure) std::rethrow_exception(worker.failure);
