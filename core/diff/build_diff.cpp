@@ -358,9 +358,15 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
     std::atomic<size_t> done{0};
     std::atomic<bool> stop{false};
     std::vector<std::exception_ptr> failures(threads);
+    std::exception_ptr reportFailure;  // a throwing callback stops the run, threads joined first
     auto report = [&] {
-        if (options.cancelled && options.cancelled()) stop = true;
-        if (options.progress) options.progress("comparing symbols", done, jobs.size());
+        try {
+            if (options.cancelled && options.cancelled()) stop = true;
+            if (options.progress) options.progress("comparing symbols", done, jobs.size());
+        } catch (...) {
+            if (!reportFailure) reportFailure = std::current_exception();
+            stop = true;
+        }
     };
     auto work = [&](unsigned t) {
         try {
@@ -398,6 +404,7 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     for (auto& helper : helpers) helper.join();
+    if (reportFailure) std::rethrow_exception(reportFailure);
     for (const auto& failure : failures)
         if (failure) std::rethrow_exception(failure);
     if (stop) throw Cancelled();

@@ -127,11 +127,18 @@ NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* lis
     if (!tagInfo(tag, info)) failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
     const NodeId id = graph_.beginNode(info.kind, info.keyword, offset);
     typeNodes_.insert(offset, id);
-    if (++depth_ > kMaxTypeNesting)
-        failAt(die, "types nested more than " + std::to_string(kMaxTypeNesting) + " levels deep (corrupt DWARF?)");
     const die::Attributes attrs(&die);
+    // Named types start a new run of anonymous nesting: walkers of the graph stop at them.
+    const bool named = referencePrefix(info.kind) != 0 && attrs.name();
+    const unsigned anonymousDepth = anonymousDepth_;
+    anonymousDepth_ = named ? 0 : anonymousDepth_ + 1;
+    if (++depth_ > kMaxTypeNesting)
+        failAt(die, "type references nested more than " + std::to_string(kMaxTypeNesting) + " levels deep: not supported");
+    if (anonymousDepth_ > kMaxAnonymousNesting)
+        failAt(die, "anonymous types nested more than " + std::to_string(kMaxAnonymousNesting) + " levels deep: not supported");
     renderInto(id, tag, die, attrs, state, list, enumFqn);
     --depth_;
+    anonymousDepth_ = anonymousDepth;
     graph_.endNode(id);
     return id;
 }

@@ -76,7 +76,8 @@ private:
     OffsetMap symbolNodes_;
     // (unit, DW_AT_decl_file index) -> defined in a .c file
     std::unordered_map<const void*, std::unordered_map<Dwarf_Word, bool>> privateFiles_;
-    unsigned depth_ = 0;
+    unsigned depth_ = 0;           // renderType recursion (base/limits.h)
+    unsigned anonymousDepth_ = 0;  // ... of which anonymous types since the last named one
 };
 
 }  // namespace kabiscope

@@ -30,7 +30,7 @@ std::string Record::rendering() const {
 namespace {
 
 void flattenInto(const TypeGraph& graph, NodeId id, Record& out, unsigned depth) {
-    if (depth > kMaxTypeNesting) throw Error({}, "anonymous types nested too deeply");
+    if (depth > 4 * kMaxAnonymousNesting) throw Error({}, "anonymous types nested too deeply");
     for (const Fragment& f : graph.fragments(id)) {
         const NodeId child = appendPrinted(out.text, f);
         if (child == kNoNode) continue;

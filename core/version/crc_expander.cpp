@@ -5,7 +5,6 @@
 #include <zlib.h>
 
 #include "base/error.h"
-#include "base/limits.h"
 #include "kabi/kabi_rules.h"
 
 namespace kabiscope {
@@ -99,8 +98,8 @@ uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::str
     const uint32_t rootEntry = entryOf(root);
     if (reach_ && !capture) {
         reach_->index(rootEntry, [this](uint32_t e) -> const std::vector<uint32_t>& { return successors(e); },
-                      [this] { return entries_.size(); });
-        if (reach_->bytes() > kReachBudget) reach_.reset();
+                      [this] { return entries_.size(); }, kReachBudget);
+        if (reach_->overBudget()) reach_.reset();
     }
     expand(rootEntry, sink);
     sink.flush();
@@ -120,7 +119,6 @@ uint32_t CrcExpander::entryOf(TypeTarget target) {
         if (work_.entryScope[id] == scopeStamp_) return *slot;
         work_.entryScope[id] = scopeStamp_;
         entries_.emplace_back(work_.flatten(graph_, id));
-        slot = &work_.entryOf[id];  // flattening may have grown the slots
     }
     *slot = uint32_t(entries_.size() - 1);
     return *slot;
@@ -159,45 +157,63 @@ const std::vector<uint32_t>& CrcExpander::successors(uint32_t entry) {
     return entries_[entry].successors;
 }
 
-void CrcExpander::expand(uint32_t entry, Sink& sink) {
-    setBit(expanded_, entry);  // before descending, so cycles end in a literal reference
-    const std::vector<uint32_t>& next = successors(entry);
-    // Expanding a child may flatten more types and move the store's arrays: the text and the
-    // references are looked up again after each one.
+// Depth-first over the references, on an explicit stack: a chain of types can be as long as the
+// scope has types, far deeper than a thread's stack would allow recursion.
+void CrcExpander::expand(uint32_t root, Sink& sink) {
+    struct Frame {
+        uint32_t entry;
+        uint32_t next = 0;   // the next reference to handle
+        uint32_t at = 0;     // the text before it is hashed up to here
+        bool sharedPart;     // hashing this entry's expansion from nothing, to keep it
+        std::pair<uLong, uint64_t> outer{};  // what endPart() needs, for a shared part
+    };
+    std::vector<Frame> stack;
+    auto open = [&](uint32_t entry, bool sharedPart, std::pair<uLong, uint64_t> outer) {
+        setBit(expanded_, entry);  // before descending, so cycles end in a literal reference
+        successors(entry);         // resolved now: may flatten more types
+        stack.push_back({entry, 0, 0, sharedPart, outer});
+    };
+    // The store's arrays may move whenever a type is flattened: text and references are looked
+    // up again on every step.
     const FlatTypes& flat = work_.flat;
-    const FlatTypes::Id type = entries_[entry].flat;
-    size_t at = 0;
-    for (size_t i = 0; i < next.size(); ++i) {
-        const FlatTypes::Reference& reference = flat.referencesBegin(type)[i];
-        sink.add(flat.text(type).data() + at, reference.offset - at);
-        at = reference.offset;
-        const uint32_t child = next[i];
-        if (testBit(expanded_, child)) {
-            sink.add(flat.name(reference));
+    open(root, false, {});
+    while (!stack.empty()) {
+        Frame& frame = stack.back();
+        const FlatTypes::Id type = entries_[frame.entry].flat;
+        const std::vector<uint32_t>& next = entries_[frame.entry].successors;
+        if (frame.next < next.size()) {
+            const FlatTypes::Reference& reference = flat.referencesBegin(type)[frame.next];
+            sink.add(flat.text(type).data() + frame.at, reference.offset - frame.at);
+            frame.at = reference.offset;
+            const uint32_t child = next[frame.next++];
+            if (testBit(expanded_, child)) {
+                sink.add(flat.name(reference));
+            } else if (reach_ && !sink.capture && reach_->disjoint(child, expanded_)) {
+                // Nothing the child reaches is expanded yet: its expansion is the one it has from
+                // nothing, the same for every symbol of the scope (docs/crc-sharing.md).
+                const Entry& shared = entries_[child];
+                if (shared.shared) {
+                    sink.combine(shared.sharedCrc, shared.sharedLength);
+                    reach_->addTo(child, expanded_);
+                } else {
+                    open(child, true, sink.beginPart());  // `frame` is invalid from here
+                }
+            } else {
+                open(child, false, {});
+            }
             continue;
         }
-        if (++depth_ > kMaxTypeNesting)
-            fail(file_, "type references nested more than ", kMaxTypeNesting, " levels deep while expanding '", owner_, "'");
-        if (reach_ && !sink.capture && reach_->disjoint(child, expanded_)) {
-            // Nothing the child reaches is expanded yet: its expansion is the one it has from
-            // nothing, the same for every symbol of the scope.
-            Entry& shared = entries_[child];
-            if (shared.shared) {
-                sink.combine(shared.sharedCrc, shared.sharedLength);
-            } else {
-                const auto outer = sink.beginPart();
-                expand(child, sink);
-                std::tie(shared.sharedCrc, shared.sharedLength) = sink.endPart(outer);
-                shared.shared = true;
-            }
-            reach_->addTo(child, expanded_);
-        } else {
-            expand(child, sink);
+        const std::string_view text = flat.text(type);
+        sink.add(text.data() + frame.at, text.size() - frame.at);
+        const Frame done = frame;
+        stack.pop_back();
+        if (done.sharedPart) {
+            Entry& shared = entries_[done.entry];
+            std::tie(shared.sharedCrc, shared.sharedLength) = sink.endPart(done.outer);
+            shared.shared = true;
+            reach_->addTo(done.entry, expanded_);
         }
-        --depth_;
     }
-    const std::string_view text = flat.text(type);
-    sink.add(text.data() + at, text.size() - at);
 }
 
 uint32_t crcOfInput(std::string_view input) {

@@ -68,7 +68,7 @@ public:
 private:
     struct Sink;
     struct Entry;
-    void expand(uint32_t entry, Sink& sink);
+    void expand(uint32_t root, Sink& sink);
     uint32_t entryOf(TypeTarget target);
     const std::vector<uint32_t>& successors(uint32_t entry);
     TypeTarget resolveName(const std::string& reference, const std::string& owner);
@@ -80,7 +80,6 @@ private:
     std::string file_;
     CrcWorkspace& work_;
     std::string owner_;
-    unsigned depth_ = 0;
     // Every type this scope's expansions reached, in discovery order: its flattened rendering
     // (in the workspace: expansions hash long runs of text instead of visiting fragments one by
     // one), its references resolved once, and its shared expansion once hashed.

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "base/error.h"
+#include "base/large_stack.h"
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
@@ -49,9 +50,7 @@ std::optional<KabiRules> readKabiRules(const ElfFile& elf, std::vector<std::stri
 }
 
 
-}  // namespace
-
-VersionedBuild versionFile(const std::string& path, const VersionOptions& options) {
+VersionedBuild versionFileHere(const std::string& path, const VersionOptions& options) {
     VersionedBuild build;
     build.path = path;
     build.module = moduleNameFor(path);
@@ -110,6 +109,15 @@ VersionedBuild versionFile(const std::string& path, const VersionOptions& option
     report("done", 1, 1);
     std::sort(build.symbols.begin(), build.symbols.end(),
               [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
+    return build;
+}
+
+}  // namespace
+
+VersionedBuild versionFile(const std::string& path, const VersionOptions& options) {
+    // Rendering recurses as deep as the types nest (base/limits.h): on a large stack.
+    VersionedBuild build;
+    runOnLargeStack([&] { build = versionFileHere(path, options); });
     return build;
 }
 

@@ -35,7 +35,7 @@ uint32_t FlatTypes::nameOf(const TypeGraph& graph, NodeId named) {
 
 void FlatTypes::flattenInto(const TypeGraph& graph, NodeId id, uint32_t textBegin, uint64_t& namesLength,
                             unsigned depth) {
-    if (depth > kMaxTypeNesting) throw Error({}, "anonymous types nested too deeply");
+    if (depth > 4 * kMaxAnonymousNesting) throw Error({}, "anonymous types nested too deeply");
     for (const Fragment& f : graph.fragments(id)) {
         const NodeId child = appendPrinted(text_, f);
         if (child == kNoNode) continue;

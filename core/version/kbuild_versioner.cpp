@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "base/large_stack.h"
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
@@ -67,18 +68,19 @@ void onEveryWorker(std::vector<Worker>& workers, std::atomic<bool>& stop, const 
             stop = true;
         }
     };
-    std::vector<std::thread> threads;
+    // Rendering recurses as deep as the types nest (base/limits.h): large stacks.
+    std::vector<std::unique_ptr<LargeStackThread>> threads;
     std::vector<unsigned> unstarted;  // no thread to be had: their share runs here, in turn
     for (unsigned w = 1; w < workers.size(); ++w) {
         try {
-            threads.emplace_back(guarded, w);
+            threads.push_back(std::make_unique<LargeStackThread>([&guarded, w] { guarded(w); }));
         } catch (const std::system_error&) {
             unstarted.push_back(w);
         }
     }
     guarded(0);
     for (unsigned w : unstarted) guarded(w);
-    for (auto& thread : threads) thread.join();
+    for (auto& thread : threads) thread->join();
     for (auto& worker : workers)
         if (worker.failure) std::rethrow_exception(worker.failure);
 }

@@ -35,8 +35,11 @@ public:
     // Indexes `root` and every entry reachable from it that is not indexed yet.
     // `successors(entry)` returns the entry's successors (a container of uint32_t entries that
     // stays valid while further entries are discovered); `entryCount()` how many entries exist.
+    // Stops early, leaving the sets unusable, once they would hold more than `budget` bytes:
+    // overBudget() then says so.
     template <typename Successors, typename EntryCount>
-    void index(uint32_t root, Successors&& successors, EntryCount&& entryCount);
+    void index(uint32_t root, Successors&& successors, EntryCount&& entryCount, size_t budget);
+    bool overBudget() const { return overBudget_; }
 
     bool indexed(uint32_t entry) const { return entry < component_.size() && component_[entry] != kNone; }
 
@@ -64,12 +67,13 @@ private:
     std::vector<Bitset> reach_;        // per component
     uint32_t nextOrder_ = 0;
     size_t bytes_ = 0;
+    bool overBudget_ = false;
 };
 
 template <typename Successors, typename EntryCount>
-void ReachSets::index(uint32_t root, Successors&& successors, EntryCount&& entryCount) {
+void ReachSets::index(uint32_t root, Successors&& successors, EntryCount&& entryCount, size_t budget) {
     grow(entryCount());
-    if (order_[root] != kNone) return;
+    if (overBudget_ || order_[root] != kNone) return;
     struct Frame {
         uint32_t entry;
         size_t next;
@@ -101,6 +105,10 @@ void ReachSets::index(uint32_t root, Successors&& successors, EntryCount&& entry
         if (low_[entry] != order_[entry]) continue;
         completeComponent(entry, entryCount());
         finishComponentReach(uint32_t(reach_.size() - 1), successors);
+        if (bytes_ > budget) {
+            overBudget_ = true;
+            return;
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 #include "base/error.h"
 #include "core/test_support.h"
 #include "output/writers.h"
+#include "version/crc_expander.h"
 #include "version/file_versioner.h"
 
 namespace kabiscope {
@@ -38,33 +39,41 @@ uint32_t crcOf(const VersionedBuild& build, const std::string& name) {
     return 0;
 }
 
-// A typedef chain nests one level per typedef: deep but legal chains version, deeper ones are
-// refused with an error naming the file instead of overflowing the stack.
-VersionedBuild versionChain(int depth, VersionOptions options = {}) {
-    std::istringstream names("deep_chain\n");
+// Deep nesting (core/base/limits.h): the fixtures are generated at build time.
+VersionedBuild versionDeep(const std::string& fixture, const std::string& symbol, VersionOptions options = {}) {
+    std::istringstream names(symbol + "\n");
     options.exports = ExportList::parse(names, "list");
-    return versionFile(test::fixturePath("typedef_chain_" + std::to_string(depth) + ".o"), options);
+    return versionFile(test::fixturePath(fixture + ".o"), options);
 }
 
-TEST(Renderer, DeepTypedefChainsVersionUpToTheNestingLimit) {
+TEST(Renderer, TypedefChainsDeeperThanAnOrdinaryStackVersion) {
     VersionOptions options;
     options.captureCrcInput = true;
-    const VersionedBuild build = versionChain(1500, options);
+    const VersionedBuild build = versionDeep("typedef_chain_16000", "deep_chain", options);
     ASSERT_EQ(build.symbols.size(), 1u);
     EXPECT_TRUE(build.symbols[0].versioned);
     std::ostringstream inputs;
     writeCrcInputs(build, inputs);
-    EXPECT_NE(inputs.str().find("variable typedef_type chain1499 { typedef_type chain1498 { "), std::string::npos);
+    EXPECT_NE(inputs.str().find("variable typedef_type chain15999 { typedef_type chain15998 { "), std::string::npos);
     EXPECT_NE(inputs.str().find("typedef_type chain0 { base_type int byte_size(4) encoding(5) }"), std::string::npos);
+    // The CRC input view (explorer, explain) expands it again, on an ordinary stack.
+    CrcInputReader reader(build);
+    EXPECT_EQ(crcOfInput(reader.input(build.symbols[0])), build.symbols[0].crc);
 }
 
-TEST(Renderer, TypedefChainsBeyondTheNestingLimitAreAnErrorNotACrash) {
+TEST(Renderer, AnonymousNestingUpToTheLimitVersions) {
+    const VersionedBuild build = versionDeep("pointer_chain_1000", "deep_pointer");
+    ASSERT_EQ(build.symbols.size(), 1u);
+    EXPECT_TRUE(build.symbols[0].versioned);
+}
+
+TEST(Renderer, AnonymousNestingBeyondTheLimitIsAnErrorNotACrash) {
     try {
-        versionChain(3000);
+        versionDeep("pointer_chain_3000", "deep_pointer");
         FAIL() << "expected an error";
     } catch (const Error& e) {
-        EXPECT_NE(std::string(e.what()).find("typedef_chain_3000.o"), std::string::npos) << e.what();
-        EXPECT_NE(std::string(e.what()).find("nested more than 2048 levels"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("pointer_chain_3000.o"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("anonymous types nested more than 2048 levels"), std::string::npos) << e.what();
     }
 }
 
