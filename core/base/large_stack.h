@@ -38,4 +38,9 @@ bool onLargeStack();
 // (this thread waits), else here all the same. Exceptions reach the caller.
 void runOnLargeStack(const std::function<void()>& work);
 
+// Thrown by deep recursion that has used up what an ordinary stack safely holds, on a thread
+// without a large one: the caller starts over on a large stack. Real kernels never get there,
+// and work on the calling thread keeps its malloc arena (a fresh thread's is slower).
+struct NeedsLargeStack {};
+
 }  // namespace kabiscope

@@ -16,6 +16,8 @@ namespace kabiscope {
 
 // Nesting of the renderer's recursion, named types included (needs a large stack).
 inline constexpr unsigned kMaxTypeNesting = 100000;
+// ... and what an ordinary 8 MiB stack holds with room to spare (~1 MiB, more under ASan).
+inline constexpr unsigned kMaxNestingOnOrdinaryStack = 1500;
 // Consecutive anonymous types (pointers, arrays, unnamed structs...) inside one named type.
 inline constexpr unsigned kMaxAnonymousNesting = 2048;
 

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "base/error.h"
+#include "base/large_stack.h"
 #include "base/limits.h"
 #include "dwarf/die_access.h"
 #include "dwarf/dwarf_file.h"
@@ -132,7 +133,8 @@ NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* lis
     const bool named = referencePrefix(info.kind) != 0 && attrs.name();
     const unsigned anonymousDepth = anonymousDepth_;
     anonymousDepth_ = named ? 0 : anonymousDepth_ + 1;
-    if (++depth_ > kMaxTypeNesting)
+    if (++depth_ > kMaxNestingOnOrdinaryStack && !onLargeStack()) throw NeedsLargeStack{};
+    if (depth_ > kMaxTypeNesting)
         failAt(die, "type references nested more than " + std::to_string(kMaxTypeNesting) + " levels deep: not supported");
     if (anonymousDepth_ > kMaxAnonymousNesting)
         failAt(die, "anonymous types nested more than " + std::to_string(kMaxAnonymousNesting) + " levels deep: not supported");

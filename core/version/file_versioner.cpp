@@ -7,6 +7,7 @@
 
 #include "base/error.h"
 #include "base/large_stack.h"
+#include "base/limits.h"
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
@@ -115,9 +116,19 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
 }  // namespace
 
 VersionedBuild versionFile(const std::string& path, const VersionOptions& options) {
-    // Rendering recurses as deep as the types nest (base/limits.h): on a large stack.
+    // Rendering recurses as deep as the types nest (base/limits.h). Here first; past what this
+    // thread's stack holds, again on a large one.
+    try {
+        return versionFileHere(path, options);
+    } catch (const NeedsLargeStack&) {
+    }
     VersionedBuild build;
-    runOnLargeStack([&] { build = versionFileHere(path, options); });
+    try {
+        runOnLargeStack([&] { build = versionFileHere(path, options); });
+    } catch (const NeedsLargeStack&) {
+        fail(path, "types nested more than ", kMaxNestingOnOrdinaryStack,
+             " levels deep, and no thread with a large stack could be started");
+    }
     return build;
 }
 
