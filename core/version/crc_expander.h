@@ -93,14 +93,18 @@ private:
 uint32_t crcOfInput(std::string_view input);
 
 // Exact CRC inputs of symbols of a loaded build (what --crc-input writes for them), on demand.
+// Consecutive symbols of one scope share the scope's flattened types.
 class CrcInputReader {
 public:
-    explicit CrcInputReader(const VersionedBuild& build) : build_(build) {}
+    explicit CrcInputReader(const VersionedBuild& build);
+    ~CrcInputReader();
     std::string input(const SymbolVersion& symbol);
 
 private:
     const VersionedBuild& build_;
     CrcWorkspace workspace_;
+    uint32_t scope_ = UINT32_MAX;             // the scope `expander_` works on
+    std::unique_ptr<CrcExpander> expander_;
 };
 
 }  // namespace kabiscope
