@@ -8,6 +8,7 @@
 
 #include "core/test_support.h"
 #include "output/writers.h"
+#include "version/crc_expander.h"
 #include "version/file_versioner.h"
 
 namespace kabiscope {
@@ -64,6 +65,8 @@ TEST(KbuildMode, DroppingTypesKeepsEveryCrcAndFreesTheGraph) {
         EXPECT_NE(inputs.str().find("rp_rx subprogram"), std::string::npos) << "CRC inputs are captured before the drop";
         std::ostringstream symtypes;
         EXPECT_THROW(writeSymtypes(dropped, symtypes), std::logic_error);
+        CrcInputReader reader(dropped);  // nothing to expand any more: no input, no stale read
+        for (const SymbolVersion& symbol : dropped.symbols) EXPECT_EQ(reader.input(symbol), "") << symbol.name();
     }
 }
 
