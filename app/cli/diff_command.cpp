@@ -28,6 +28,7 @@ DiffResult runDiffCore(const DiffArguments& args) {
     auto [oldBuild, newBuild] = loadPair(args.oldPath, args.newPath, options, progress);
     DiffOptions diffOptions;
     diffOptions.firstDifferences = args.firstDifferences;
+    diffOptions.threads = options.threads;
     diffOptions.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
     DiffResult result = diffBuilds(oldBuild, newBuild, diffOptions);
     progress.finish();
