@@ -98,9 +98,19 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
         inputs.report = report;
         versionInKbuildMode(inputs, build);
     }
-    // Only kbuild mode versions unit by unit; a single scope keeps its types (they are few).
-    build.typesKept = options.keepTypes || options.wholeFile || units.size() == 1;
-    if (options.detachFromDwarf) {
+    if (!options.keepTypes) {
+        // Only the CRCs are wanted: kbuild mode already forgot each unit's types; a single
+        // scope's go now, and with them the DWARF session (files of a build directory add up).
+        build.graph = TypeGraph();
+        for (auto& scope : build.scopes) {
+            scope->types = {};
+            scope->namedTargets = {};
+        }
+        for (auto& symbol : build.symbols) symbol.target = TypeTarget{};
+        build.sources.clear();
+        build.typesKept = false;
+    }
+    if (options.detachFromDwarf && build.typesKept) {
         PhaseTimer timer("detach from DWARF");
         build.graph.detachFromSource();
         build.sources.clear();

@@ -29,7 +29,8 @@ struct VersionOptions {
     // memory (diff, explorer) does not also keep the DWARF mapped. Costs a pass over the graph.
     bool detachFromDwarf = false;
     // False: forget each compilation unit's types as soon as its CRCs are computed (kbuild
-    // mode), for callers that only print versions. A vmlinux then loads in a fraction of the
+    // mode; a single scope's at the end), and close the DWARF, for callers that only print
+    // versions (CRC inputs, if captured, stay). A vmlinux then loads in a fraction of the
     // memory. Symtypes, diffs and the explorer need the types.
     bool keepTypes = true;
     // Threads for kbuild mode (units are independent; each thread opens its own DWARF session).

@@ -70,6 +70,25 @@ TEST(KbuildMode, DroppingTypesKeepsEveryCrcAndFreesTheGraph) {
     }
 }
 
+TEST(KbuildMode, DroppingTypesOfASingleScopeKeepsItsCrcsAndInputs) {
+    for (bool wholeFile : {false, true}) {
+        VersionOptions options;
+        options.wholeFile = wholeFile;
+        options.captureCrcInput = true;
+        const VersionedBuild kept = versionFile(test::fixturePath("ripple.1.o"), options);
+        options.keepTypes = false;
+        const VersionedBuild dropped = versionFile(test::fixturePath("ripple.1.o"), options);
+        EXPECT_FALSE(dropped.typesKept);
+        EXPECT_EQ(dropped.graph.size(), 0u);
+        EXPECT_TRUE(dropped.sources.empty()) << "the DWARF is closed";
+        EXPECT_EQ(crcs(dropped), crcs(kept));
+        std::ostringstream a, b;
+        writeCrcInputs(kept, a);
+        writeCrcInputs(dropped, b);
+        EXPECT_EQ(b.str(), a.str());
+    }
+}
+
 TEST(KbuildMode, WholeFileModeMixesTheUnits) {
     VersionOptions whole;
     whole.wholeFile = true;
