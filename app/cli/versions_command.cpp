@@ -10,6 +10,8 @@
 #include "cli/commands.h"
 #include "cli/progress_reporter.h"
 #include "output/writers.h"
+#include "version/build_loader.h"
+#include "version/build_loader.h"
 #include "version/file_versioner.h"
 
 namespace kabiscope::cli {
@@ -33,8 +35,7 @@ int runVersions(const VersionsArguments& args) {
     ProgressReporter progress;
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
 
-    std::deque<VersionedBuild> builds;  // a deque: builds are moved in, never relocated
-    for (const auto& file : args.files) builds.emplace_back(versionFile(file, options));
+    const std::deque<VersionedBuild> builds = versionFiles(args.files, options);
     progress.finish();
 
     for (const auto& build : builds)

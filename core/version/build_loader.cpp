@@ -1,6 +1,9 @@
 #include "version/build_loader.h"
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <system_error>
 #include <exception>
 #include <filesystem>
 #include <thread>
@@ -34,24 +37,89 @@ void LoadedBuild::index() {
         for (const auto& symbol : file.symbols) symbols.emplace(symbol.name(), SymbolRef{&file, &symbol});
 }
 
+namespace {
+
+// Inside a build directory a module is named by its path there, as in Module.symvers.
+void nameModule(VersionedBuild& file, const std::string& filePath, const std::string& buildPath) {
+    if (filePath == buildPath) return;
+    std::error_code error;
+    const fs::path relative = fs::relative(filePath, buildPath, error);
+    if (!error) file.module = moduleNameFor(relative.string());
+}
+
+uintmax_t fileSize(const std::string& path) {
+    std::error_code error;
+    const uintmax_t size = fs::file_size(path, error);
+    return error ? 0 : size;
+}
+
+}  // namespace
+
+std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options) {
+    std::deque<VersionedBuild> out;  // a deque: VersionedBuild is large and not copyable
+    if (files.size() == 1) {
+        out.push_back(versionFile(files[0], options));
+        return out;
+    }
+    // Independent files load on several threads, the largest first (a vmlinux would otherwise
+    // finish last); each file then uses one thread.
+    size_t threads = options.threads;
+    if (threads == 0) threads = std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+    threads = std::max<size_t>(1, std::min(threads, files.size()));
+    std::vector<size_t> order(files.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<uintmax_t> sizes(files.size());
+    for (size_t i = 0; i < files.size(); ++i) sizes[i] = fileSize(files[i]);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+
+    std::vector<std::optional<VersionedBuild>> loaded(files.size());
+    std::vector<std::exception_ptr> failures(files.size());
+    std::atomic<size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    auto work = [&](bool reports) {
+        for (size_t k; !stop && (k = next++) < order.size();) {
+            const size_t i = order[k];
+            try {
+                if (options.cancelled && options.cancelled()) throw Cancelled();
+                VersionOptions fileOptions = options;
+                fileOptions.threads = threads > 1 ? 1 : options.threads;
+                fileOptions.progress = nullptr;
+                if (reports && options.progress)  // only the calling thread reports
+                    fileOptions.progress = [&](const std::string& stage, size_t, size_t) {
+                        options.progress("loading " + stage, done, files.size());
+                    };
+                loaded[i].emplace(versionFile(files[i], fileOptions));
+            } catch (...) {
+                failures[i] = std::current_exception();
+                stop = true;
+            }
+            ++done;
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (size_t t = 1; t < threads; ++t) {
+        try {
+            helpers.emplace_back(work, false);
+        } catch (const std::system_error&) {
+            break;  // fewer helpers: the calling thread takes their files
+        }
+    }
+    work(true);
+    for (auto& helper : helpers) helper.join();
+    for (const auto& failure : failures)  // the first file's failure, whatever finished first
+        if (failure) std::rethrow_exception(failure);
+    for (auto& file : loaded) out.push_back(std::move(*file));
+    return out;
+}
+
 LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
     LoadedBuild build;
     build.path = path;
     const auto files = buildFiles(path);
+    std::deque<VersionedBuild> loaded = versionFiles(files, options);
     for (size_t i = 0; i < files.size(); ++i) {
-        VersionOptions fileOptions = options;
-        if (options.cancelled && options.cancelled()) throw Cancelled();
-        if (options.progress && files.size() > 1)
-            fileOptions.progress = [&, i](const std::string& stage, size_t, size_t) {
-                options.progress("loading " + stage, i, files.size());
-            };
-        build.files.emplace_back(versionFile(files[i], fileOptions));
-        // Inside a build directory a module is named by its path there, as in Module.symvers.
-        if (files[i] != path) {
-            std::error_code error;
-            const fs::path relative = fs::relative(files[i], path, error);
-            if (!error) build.files.back().module = moduleNameFor(relative.string());
-        }
+        build.files.push_back(std::move(loaded[i]));
+        nameModule(build.files.back(), files[i], path);
     }
     build.index();
     return build;

@@ -32,6 +32,11 @@ std::vector<std::string> buildFiles(const std::string& path);
 
 LoadedBuild loadBuild(const std::string& path, const VersionOptions& options);
 
+// Versions several files, on up to `options.threads` threads (0: one per core, at most 4; each
+// file then uses one), results in the order given. The first failing file's error is thrown.
+// Progress is reported from the calling thread only.
+std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options);
+
 // Loads two builds at once, the new one on a second thread (they are independent, and a kernel
 // takes seconds). `options.progress` reports the old build's load only.
 std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, const std::string& newPath,
