@@ -3,7 +3,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "base/error.h"
 #include "cli/build_options.h"
@@ -57,15 +56,14 @@ int runVersions(const VersionsArguments& args) {
     for (const auto& build : builds)
         for (const auto& symbol : build.symbols) all.emplace_back(&build, &symbol);
     std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second->name() < b.second->name(); });
-    std::ostringstream out;
-    for (const auto& [build, symbol] : all) {
-        if (args.format == "symvers")
-            writeModuleSymversLine(*symbol, build->module, out);
-        else
-            writeSymverLine(*symbol, out);
-    }
-    std::cout << out.str();
-    std::cout.flush();
+    writeOutput("-", [&](std::ostream& out) {
+        for (const auto& [build, symbol] : all) {
+            if (args.format == "symvers")
+                writeModuleSymversLine(*symbol, build->module, out);
+            else
+                writeSymverLine(*symbol, out);
+        }
+    });
     return kExitOk;
 }
 
