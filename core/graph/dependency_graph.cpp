@@ -122,13 +122,13 @@ std::string toDot(const DependencyGraph& graph, bool withCauses) {
                       "  edge [color=\"#9a9a9a\", fontname=\"Helvetica\", fontsize=9, fontcolor=\"#555555\"];\n";
     for (size_t i = 0; i < graph.nodes.size(); ++i) {
         const auto& node = graph.nodes[i];
-        std::string label = node.label;
+        // Each line escaped on its own; the line breaks between them are DOT's "\n".
+        std::string label = dotEscape(node.label);
         if (withCauses)
             for (const auto& cause : node.causes)
                 label += "\\n" + dotEscape(cause.size() > 60 ? cause.substr(0, 57) + "..." : cause);
         if (node.truncated) label += "\\n(more not shown)";
-        out += "  n" + std::to_string(i) + " [label=\"" + (node.causes.empty() || !withCauses ? dotEscape(label) : label) +
-               "\", tooltip=\"" + dotEscape(node.name) + "\"";
+        out += "  n" + std::to_string(i) + " [label=\"" + label + "\", tooltip=\"" + dotEscape(node.name) + "\"";
         if (node.isSymbol) out += ", shape=box, style=\"filled,bold\", fillcolor=\"#dbe8ff\", color=\"#2f5da8\"";
         if (node.changed) out += ", fillcolor=\"#ffd6d6\", color=\"#c62828\", penwidth=2";
         else if (node.onPath && !node.isSymbol) out += ", color=\"#d9480f\", penwidth=2";

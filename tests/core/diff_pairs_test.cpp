@@ -240,6 +240,12 @@ TEST(DependencyGraphTest, DepthLimitMarksTruncatedNodes) {
     const DependencyGraph graph = buildDependencyGraph(*ref.file, *ref.symbol, options);
     ASSERT_EQ(graph.nodes.size(), 2u);  // rp_register -> struct rp_netdev, no further
     EXPECT_TRUE(graph.nodes[1].truncated);
+    // The note is on a line of its own in the DOT label: a DOT "\n", not an escaped backslash.
+    const std::string dot = toDot(graph);
+    EXPECT_NE(dot.find("\\n(more not shown)\""), std::string::npos) << dot;
+    EXPECT_EQ(dot.find("\\\\n"), std::string::npos) << dot;
+    const GraphLayout layout = layoutDot(dot);
+    EXPECT_EQ(layout.nodes.size(), 2u);
 }
 
 TEST(DependencyGraphTest, MalformedDotIsAnError) { EXPECT_THROW(layoutDot("digraph { n0 -> "), Error); }
