@@ -123,6 +123,7 @@ void GraphView::rebuild() {
     ++generation_;
     scene_->clear();
     nodes_.clear();
+    dashedKey_.clear();
     if (!session_ || symbolIndex_ < 0) {
         status_->clear();
         drawnGeneration_ = generation_;  // nothing to lay out
@@ -152,6 +153,7 @@ void GraphView::rebuild() {
 void GraphView::draw(const GraphLayout& layout) {
     scene_->clear();
     nodes_.clear();
+    dashedKey_.clear();
     // Scene units are Graphviz points: use the pixel sizes the DOT asks for (11 and 9).
     QFont font;
     font.setPixelSize(11);
@@ -256,13 +258,21 @@ void GraphView::fit() {
 
 void GraphView::selectType(const QString& key) {
     scene_->clearSelection();
+    // One dashed border at a time: the previous selection's box gets its solid line back.
+    auto setDashed = [this](const QString& which, bool dashed) {
+        auto* path = static_cast<QGraphicsPathItem*>(nodes_.value(which));
+        if (!path) return;
+        QPen pen = path->pen();
+        pen.setStyle(dashed ? Qt::DashLine : Qt::SolidLine);
+        path->setPen(pen);
+    };
+    setDashed(dashedKey_, false);
+    dashedKey_.clear();
     if (QGraphicsItem* item = nodes_.value(key)) {
         item->setSelected(true);
         view_->ensureVisible(item);
-        auto* path = static_cast<QGraphicsPathItem*>(item);
-        QPen pen = path->pen();
-        pen.setStyle(Qt::DashLine);
-        path->setPen(pen);
+        setDashed(key, true);
+        dashedKey_ = key;
     }
 }
 

@@ -71,6 +71,7 @@ private:
     QCheckBox* onlyChanges_;
     QLabel* status_;
     QHash<QString, QGraphicsItem*> nodes_;
+    QString dashedKey_;  // the selected box, drawn dashed
 };
 
 }  // namespace kabiscope::ui

@@ -80,13 +80,8 @@ void SessionLoader::start(const LoadRequest& request) {
                 loader->busy_ = false;
                 Q_EMIT loader->cancelled();
             });
-        } catch (const Error& e) {
-            const QString message = QString::fromStdString(e.what());
-            post([message](SessionLoader* loader) {
-                loader->busy_ = false;
-                Q_EMIT loader->failed(message);
-            });
-        } catch (const std::exception& e) {
+        } catch (const std::exception& e) {  // kabiscope::Error, and anything else
+
             const QString message = QString::fromStdString(e.what());
             post([message](SessionLoader* loader) {
                 loader->busy_ = false;

@@ -14,7 +14,8 @@ void BuildArguments::addTo(CLI::App& command) {
                      "(default: each export from the unit that exports it, as kbuild does)");
     command.add_flag("--rust", rust, "Find exports with kbuild's Rust rule (every global text/data symbol)");
     command.add_option("--symbols", symbolsFile, "Only these symbols: one name per line (first token), '-' for stdin");
-    command.add_option("-j,--threads", threads, "Threads per build in kbuild mode, and for explaining a diff (default: one per core, at most 4)")
+    command.add_option("-j,--threads", threads, "Threads: for a build's compilation units (kbuild mode), or its files when it has several, "
+                       "and for explaining a diff (default: one per core, at most 4; two builds share the cores)")
         ->check(CLI::Range(0, 64));
 }
 

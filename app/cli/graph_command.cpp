@@ -25,6 +25,7 @@ struct GraphArguments {
 };
 
 int runGraph(const GraphArguments& args) {
+    if (args.onlyChanges && args.against.empty()) fail(args.path, "--only-changes needs --against OLD");
     const VersionOptions options = args.build.versionOptions();
     ProgressReporter progress;
     LoadedBuild old;
@@ -41,12 +42,12 @@ int runGraph(const GraphArguments& args) {
     graphOptions.onlyPathsToChanges = args.onlyChanges;
     DiffResult diff;
     if (!args.against.empty()) {
-        diff = diffBuilds(old, build);
+        DiffOptions diffOptions;
+        diffOptions.threads = options.threads;
+        diff = diffBuilds(old, build, diffOptions);
         graphOptions.diff = &diff;
         for (const auto& symbol : diff.symbols)
             if (symbol.name == args.symbol) graphOptions.symbolDiff = &symbol;
-    } else if (args.onlyChanges) {
-        fail(args.path, "--only-changes needs --against OLD");
     }
     progress.finish();
     const DependencyGraph graph = buildDependencyGraph(*found->second.file, *found->second.symbol, graphOptions);

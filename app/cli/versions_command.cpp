@@ -1,6 +1,5 @@
 // `kabiscope versions`: what gendwarfksyms would print for each exported symbol.
 #include <deque>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -9,7 +8,6 @@
 #include "cli/commands.h"
 #include "cli/progress_reporter.h"
 #include "output/writers.h"
-#include "version/build_loader.h"
 #include "version/build_loader.h"
 #include "version/file_versioner.h"
 

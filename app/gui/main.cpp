@@ -51,8 +51,6 @@ int main(int argc, char** argv) {
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
         if (parts.size() == 2) window.resize(parts[0].toInt(), parts[1].toInt());
-    } else if (!window.restoreGeometry(QByteArray())) {
-        window.resize(1500, 900);
     }
     window.show();
 
