@@ -61,13 +61,16 @@ void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, uns
         const bool hasChildren = dwarf_haschildren(&child) > 0;
         if (onCandidate && (tag == DW_TAG_subprogram || tag == DW_TAG_variable)) (*onCandidate)(child);
         const auto* childCandidates = passes ? onCandidate : nullptr;
-        if (prefix && (passes || name)) {
+        const bool stores = prefix && name && printsFqn(tag);
+        if (stores || (prefix && passes && hasChildren)) {
+            // The scoped name is only built where it is kept or passed down: most named DIEs
+            // under a prefix are C struct members, which need neither.
             std::string scoped = *prefix + "::" + (name ? name : "<anonymous>");
-            if (name && printsFqn(tag)) scoped_[dwarf_dieoffset(&child)] = graph_.storeText(scoped);
+            if (stores) scoped_[dwarf_dieoffset(&child)] = graph_.storeText(scoped);
             if (hasChildren) walkChildren(&child, passes ? &scoped : nullptr, depth + 1, childCandidates);
-        } else if (name && passes) {
+        } else if (!prefix && name && passes && hasChildren) {
             const std::string scope(name);
-            if (hasChildren) walkChildren(&child, &scope, depth + 1, childCandidates);
+            walkChildren(&child, &scope, depth + 1, childCandidates);
         } else if (hasChildren) {
             walkChildren(&child, nullptr, depth + 1, childCandidates);
         }

@@ -170,22 +170,21 @@ void versionInKbuildMode(const KbuildInputs& in, VersionedBuild& build) {
             const std::function<void(Dwarf_Die&)> consider = [&](Dwarf_Die& die) {
                 Dwarf_Die origin;
                 Dwarf_Die source = die;
-                if (die::reference(&die, DW_AT_abstract_origin, &origin)) source = origin;
+                const bool hasOrigin = die::reference(&die, DW_AT_abstract_origin, &origin);
+                if (hasOrigin) source = origin;
                 for (Dwarf_Die* candidate : {&die, &source}) {
+                    if (candidate == &source && !hasOrigin) break;  // the same DIE again
                     const char* name = die::symbolName(candidate);
                     if (!name) continue;
                     std::string_view key(name);
-                    Claim claim;
-                    if (key.substr(0, kPointerPrefix.size()) == kPointerPrefix) {
-                        key.remove_prefix(kPointerPrefix.size());
-                        claim = kPointer;
-                    } else if (die::flag(&die, DW_AT_declaration)) {
-                        claim = kDeclaration;
-                    } else {
-                        claim = die::flag(&source, DW_AT_external) ? kExternalDefinition : kDefinition;
-                    }
-                    auto it = exportIndex.find(key);
+                    const bool pointer = key.substr(0, kPointerPrefix.size()) == kPointerPrefix;
+                    if (pointer) key.remove_prefix(kPointerPrefix.size());
+                    auto it = exportIndex.find(key);  // most DIEs are not exports: look first
                     if (it == exportIndex.end()) continue;
+                    const Claim claim = pointer                               ? kPointer
+                                        : die::flag(&die, DW_AT_declaration)  ? kDeclaration
+                                        : die::flag(&source, DW_AT_external) ? kExternalDefinition
+                                                                              : kDefinition;
                     if (claim > worker.best[it->second]) {
                         worker.best[it->second] = claim;
                         worker.unitOf[it->second] = int(u);
