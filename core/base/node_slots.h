@@ -3,7 +3,8 @@
 // In kbuild mode a scope (one compilation unit) only reaches the nodes rendered for it, which
 // are numbered from the scope's first node on; a few may come from earlier units. So values live
 // in a window starting at `base` that grows as needed, and the rare node below it in a small map.
-// Loading a kernel keeps eight such tables; graph-sized arrays cost 160 MB per build.
+// Each versioning thread keeps several such tables; graph-sized ones would cost 23 MB each per
+// build of a kernel's 5.8 million nodes.
 #pragma once
 
 #include <algorithm>

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "base/error.h"
+#include "base/threads.h"
 #include "base/phase_timer.h"
 #include "graph/reference_edges.h"
 #include "model/type_table.h"
@@ -329,7 +330,7 @@ std::vector<std::vector<Job>> groupByScopes(const std::vector<Job>& jobs) {
 
 unsigned threadCount(const DiffOptions& options, size_t groups) {
     size_t threads = options.threads;
-    if (threads == 0) threads = std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+    if (threads == 0) threads = defaultThreads();
     return unsigned(std::max<size_t>(1, std::min<size_t>({threads, groups, 64})));
 }
 

@@ -379,9 +379,7 @@ uint64_t hashInto(const TypeGraph& graph, NodeId id, std::vector<uint64_t>& memo
         const NodeId child = appendPrinted(scratch, f);
         if (child == kNoNode) continue;
         if (graph.isNamedType(child)) {
-            scratch += referencePrefix(graph.node(child).kind);
-            scratch += '#';
-            scratch.append(graph.node(child).name);
+            appendReferenceName(scratch, referencePrefix(graph.node(child).kind), graph.node(child).name);
             scratch += '\0';  // a name ends where no rendering text can
         } else {
             const uint64_t h = hashInto(graph, child, memo, scratch);

@@ -107,15 +107,19 @@ bool TypeGraph::isNamedType(NodeId id) const {
     return referencePrefix(n.kind) != 0 && !n.name.empty();
 }
 
-std::string makeReferenceName(char prefix, std::string_view name) {
+void appendReferenceName(std::string& out, char prefix, std::string_view name) {
     const bool quote = name.find(' ') != std::string_view::npos;
-    std::string out;
-    out.reserve(name.size() + 4);
     out += prefix;
     out += '#';
     if (quote) out += '\'';
     out += name;
     if (quote) out += '\'';
+}
+
+std::string makeReferenceName(char prefix, std::string_view name) {
+    std::string out;
+    out.reserve(name.size() + 4);
+    appendReferenceName(out, prefix, name);
     return out;
 }
 

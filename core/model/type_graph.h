@@ -8,9 +8,10 @@
 // inlined. Today nodes are made from DWARF (dwarf/die_renderer); a symtypes reader can make the
 // same nodes from text.
 //
-// Storage is flat for speed on a whole kernel (millions of nodes): nodes and fragments live in
-// two arrays, a node owns a contiguous run of fragments, and text is borrowed, never copied:
-// string literals, DWARF strings (the owner keeps the DWARF mapped) or this graph's arena.
+// Storage is flat for speed on a whole kernel (millions of nodes): nodes live in a deque and
+// fragments in large blocks, a node owns a contiguous run of fragments, and text is borrowed
+// while loading: string literals, DWARF strings (the owner keeps the DWARF mapped) or this
+// graph's arena; detachFromSource() copies the DWARF strings in when the file is to be closed.
 #pragma once
 
 #include <cstdint>
@@ -244,5 +245,7 @@ char referencePrefix(NodeKind kind);
 
 // "<prefix>#<name>", quoted with ' when the name contains a space (gendwarfksyms' rule).
 std::string makeReferenceName(char prefix, std::string_view name);
+// The same, appended to `out` (no string of its own on hot paths).
+void appendReferenceName(std::string& out, char prefix, std::string_view name);
 
 }  // namespace kabiscope

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "base/threads.h"
 #include "output/writers.h"
 
 namespace kabiscope {
@@ -64,7 +65,7 @@ std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, c
     // Independent files load on several threads, the largest first (a vmlinux would otherwise
     // finish last); each file then uses one thread.
     size_t threads = options.threads;
-    if (threads == 0) threads = std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+    if (threads == 0) threads = defaultThreads();
     threads = std::max<size_t>(1, std::min(threads, files.size()));
     std::vector<size_t> order(files.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -131,8 +132,8 @@ namespace kabiscope {
 
 std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, const std::string& newPath,
                                                   const VersionOptions& options) {
-    // Two builds already use two threads: each loads its units on half of the cores.
-    const unsigned half = std::max(1u, std::thread::hardware_concurrency() / 2);
+    // Two builds already use two threads: each loads on half of the default.
+    const unsigned half = std::max(1u, defaultThreads() / 2);
     VersionOptions oldOptions = options;
     if (oldOptions.threads == 0) oldOptions.threads = half;
     VersionOptions newOptions = oldOptions;

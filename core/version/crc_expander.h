@@ -23,9 +23,8 @@ namespace kabiscope {
 
 class KabiRules;
 
-// Scratch state reused by every expansion of a build (sized to the graph once, not per scope).
-// Per-node tables are NodeSlots windows over the current scope's nodes: reset(base) when a new
-// scope starts (base = its first node).
+// Scratch state reused by every scope a thread versions. Per-node tables are NodeSlots windows
+// over the current scope's nodes: reset(base) when a new scope starts (base = its first node).
 struct CrcWorkspace {
     NodeSlots<uint32_t> visitMarks;       // for walks over the graph (scope membership)
     uint32_t visitGeneration = 0;

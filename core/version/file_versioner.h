@@ -33,8 +33,8 @@ struct VersionOptions {
     // versions (CRC inputs, if captured, stay). A vmlinux then loads in a fraction of the
     // memory. Symtypes, diffs and the explorer need the types.
     bool keepTypes = true;
-    // Threads for kbuild mode (units are independent; each thread opens its own DWARF session).
-    // 0: one per core, at most 4.
+    // Threads for kbuild mode (units are independent; each thread opens its own DWARF session),
+    // and for versionFiles() the files loaded at once. 0: one per core, at most 4.
     unsigned threads = 0;
     // Progress: (stage, done, total). Called from the loading thread.
     std::function<void(const std::string&, size_t, size_t)> progress;

@@ -24,28 +24,20 @@ void FlatTypes::clear() {
 uint32_t FlatTypes::nameOf(const TypeGraph& graph, NodeId named) {
     const TypeNode& node = graph.node(named);
     const uint32_t begin = checkedOffset(names_.size());
-    const bool quote = node.name.find(' ') != std::string_view::npos;
-    names_ += referencePrefix(node.kind);
-    names_ += '#';
-    if (quote) names_ += '\'';
-    names_ += node.name;
-    if (quote) names_ += '\'';
+    appendReferenceName(names_, referencePrefix(node.kind), node.name);
     return begin;
 }
 
-void FlatTypes::flattenInto(const TypeGraph& graph, NodeId id, uint32_t textBegin, uint64_t& namesLength,
-                            unsigned depth) {
+void FlatTypes::flattenInto(const TypeGraph& graph, NodeId id, uint32_t textBegin, unsigned depth) {
     if (depth > 4 * kMaxAnonymousNesting) throw Error({}, "anonymous types nested too deeply");
     for (const Fragment& f : graph.fragments(id)) {
         const NodeId child = appendPrinted(text_, f);
         if (child == kNoNode) continue;
         if (graph.isNamedType(child)) {
             const uint32_t name = nameOf(graph, child);
-            const uint32_t length = uint32_t(names_.size() - name);
-            namesLength += length;
-            references_.push_back({uint32_t(text_.size() - textBegin), name, length, child});
+            references_.push_back({uint32_t(text_.size() - textBegin), name, uint32_t(names_.size() - name), child});
         } else {
-            flattenInto(graph, child, textBegin, namesLength, depth + 1);
+            flattenInto(graph, child, textBegin, depth + 1);
         }
     }
 }
@@ -54,11 +46,9 @@ FlatTypes::Id FlatTypes::add(const TypeGraph& graph, NodeId root) {
     Type type;
     type.textBegin = checkedOffset(text_.size());
     type.referenceBegin = uint32_t(references_.size());
-    uint64_t namesLength = 0;
-    flattenInto(graph, root, type.textBegin, namesLength, 0);
+    flattenInto(graph, root, type.textBegin, 0);
     type.textEnd = checkedOffset(text_.size());
     type.referenceEnd = uint32_t(references_.size());
-    type.length = (type.textEnd - type.textBegin) + namesLength;
     types_.push_back(type);
     return Id(types_.size() - 1);
 }
@@ -75,7 +65,6 @@ FlatTypes::Id FlatTypes::add(const Record& record) {
     }
     type.textEnd = checkedOffset(text_.size());
     type.referenceEnd = uint32_t(references_.size());
-    type.length = record.length();
     types_.push_back(type);
     return Id(types_.size() - 1);
 }

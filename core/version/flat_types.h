@@ -1,10 +1,10 @@
-// FlatTypes: the flattened renderings of one scope's types, for the type map and the CRC.
+// FlatTypes: the flattened renderings of one scope's types, for the CRC expander.
 //
 // Flattening a node (gendwarfksyms' type_expand of one die_map entry) inlines its anonymous
 // children and cuts out its references to named types. A scope flattens every type it reaches,
 // ~500 per compilation unit and 555,000 over a vmlinux, so this store keeps all of them in a few
-// arenas that are cleared, not freed, between scopes: no allocation per type. The type map reads
-// lengths from it (longest wins) and the CRC expander streams the text from it.
+// arenas that are cleared, not freed, between scopes: no allocation per type. The CRC expander
+// streams the text from it.
 #pragma once
 
 #include <cstdint>
@@ -40,16 +40,13 @@ public:
     const Reference* referencesBegin(Id id) const { return references_.data() + types_[id].referenceBegin; }
     size_t referenceCount(Id id) const { return types_[id].referenceEnd - types_[id].referenceBegin; }
     std::string_view name(const Reference& r) const { return {names_.data() + r.nameBegin, r.nameLength}; }
-    // Bytes of the symtypes rendering (gendwarfksyms' `len`): text plus reference names.
-    size_t length(Id id) const { return types_[id].length; }
 
 private:
     struct Type {
         uint32_t textBegin, textEnd;
         uint32_t referenceBegin, referenceEnd;
-        uint64_t length;
     };
-    void flattenInto(const TypeGraph& graph, NodeId id, uint32_t textBegin, uint64_t& namesLength, unsigned depth);
+    void flattenInto(const TypeGraph& graph, NodeId id, uint32_t textBegin, unsigned depth);
     uint32_t nameOf(const TypeGraph& graph, NodeId named);
 
     std::string text_;

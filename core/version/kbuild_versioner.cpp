@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "base/threads.h"
 #include "base/large_stack.h"
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
@@ -28,11 +29,11 @@ std::string unitName(Dwarf_Die unit) {
     return name ? name : "<unnamed unit>";
 }
 
-// An explicit count is honoured (up to one thread per exporting unit); by default one per core,
-// at most 4, and a thread per 8 units at least, so small files stay single-threaded.
+// An explicit count is honoured (up to one thread per unit); by default one per core, at most 4,
+// and no more than one thread per 8 units, so small files stay single-threaded.
 unsigned workerCount(const VersionOptions& options, size_t units) {
     size_t threads = options.threads;
-    if (threads == 0) threads = std::min<size_t>({4u, std::max(1u, std::thread::hardware_concurrency()), units / 8 + 1});
+    if (threads == 0) threads = std::min<size_t>(defaultThreads(), units / 8 + 1);
     return unsigned(std::max<size_t>(1, std::min(threads, units)));
 }
 

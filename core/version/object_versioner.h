@@ -4,10 +4,9 @@
 // the first matching DIE in unit order, falls back to __gendwarfksyms_ptr_ pointers after each
 // unit, renders through the build's DieRenderer, builds the scope's type_map from the nodes its
 // exports reach and computes CRCs in gendwarfksyms' order. `--whole-file` uses one
-// ObjectVersioner for all units of a file; kbuild mode one per exporting compilation unit. The
-// renderer (the die_map) is shared: in kbuild mode each unit's DIEs are only reached from that
-// unit's exports, so sharing it gives every unit exactly the renderings a run on its own object
-// would make, while a DIE is never rendered twice.
+// ObjectVersioner for all units of a file; kbuild mode one per exporting compilation unit, each
+// worker thread with its own renderer (the die_map) that forgets its DIEs between units, so
+// every unit gets exactly the renderings a run on its own object would make.
 #pragma once
 
 #include <map>
