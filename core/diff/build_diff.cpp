@@ -156,15 +156,12 @@ std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std:
         const std::string ra = renderingOf(*before.build, *oldScope, a);
         const std::string rb = renderingOf(*after.build, *newScope, b);
         if (ra != rb) found.push_back(causeFor(name, {ChangeKind::TypeChanged, "", "rendering changed (kABI type_string rule)"}, before, after, a, b));
-    } else {
+    } else {  // the hashes differ (checked above)
         SideCache& oc = cacheFor(before.build);
         SideCache& nc = cacheFor(after.build);
-        if (renderingHash(before.build->graph, a.index(), oc.hashes) !=
-            renderingHash(after.build->graph, b.index(), nc.hashes)) {
-            for (const NodeChange& change : compareRecords(before.build->graph, a.index(), after.build->graph,
-                                                           b.index(), oc.hashes, nc.hashes))
-                found.push_back(causeFor(name, change, before, after, a, b));
-        }
+        for (const NodeChange& change :
+             compareRecords(before.build->graph, a.index(), after.build->graph, b.index(), oc.hashes, nc.hashes))
+            found.push_back(causeFor(name, change, before, after, a, b));
     }
     typeMemo_.emplace(std::move(key), found);
     return found;
@@ -469,10 +466,14 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
     for (size_t s = 0; s < result.symbols.size(); ++s)
         for (uint32_t id : result.symbols[s].causes) causes[id].symbols.push_back(uint32_t(s));
     std::vector<uint32_t> order(causes.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<std::string> titles(causes.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+        titles[i] = causes[i].title();
+    }
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
         if (causes[a].symbols.size() != causes[b].symbols.size()) return causes[a].symbols.size() > causes[b].symbols.size();
-        return causes[a].title() < causes[b].title();
+        return titles[a] < titles[b];
     });
     std::vector<uint32_t> rank(causes.size());
     for (uint32_t r = 0; r < order.size(); ++r) {
@@ -480,9 +481,6 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
         result.causes.push_back(std::move(causes[order[r]]));
         result.causes.back().id = r + 1;
     }
-    result.causes.erase(std::remove_if(result.causes.begin(), result.causes.end(),
-                                       [](const Cause& c) { return c.symbols.empty(); }),
-                        result.causes.end());
     for (auto& symbol : result.symbols) {
         for (auto& id : symbol.causes) id = rank[id] + 1;
         // Present a symbol's causes in rank order, paths alongside.

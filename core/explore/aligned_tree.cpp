@@ -155,7 +155,6 @@ std::vector<AlignedTree::Entry> AlignedTree::entriesFor(const TreeSide& side, co
     std::vector<Entry> out;
     const NodeId node = newSide ? row.newNode : row.oldNode;
     if (!side.present() || node == kNoNode) return out;
-    const TypeGraph& graph = side.build->graph;
     if (row.kind == AlignedRow::Kind::Type) {
         const TypeTarget target = resolve(side, node);
         if (!target.valid() || target.isRecord()) return out;
@@ -163,7 +162,6 @@ std::vector<AlignedTree::Entry> AlignedTree::entriesFor(const TreeSide& side, co
     } else {
         typesUnder(side, node, row.record, row.recordPath, out, 0);
     }
-    (void)graph;
     return out;
 }
 
