@@ -28,6 +28,7 @@ DiffResult runDiffCore(const DiffArguments& args) {
     auto [oldBuild, newBuild] = loadPair(args.oldPath, args.newPath, options, progress);
     DiffOptions diffOptions;
     diffOptions.firstDifferences = args.firstDifferences;
+    diffOptions.firstDifferenceOf = args.symbol;  // explain: its one symbol
     diffOptions.threads = options.threads;
     diffOptions.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
     DiffResult result = diffBuilds(oldBuild, newBuild, diffOptions);
@@ -53,7 +54,6 @@ int runDiff(const DiffArguments& args) {
 }
 
 int runExplain(DiffArguments args) {
-    args.firstDifferences = true;
     const DiffResult result = runDiffCore(args);
     for (const auto& symbol : result.symbols) {
         if (symbol.name != args.symbol) continue;

@@ -115,7 +115,7 @@ std::string causeKey(const Cause& cause) { return cause.type + '\0' + cause.node
 void Explainer::explain(SymbolDiff& out, size_t order, Side before, Side after) {
     order_ = order;
     explainSymbol(out, before, after);
-    if (options_.firstDifferences) findFirstDifference(out, before, after);
+    if (options_.firstDifferences || out.name == options_.firstDifferenceOf) findFirstDifference(out, before, after);
 }
 
 uint32_t Explainer::causeFor(const std::string& type, const NodeChange& change, Side before, Side after,

@@ -68,6 +68,8 @@ struct DiffOptions {
     // Compute FirstDifference for changed symbols: expands both CRC inputs of each, so it costs
     // about as much as versioning them again; `explain` asks for it, `diff` on request.
     bool firstDifferences = false;
+    // ... or for this one symbol only (explain).
+    std::string firstDifferenceOf;
     size_t contextBytes = 60;
     std::function<void(const std::string&, size_t, size_t)> progress;
     std::function<bool()> cancelled;  // checked between symbols; true throws kabiscope::Cancelled
