@@ -105,7 +105,8 @@ private:
     std::vector<Cause> causes_;       // without renderings: the merge adds them
     std::vector<Finder> finders_;     // parallel to causes_
     std::unordered_map<std::string, uint32_t> causeIndex_;
-    // (old scope, new scope, reference name) -> causes found inside that type
+    // (old build, new build, node pair) -> causes found inside that type; for kABI type_string
+    // records (old scope, new scope, record pair, name), since records are per scope
     std::map<std::tuple<const void*, const void*, uint64_t, std::string>, std::vector<uint32_t>> typeMemo_;
     std::map<std::pair<const VersionScope*, const VersionScope*>, std::unordered_set<uint32_t>> relevant_;
 };

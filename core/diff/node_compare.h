@@ -32,7 +32,7 @@ const char* changeKindName(ChangeKind kind);
 
 struct NodeChange {
     ChangeKind kind;
-    std::string node;         // "member len", "parameter 2", "enumerator FOO", "return type", "" for the type
+    std::string node;         // "member len", "parameter 2 (dev)", "enumerator FOO", "return type", "" for the type
     std::string description;  // "type changed from int to long int"
     NodeId oldNode = kNoNode; // the node on each side, when it exists
     NodeId newNode = kNoNode;

@@ -1,7 +1,7 @@
 // The type references inside one rendering, each with the list item it sits in.
 //
 // Walks a node's inlined (anonymous) subtree and returns every named type it refers to, with a
-// label saying where: "parameter 2 (dev)", "member queues", "member (unnamed).member x". The
+// label saying where: "parameter 2 (dev)", "member queues", "member (unnamed #1).member x". The
 // diff engine follows these to reach types; the dependency graph draws them as edges.
 #pragma once
 

@@ -92,6 +92,8 @@ void checkInvariants(const DiffResult& diff) {
             EXPECT_EQ(cause.id, symbol.causes[i]);
             EXPECT_FALSE(symbol.paths[i].empty());
             EXPECT_EQ(symbol.paths[i].front(), symbol.name) << "a path starts at its symbol";
+            EXPECT_EQ(symbol.paths[i].back(), cause.node.empty() ? cause.type : cause.node)
+                << "a path ends at the cause's node";
             nodes.emplace(cause.type, cause.node);
         }
         // Minimal: no cause sits inside another cause's node of the same type.
