@@ -418,18 +418,7 @@ void MainWindow::onSymbolSelected(int symbolIndex) {
                                                               markName(markFor(symbol.status)));
     if (!session_->single() && symbol.status == SymbolStatus::Changed && !symbol.causes.empty())
         title += tr(" — modversion changed because of changes in %1")
-                     .arg(QString::fromStdString([&] {
-                              std::set<std::string> types;
-                              std::string out;
-                              for (uint32_t id : symbol.causes) {
-                                  const Cause& cause = session_->diff.causes[id - 1];
-                                  const std::string what = cause.type == symbol.name ? std::string("its own declaration")
-                                                                                     : describeRecordName(cause.type);
-                                  if (types.insert(what).second) out += (out.empty() ? "" : ", ") + what;
-                              }
-                              return out;
-                          }())
-                              .toHtmlEscaped());
+                     .arg(QString::fromStdString(causeTypes(session_->diff, symbol)).toHtmlEscaped());
     title_->setText(title);
     treeModel_->setSymbol(session_, symbolIndex);
     treeView_->expand(treeModel_->indexForRow(0));

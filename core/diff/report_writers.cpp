@@ -18,18 +18,6 @@ std::string joinPath(const std::vector<std::string>& path) {
     return out;
 }
 
-// The distinct types a symbol's causes sit in, genksyms style: "struct foo, enum bar".
-std::string causeTypes(const DiffResult& diff, const SymbolDiff& symbol) {
-    std::set<std::string> names;
-    std::string out;
-    for (uint32_t id : symbol.causes) {
-        const Cause& cause = diff.causes[id - 1];
-        const std::string what = cause.type == symbol.name ? std::string("its own declaration") : describeRecordName(cause.type);
-        if (names.insert(what).second) out += (out.empty() ? "" : ", ") + what;
-    }
-    return out;
-}
-
 std::string printable(const std::string& text) {
     std::string out;
     for (char c : text) out += (c == '\n' || c == '\t') ? ' ' : c;
@@ -304,6 +292,17 @@ void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ost
         out << "  new: ..." << printable(first.newContext) << "...\n";
         out << "       " << std::string(3 + marker, ' ') << "^\n";
     }
+}
+
+std::string causeTypes(const DiffResult& diff, const SymbolDiff& symbol) {
+    std::set<std::string> names;
+    std::string out;
+    for (uint32_t id : symbol.causes) {
+        const Cause& cause = diff.causes[id - 1];
+        const std::string what = cause.type == symbol.name ? std::string("its own declaration") : describeRecordName(cause.type);
+        if (names.insert(what).second) out += (out.empty() ? "" : ", ") + what;
+    }
+    return out;
 }
 
 }  // namespace kabiscope

@@ -25,4 +25,8 @@ void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ost
 // "struct sk_buff" for "s#sk_buff", "typedef u64" for "t#u64"; a symbol's own name unchanged.
 std::string describeRecordName(const std::string& name);
 
+// The distinct types a symbol's causes sit in, genksyms style: "struct foo, enum bar" (or "its
+// own declaration").
+std::string causeTypes(const DiffResult& diff, const SymbolDiff& symbol);
+
 }  // namespace kabiscope
