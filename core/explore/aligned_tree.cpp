@@ -326,9 +326,11 @@ std::string AlignedTree::rendering(int index, bool newSide) const {
     const AlignedRow& row = rows_[size_t(index)];
     const TreeSide& side = newSide ? new_ : old_;
     NodeId node = newSide ? row.newNode : row.oldNode;
-    if (!side.present() || node == kNoNode) return {};
+    if (!side.present()) return {};
+    // A symbol pinned by a kABI type_string rule is a record, not a node.
     if (row.kind == AlignedRow::Kind::Symbol && side.symbol->target.isRecord())
         return side.build->scopes[side.symbol->scope]->overrides.record(side.symbol->target.index()).rendering();
+    if (node == kNoNode) return {};
     if (row.kind == AlignedRow::Kind::Type || row.kind == AlignedRow::Kind::Cycle) {
         const TypeTarget target = resolve(side, node);
         if (!target.valid()) return {};

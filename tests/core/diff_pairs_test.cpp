@@ -266,6 +266,19 @@ TEST(DependencyGraphTest, MalformedDotIsAnError) { EXPECT_THROW(layoutDot("digra
 namespace kabiscope {
 namespace {
 
+// A symbol whose whole rendering comes from a kABI type_string rule still shows it.
+TEST(AlignedTreeTest, ASymbolPinnedByATypeStringRuleShowsTheRule) {
+    VersionOptions options;
+    options.stable = true;
+    const LoadedBuild build = loadBuild(test::fixturePath("render_typestr.o"), options);
+    const auto& ref = build.symbols.at("ts_pinned");
+    ASSERT_TRUE(ref.symbol->target.isRecord());
+    const TreeSide side{ref.file, ref.symbol};
+    const AlignedTree tree(side, side, nullptr, nullptr);
+    EXPECT_EQ(tree.rendering(0, true),
+              "subprogram ( formal_parameter base_type int byte_size(4) encoding(5) ) -> base_type int byte_size(4) encoding(5)");
+}
+
 // Expanding the tree along every cause path reaches a change site for every cause, and no row
 // outside those paths is a change site: the tree highlights exactly what the engine reports.
 TEST(AlignedTreeTest, ChangeSitesAreExactlyTheEnginesCauses) {
