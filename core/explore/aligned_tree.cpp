@@ -20,12 +20,18 @@ std::vector<std::string> splitSteps(const std::vector<std::string>& path) {
             continue;
         }
         size_t start = 0;
+        const size_t first = out.size();
         while (true) {
             const size_t dot = step.find('.', start);
             out.push_back(labelKey(step.substr(start, dot == std::string::npos ? std::string::npos : dot - start)));
             if (dot == std::string::npos) break;
             start = dot + 1;
         }
+        // The engine names what lies inside a typedef's, variable's or function's own anonymous
+        // type "type.<...>" / "return type.<...>"; the tree has no row for that type and shows
+        // its members right under the record.
+        if (out.size() - first > 1 && (out[first] == "type" || out[first] == "return type"))
+            out.erase(out.begin() + long(first));
     }
     return out;
 }

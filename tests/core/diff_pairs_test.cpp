@@ -282,7 +282,7 @@ TEST(AlignedTreeTest, ASymbolPinnedByATypeStringRuleShowsTheRule) {
 // Expanding the tree along every cause path reaches a change site for every cause, and no row
 // outside those paths is a change site: the tree highlights exactly what the engine reports.
 TEST(AlignedTreeTest, ChangeSitesAreExactlyTheEnginesCauses) {
-    for (const char* pair : {"ripple", "member_added", "member_removed", "enum_change", "param_renamed", "declaration"}) {
+    for (const char* pair : {"ripple", "member_added", "member_removed", "enum_change", "param_renamed", "declaration", "typedef_anon"}) {
         const LoadedBuild before = loadSide(pair, 0, {});
         const LoadedBuild after = loadSide(pair, 1, {});
         const DiffResult diff = diffBuilds(before, after);
