@@ -32,7 +32,6 @@ public:
     // variables at the unit's top level and inside namespaces, classes and structures on the way
     // down from it, never inside functions. One walk serves both.
     void addUnit(Dwarf_Die unit, const std::function<void(Dwarf_Die&)>* onCandidate = nullptr);
-    bool hasUnit(Dwarf_Die unit) const { return resolvedUnits_.count(unit.cu) != 0; }
 
     // The fqn of a DIE ("" when anonymous or when the last scope is anonymous); `name` is its
     // DW_AT_name, already read by the caller.

@@ -45,7 +45,6 @@ ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
         if (elf_kind(elf_) != ELF_K_ELF) fail(path_, "not an ELF file");
         GElf_Ehdr header;
         if (!gelf_getehdr(elf_, &header)) fail(path_, "truncated or corrupt ELF header: ", elfError());
-        objectType_ = header.e_type;
         // libelf silently shows no sections when the table lies past the end of the file.
         if (header.e_shoff == 0 || header.e_shnum == 0) fail(path_, "ELF file has no section headers");
         if (header.e_shoff + uint64_t(header.e_shnum) * header.e_shentsize > uint64_t(st.st_size))
@@ -87,7 +86,6 @@ Elf_Scn* ElfFile::findSection(std::string_view name) const {
     return nullptr;
 }
 
-bool ElfFile::hasSection(std::string_view name) const { return findSection(name) != nullptr; }
 
 std::optional<std::string_view> ElfFile::sectionContents(std::string_view name) const {
     Elf_Scn* scn = findSection(name);

@@ -37,16 +37,13 @@ public:
     ElfFile& operator=(const ElfFile&) = delete;
 
     const std::string& path() const { return path_; }
-    Elf* handle() const { return elf_; }
     // ET_REL, ET_EXEC, ET_DYN.
-    unsigned objectType() const { return objectType_; }
 
     // Calls `visit` for .symtab entries 1..n-1 in table order. No .symtab: no calls.
     void forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) const;
 
     // The bytes of the first section with this name, if there is one.
     std::optional<std::string_view> sectionContents(std::string_view name) const;
-    bool hasSection(std::string_view name) const;
 
 private:
     Elf_Scn* findSection(std::string_view name) const;
@@ -55,7 +52,6 @@ private:
     std::string path_;
     int fd_ = -1;
     Elf* elf_ = nullptr;
-    unsigned objectType_ = 0;
     size_t sectionNameTable_ = 0;
 };
 

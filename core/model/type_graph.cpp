@@ -86,7 +86,6 @@ void TypeGraph::endNode(NodeId id) {
         std::copy(scratch_.begin() + long(start), scratch_.end(), out);
         node.fragments = out;
         blockUsed_ += count;
-        fragmentCount_ += count;
     }
     scratch_.resize(start);
 }
@@ -154,7 +153,7 @@ void TypeGraph::detachFromSource() {
 
 TypeGraph::Checkpoint TypeGraph::checkpoint() const {
     assert(open_.empty());
-    return {nodes_.size(), fragmentBlocks_.size(), blockUsed_, blockSize_, fragmentCount_};
+    return {nodes_.size(), fragmentBlocks_.size(), blockUsed_, blockSize_};
 }
 
 void TypeGraph::rollback(const Checkpoint& mark) {
@@ -167,7 +166,6 @@ void TypeGraph::rollback(const Checkpoint& mark) {
     fragmentBlockSize_.resize(mark.blocks);
     blockUsed_ = mark.blockUsed;
     blockSize_ = mark.blockSize;
-    fragmentCount_ = mark.fragments;
 }
 
 NodeId TypeGraph::absorb(TypeGraph&& other) {
@@ -206,14 +204,13 @@ NodeId TypeGraph::absorb(TypeGraph&& other) {
         blockUsed_ = fragmentBlockUsed_.back();
         blockSize_ = fragmentBlockSize_.back();
     }
-    fragmentCount_ += other.fragmentCount_;
     for (TypeNode& node : other.nodes_) nodes_.push_back(node);
     strings_.absorb(std::move(other.strings_));
     other.nodes_.clear();
     other.fragmentBlocks_.clear();
     other.fragmentBlockUsed_.clear();
     other.fragmentBlockSize_.clear();
-    other.blockUsed_ = other.blockSize_ = other.fragmentCount_ = 0;
+    other.blockUsed_ = other.blockSize_ = 0;
     return offset;
 }
 

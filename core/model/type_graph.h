@@ -185,7 +185,6 @@ public:
         size_t blocks = 0;
         size_t blockUsed = 0;
         size_t blockSize = 0;
-        size_t fragments = 0;
     };
     Checkpoint checkpoint() const;  // with no node open
     // Forgets every node made since `mark`; their fragment blocks are kept for the next nodes.
@@ -213,7 +212,6 @@ private:
     std::vector<std::unique_ptr<Fragment[]>> spareBlocks_;  // standard-size blocks freed by rollback()
     size_t blockUsed_ = 0;
     size_t blockSize_ = 0;
-    size_t fragmentCount_ = 0;
     std::vector<Fragment> scratch_;
     struct OpenNode {
         NodeId id;

@@ -74,7 +74,7 @@ void ObjectVersioner::addUnit(Dwarf_Die unit, const std::vector<Dwarf_Die>* cand
     {
         PhaseTimer timer("fqn walk");
         const std::function<void(Dwarf_Die&)> collect = [&](Dwarf_Die& die) { collected.push_back(die); };
-        if (!fqns_.hasUnit(unit)) fqns_.addUnit(unit, candidates ? nullptr : &collect);
+        fqns_.addUnit(unit, candidates ? nullptr : &collect);  // once per unit: addUnit checks
     }
     PhaseTimer timer("match and render");
     for (Dwarf_Die die : candidates ? *candidates : collected) matchCandidate(die);
