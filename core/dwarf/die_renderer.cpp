@@ -65,6 +65,12 @@ bool tagInfo(int tag, TagInfo& out) {
     }
 }
 
+// gendwarfksyms expands these once per symbol; reached again, they print unexpanded.
+bool isAggregate(NodeKind kind) {
+    return kind == NodeKind::Structure || kind == NodeKind::Class || kind == NodeKind::Union ||
+           kind == NodeKind::Enumeration;
+}
+
 std::string hex(uint64_t value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "0x%" PRIx64, value);
@@ -99,6 +105,8 @@ void DieRenderer::forgetRenderedDies() {
     typeNodes_ = OffsetMap();
     symbolNodes_ = OffsetMap();
     privateFiles_.clear();
+    rerendered_.clear();
+    rerenderedNames_.clear();
 }
 
 NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
@@ -122,7 +130,10 @@ NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
 
 NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn) {
     const Dwarf_Off offset = dwarf_dieoffset(&die);
-    if (const NodeId cached = typeNodes_.find(offset); cached != OffsetMap::kMissing) return cached;
+    if (const NodeId cached = typeNodes_.find(offset); cached != OffsetMap::kMissing) {
+        if (graph_.isOpen(cached)) reenter(cached, state);
+        return cached;
+    }
     const int tag = dwarf_tag(&die);
     TagInfo info;
     if (!tagInfo(tag, info)) failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
@@ -138,11 +149,86 @@ NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* lis
         failAt(die, "type references nested more than " + std::to_string(kMaxTypeNesting) + " levels deep: not supported");
     if (anonymousDepth_ > kMaxAnonymousNesting)
         failAt(die, "anonymous types nested more than " + std::to_string(kMaxAnonymousNesting) + " levels deep: not supported");
-    renderInto(id, tag, die, attrs, state, list, enumFqn);
+    {
+        const FramePush push(frames_, {die, id});
+        renderInto(id, tag, die, attrs, state, list, enumFqn);
+    }
     --depth_;
     anonymousDepth_ = anonymousDepth;
     graph_.endNode(id);
     return id;
+}
+
+// A DIE reached again while it is still being rendered is, in gendwarfksyms, rendered a second
+// time right there (die_map only finds finished renderings), and that second rendering is what
+// every later lookup returns. It differs from the first in one way that shows: each list item
+// on the path from the type down to the first struct (which prints unexpanded the second time)
+// is rendered again while its list's separator flag is still set by its finished siblings'
+// replays, so it prints without its " ," separator. The children not started yet are rendered
+// for the first time inside the second rendering, which is where gendwarfksyms renders them.
+void DieRenderer::reenter(NodeId again, SymbolState& state) {
+    if (isAggregate(graph_.node(again).kind) || rerendered_.count(again)) return;
+    size_t frame = frames_.size();
+    while (frame > 0 && frames_[frame - 1].id != again) --frame;
+    if (frame == 0) return;  // not a type rendering (a symbol's own node)
+    rerender(frame - 1, frames_.size() - 1, again, state);
+}
+
+// Renders frames_[frame] again: its finished children are left as they are, the one in progress
+// (frames_[frame + 1], or `topChild` for the innermost frame) is rendered again in turn, and the
+// children after it are rendered now. `top` is the innermost frame when the type was reached.
+void DieRenderer::rerender(size_t frame, size_t top, NodeId topChild, SymbolState& state) {
+    const Frame again = frames_[frame];
+    const NodeId inProgress = frame < top ? frames_[frame + 1].id : topChild;
+    const FramePush push(frames_, again);
+    Dwarf_Die die = again.die;
+    ListState list;
+    auto visit = [&](Dwarf_Die child, bool listItem) {
+        const NodeId id = typeNodes_.find(dwarf_dieoffset(&child));
+        if (id == OffsetMap::kMissing) {
+            renderType(child, state, listItem ? &list : nullptr, {});
+            return;
+        }
+        if (id != inProgress) return;  // finished: replayed unchanged
+        if (listItem) list.first = false;
+        // An aggregate prints unexpanded; a type rendered again already is replayed; the
+        // innermost frame's child is the type itself (gendwarfksyms would recurse forever).
+        if (isAggregate(graph_.node(id).kind) || rerendered_.count(id) || frame == top) return;
+        if (listItem) graph_.removeLeadingText(id, " ,");
+        rerender(frame + 1, top, topChild, state);
+    };
+    auto visitType = [&] {
+        Dwarf_Die type;
+        if (die::reference(&die, DW_AT_type, &type)) visit(type, false);
+    };
+    switch (dwarf_tag(&die)) {
+    case DW_TAG_subroutine_type:
+        forEachChild(file_, die, [&](Dwarf_Die& child) {
+            if (dwarf_tag(&child) == DW_TAG_formal_parameter) visit(child, true);
+            return true;
+        });
+        visitType();
+        break;
+    case DW_TAG_array_type:
+        forEachChild(file_, die, [&](Dwarf_Die& child) {
+            if (dwarf_tag(&child) == DW_TAG_subrange_type) visit(child, false);
+            return true;
+        });
+        visitType();
+        break;
+    case DW_TAG_formal_parameter:
+        if (rules_) state.originalName = nullptr;
+        visitType();
+        if (rules_) {
+            const char* name = die::name(&die);
+            if (startsWith(name, kKabiPrefix)) name = nullptr;
+            if (state.originalName) name = state.originalName;
+            rerenderedNames_[again.id] = name;
+        }
+        break;
+    default: visitType(); break;  // modifiers and typedefs
+    }
+    rerendered_.insert(again.id);
 }
 
 void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state,
@@ -310,8 +396,14 @@ void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, const die::Attribute
     graph_.appendText(keyword);
     appendTypeAttr(die, attrs, state);
     // QUIRK (spec §8.4): originalName may have been left behind by the last member of a struct
-    // first rendered inside this item's type.
-    if (rules_ && state.originalName) name = state.originalName;
+    // first rendered inside this item's type. A later rendering of the item decides instead.
+    if (rules_) {
+        const auto later = rerenderedNames_.find(id);
+        if (later != rerenderedNames_.end())
+            name = later->second;
+        else if (state.originalName)
+            name = state.originalName;
+    }
     if (name) {
         graph_.node(id).name = name;
         graph_.appendText(" ");

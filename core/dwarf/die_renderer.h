@@ -9,6 +9,8 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include <elfutils/libdw.h>
 
@@ -43,6 +45,12 @@ private:
     };
 
     NodeId renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn);
+
+    // gendwarfksyms renders a non-aggregate type again when it is reached while its first
+    // rendering is still in progress, and the later rendering is the one every lookup finds
+    // (docs/gendwarfksyms-compat.md, "Types reached again while in progress").
+    void reenter(NodeId again, SymbolState& state);
+    void rerender(size_t frame, size_t top, NodeId topChild, SymbolState& state);
     void renderInto(NodeId id, int tag, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, ListState* list,
                     std::string_view enumFqn);
 
@@ -74,6 +82,21 @@ private:
     TypeGraph& graph_;
     OffsetMap typeNodes_;
     OffsetMap symbolNodes_;
+    // The types being rendered, outermost first, including those being rendered again.
+    struct Frame {
+        Dwarf_Die die;
+        NodeId id;
+    };
+    std::vector<Frame> frames_;
+    struct FramePush {
+        FramePush(std::vector<Frame>& frames, Frame frame) : frames_(frames) { frames_.push_back(frame); }
+        ~FramePush() { frames_.pop_back(); }
+        std::vector<Frame>& frames_;
+    };
+    // Types whose second rendering is finished: reached again, gendwarfksyms reuses that one.
+    std::unordered_set<NodeId> rerendered_;
+    // A list item's name as its latest rendering printed it (--stable's renamed-name quirk).
+    std::unordered_map<NodeId, const char*> rerenderedNames_;
     // (unit, DW_AT_decl_file index) -> defined in a .c file
     std::unordered_map<const void*, std::unordered_map<Dwarf_Word, bool>> privateFiles_;
     unsigned depth_ = 0;           // renderType recursion (base/limits.h)

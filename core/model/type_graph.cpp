@@ -54,6 +54,7 @@ NodeId TypeGraph::beginNode(NodeKind kind, std::string_view keyword, uint64_t or
     node.kind = kind;
     node.keyword = keyword;
     node.origin = origin;
+    node.open = true;
     nodes_.push_back(node);
     const NodeId id = NodeId(nodes_.size() - 1);
     open_.push_back({id, scratch_.size(), false});
@@ -66,6 +67,7 @@ void TypeGraph::endNode(NodeId id) {
     const size_t start = open_.back().firstScratch;
     open_.pop_back();
     TypeNode& node = nodes_[id];
+    node.open = false;
     const size_t count = scratch_.size() - start;
     node.fragmentCount = uint32_t(count);
     if (count) {
@@ -88,6 +90,24 @@ void TypeGraph::endNode(NodeId id) {
         blockUsed_ += count;
     }
     scratch_.resize(start);
+}
+
+bool TypeGraph::removeLeadingText(NodeId open, std::string_view text) {
+    auto it = std::find_if(open_.begin(), open_.end(), [&](const OpenNode& o) { return o.id == open; });
+    if (it == open_.end()) return false;
+    const size_t first = it->firstScratch;
+    const size_t end = it + 1 == open_.end() ? scratch_.size() : (it + 1)->firstScratch;
+    if (first == end) return false;
+    const Fragment& f = scratch_[first];
+    if (f.kind() != Fragment::Kind::Text || f.spaceBefore() || f.textView() != text) return false;
+    scratch_.erase(scratch_.begin() + long(first));
+    if (first + 1 < end) {
+        scratch_[first].clearSpaceBefore();  // the break that followed the separator
+    } else {
+        it->pendingBreak = false;
+    }
+    for (auto later = it + 1; later != open_.end(); ++later) --later->firstScratch;
+    return true;
 }
 
 char referencePrefix(NodeKind kind) {

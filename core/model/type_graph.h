@@ -103,6 +103,7 @@ struct Fragment {
     uint32_t size() const { return bits & kMaxText; }
     bool spaceBefore() const { return bits >> 31; }
     void setSpaceBefore() { bits |= 1u << 31; }
+    void clearSpaceBefore() { bits &= ~(1u << 31); }
     bool borrowed() const { return kind() == Kind::Text && (bits >> 25) & 1; }
     void setBorrowed(bool on) { bits = on ? (bits | (1u << 25)) : (bits & ~(1u << 25)); }
     std::string_view textView() const { return {text, size()}; }
@@ -135,6 +136,7 @@ inline uint32_t appendPrinted(std::string& out, const Fragment& f) {
 
 struct TypeNode {
     NodeKind kind;
+    bool open = false;  // between beginNode() and endNode(): still being rendered
     uint32_t fragmentCount = 0;
     const Fragment* fragments = nullptr;
     // For types and enumerators: the fully qualified name ("" when anonymous). For members and
@@ -167,8 +169,14 @@ public:
     void appendBreak() { open_.back().pendingBreak = true; }
     void appendNumber(NumberLabel label, uint64_t value) { push(Fragment::makeNumber(label, value)); }
 
+    // Removes an open node's first fragment when it is the literal `text`, together with the
+    // line break that followed it (a list separator decided before the item was rendered, found
+    // wrong later: docs/gendwarfksyms-compat.md, "List separators"). False when it is not there.
+    bool removeLeadingText(NodeId open, std::string_view text);
+
     TypeNode& node(NodeId id) { return nodes_[id]; }
     const TypeNode& node(NodeId id) const { return nodes_[id]; }
+    bool isOpen(NodeId id) const { return nodes_[id].open; }
     size_t size() const { return nodes_.size(); }
     std::span<const Fragment> fragments(NodeId id) const { return {nodes_[id].fragments, nodes_[id].fragmentCount}; }
 
