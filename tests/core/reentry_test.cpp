@@ -1,0 +1,110 @@
+// Types gendwarfksyms reaches again while it is still rendering them (a function pointer whose
+// parameter leads to a struct holding the same pointer type): its second rendering, the one it
+// keeps, drops the " ," before the parameter in progress. Three units sharing one header
+// (tests/fixtures/reentry), each alone, linked and versioned whole, and linked in kbuild mode,
+// against what the kernel's gendwarfksyms printed for them (tests/data/reentry/regenerate).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+#include "core/test_support.h"
+#include "exports/export_list.h"
+#include "output/writers.h"
+#include "version/file_versioner.h"
+
+namespace kabiscope {
+namespace {
+
+using test::dataPath;
+using test::readFile;
+
+std::string expected(const std::string& name, bool stable, const std::string& suffix) {
+    return readFile(dataPath("reentry/" + name + (stable ? ".stable" : "") + suffix));
+}
+
+ExportList symbolList(const std::string& name) {
+    std::istringstream in(readFile(dataPath("reentry/" + name + ".syms")));
+    return ExportList::parse(in, name + ".syms");
+}
+
+struct Case {
+    std::string name;    // expected files tests/data/reentry/<name>.*
+    std::string object;  // fixture object
+    bool wholeFile;
+    bool stable;
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name << (c.stable ? " --stable" : ""); }
+
+std::vector<Case> cases() {
+    std::vector<Case> out;
+    for (bool stable : {false, true}) {
+        for (const char* unit : {"ops", "peer", "mixed"})
+            out.push_back({unit, std::string("reentry_") + unit + ".o", false, stable});
+        out.push_back({"whole", "reentry.o", true, stable});
+    }
+    return out;
+}
+
+class Reentry : public testing::TestWithParam<Case> {};
+
+TEST_P(Reentry, SymversSymtypesAndCrcInputAreByteIdentical) {
+    const Case& c = GetParam();
+    VersionOptions options;
+    options.stable = c.stable;
+    options.wholeFile = c.wholeFile;
+    options.exports = symbolList(c.name);
+    options.captureCrcInput = true;
+    const VersionedBuild build = versionFile(test::fixturePath(c.object), options);
+    std::ostringstream symvers, symtypes, crcInput;
+    writeSymverLines(build, symvers);
+    writeSymtypes(build, symtypes);
+    writeCrcInputs(build, crcInput);
+    EXPECT_EQ(symvers.str(), expected(c.name, c.stable, ".symvers"));
+    EXPECT_EQ(symtypes.str(), expected(c.name, c.stable, ".symtypes"));
+    EXPECT_EQ(crcInput.str(), expected(c.name, c.stable, ".versions"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Units, Reentry, testing::ValuesIn(cases()), [](const testing::TestParamInfo<Case>& info) {
+    return info.param.name + (info.param.stable ? "_stable" : "");
+});
+
+// The data shows what is being tested: separators gone where a parameter was in progress, kept
+// where the same struct was reached first (peer.c), and across units the longer one wins.
+TEST(ReentryData, ShowsTheDroppedSeparator) {
+    const std::string ops = expected("ops", false, ".symtypes");
+    EXPECT_NE(ops.find("s#re_a } byte_size(8)formal_parameter pointer_type { s#re_b }"), std::string::npos);
+    EXPECT_NE(ops.find("encoding(5) , formal_parameter pointer_type { s#re_a } byte_size(8)formal_parameter pointer_type { s#re_c }"),
+              std::string::npos) << "only the separator before the parameter in progress goes";
+    const std::string peer = expected("peer", false, ".symtypes");
+    EXPECT_NE(peer.find("s#re_a } byte_size(8) , formal_parameter pointer_type { s#re_b }"), std::string::npos);
+    const std::string stable = expected("ops", true, ".symtypes");
+    EXPECT_NE(stable.find("s#re_k } byte_size(8) ) -> base_type void } byte_size(8) cb"), std::string::npos)
+        << "the second rendering of the parameter decides its name";
+}
+
+std::map<std::string, std::string> symverLines(const std::string& text) {
+    std::map<std::string, std::string> out;
+    std::istringstream in(text);
+    std::string tag, name, crc;
+    while (in >> tag >> name >> crc) out[name] = crc;
+    return out;
+}
+
+// kbuild mode on the linked file: each export as its own object gave it.
+TEST(ReentryKbuild, EachExportGetsItsOwnObjectsVersion) {
+    for (bool stable : {false, true}) {
+        VersionOptions options;
+        options.stable = stable;
+        const VersionedBuild build = versionFile(test::fixturePath("reentry.o"), options);
+        std::ostringstream symvers;
+        writeSymverLines(build, symvers);
+        std::map<std::string, std::string> want;
+        for (const char* unit : {"ops", "peer", "mixed"}) want.merge(symverLines(expected(unit, stable, ".symvers")));
+        EXPECT_EQ(symverLines(symvers.str()), want) << (stable ? "--stable" : "");
+    }
+}
+
+}  // namespace
+}  // namespace kabiscope
