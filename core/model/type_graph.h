@@ -171,7 +171,8 @@ public:
 
     // Removes an open node's first fragment when it is the literal `text`, together with the
     // line break that followed it (a list separator decided before the item was rendered, found
-    // wrong later: docs/gendwarfksyms-compat.md, "List separators"). False when it is not there.
+    // wrong later: docs/gendwarfksyms-compat.md, "Types reached again while in progress"). False
+    // when it is not there.
     bool removeLeadingText(NodeId open, std::string_view text);
 
     TypeNode& node(NodeId id) { return nodes_[id]; }
