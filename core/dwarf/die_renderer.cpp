@@ -102,7 +102,7 @@ void DieRenderer::failAt(Dwarf_Die& die, const std::string& what) const {
 std::string_view DieRenderer::fqnOf(Dwarf_Die& die, const die::Attributes& attrs) { return fqns_.fqn(&die, attrs.name()); }
 
 void DieRenderer::forgetRenderedDies() {
-    typeNodes_ = OffsetMap();
+    typeNodes_.clear();
     symbolNodes_ = OffsetMap();
     privateFiles_.clear();
     rerendered_.clear();
@@ -112,6 +112,12 @@ void DieRenderer::forgetRenderedDies() {
 NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
     const Dwarf_Off offset = dwarf_dieoffset(&die);
     if (const NodeId cached = symbolNodes_.find(offset); cached != OffsetMap::kMissing) return cached;
+    if (die.cu != typeNodes_.home()) {
+        Dwarf_Die unit;
+        if (!dwarf_cu_die(die.cu, &unit, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr))
+            file_.failWithDwarfError("corrupt DWARF: dwarf_cu_die failed");
+        typeNodes_.setHome(die.cu, dwarf_dieoffset(&unit));
+    }
     const int tag = dwarf_tag(&die);
     const bool subprogram = tag == DW_TAG_subprogram || tag == DW_TAG_subroutine_type;
     const NodeId id = graph_.beginNode(NodeKind::Symbol, subprogram ? "subprogram" : "variable", offset);
@@ -130,7 +136,7 @@ NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
 
 NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn) {
     const Dwarf_Off offset = dwarf_dieoffset(&die);
-    if (const NodeId cached = typeNodes_.find(offset); cached != OffsetMap::kMissing) {
+    if (const NodeId cached = typeNodes_.find(die, offset); cached != DieNodeIndex::kMissing) {
         if (graph_.isOpen(cached)) reenter(cached, state);
         return cached;
     }
@@ -138,7 +144,7 @@ NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* lis
     TagInfo info;
     if (!tagInfo(tag, info)) failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
     const NodeId id = graph_.beginNode(info.kind, info.keyword, offset);
-    typeNodes_.insert(offset, id);
+    typeNodes_.insert(die, offset, id);
     const die::Attributes attrs(&die);
     // Named types start a new run of anonymous nesting: walkers of the graph stop at them.
     const bool named = referencePrefix(info.kind) != 0 && attrs.name();
@@ -184,8 +190,8 @@ void DieRenderer::rerender(size_t frame, size_t top, NodeId topChild, SymbolStat
     Dwarf_Die die = again.die;
     ListState list;
     auto visit = [&](Dwarf_Die child, bool listItem) {
-        const NodeId id = typeNodes_.find(dwarf_dieoffset(&child));
-        if (id == OffsetMap::kMissing) {
+        const NodeId id = typeNodes_.find(child, dwarf_dieoffset(&child));
+        if (id == DieNodeIndex::kMissing) {
             renderType(child, state, listItem ? &list : nullptr, {});
             return;
         }

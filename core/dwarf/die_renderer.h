@@ -15,6 +15,7 @@
 #include <elfutils/libdw.h>
 
 #include "base/offset_map.h"
+#include "dwarf/die_node_index.h"
 #include "dwarf/die_access.h"
 #include "dwarf/fqn_resolver.h"
 #include "model/type_graph.h"
@@ -80,7 +81,7 @@ private:
     const FqnResolver& fqns_;
     const KabiRules* rules_;
     TypeGraph& graph_;
-    OffsetMap typeNodes_;
+    DieNodeIndex typeNodes_;
     OffsetMap symbolNodes_;
     // The types being rendered, outermost first, including those being rendered again.
     struct Frame {

@@ -39,10 +39,28 @@ bool printsFqn(int tag) {
 
 constexpr unsigned kMaxDepth = 4096;
 
+// C has no nested types: compilers emit a struct defined inside another (or inside a function)
+// as its sibling, so below a C struct there are only members, and nothing inside a C function
+// ever gets a name other than its own. The walk can skip function bodies, most of a kernel's DIEs.
+bool isC(int language) {
+    switch (language) {
+    case DW_LANG_C89:
+    case DW_LANG_C:
+    case DW_LANG_C99:
+    case DW_LANG_C11:
+#ifdef DW_LANG_C17
+    case DW_LANG_C17:
+#endif
+        return true;
+    default: return false;
+    }
+}
+
 }  // namespace
 
 void FqnResolver::addUnit(Dwarf_Die unit, const std::function<void(Dwarf_Die&)>* onCandidate) {
     if (!resolvedUnits_.insert(unit.cu).second) return;
+    skipFunctionBodies_ = isC(dwarf_srclang(&unit));
     walkChildren(&unit, nullptr, 0, onCandidate);
 }
 
@@ -58,7 +76,7 @@ void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, uns
         const int tag = dwarf_tag(&child);
         const char* name = die::name(&child);
         const bool passes = passesPrefix(tag);
-        const bool hasChildren = dwarf_haschildren(&child) > 0;
+        const bool hasChildren = dwarf_haschildren(&child) > 0 && !(skipFunctionBodies_ && tag == DW_TAG_subprogram);
         if (onCandidate && (tag == DW_TAG_subprogram || tag == DW_TAG_variable)) (*onCandidate)(child);
         const auto* childCandidates = passes ? onCandidate : nullptr;
         const bool stores = prefix && name && printsFqn(tag);

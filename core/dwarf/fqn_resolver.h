@@ -48,6 +48,7 @@ private:
     // in gendwarfksyms, so it has none here either.
     std::unordered_set<const void*> resolvedUnits_;
     mutable const void* lastResolvedUnit_ = nullptr;
+    bool skipFunctionBodies_ = false;  // the unit being walked is C
 };
 
 }  // namespace kabiscope

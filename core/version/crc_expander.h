@@ -26,8 +26,6 @@ class KabiRules;
 // Scratch state reused by every scope a thread versions. Per-node tables are NodeSlots windows
 // over the current scope's nodes: reset(base) when a new scope starts (base = its first node).
 struct CrcWorkspace {
-    NodeSlots<uint32_t> visitMarks;       // for walks over the graph (scope membership)
-    uint32_t visitGeneration = 0;
     NodeSlots<uint32_t> lengths{UINT32_MAX};  // renderingLength memo
     FlatTypes flat;                       // the scope's flattened types
     NodeSlots<uint32_t> flatOf{UINT32_MAX};  // per node: its type in `flat`, once flattened
@@ -36,7 +34,6 @@ struct CrcWorkspace {
     uint32_t expanders = 0;               // stamps `entryScope` per expander
 
     void reset(NodeId base) {
-        visitMarks.reset(base);
         lengths.reset(base);
         flat.clear();
         flatOf.reset(base);

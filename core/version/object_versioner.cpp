@@ -119,30 +119,11 @@ void ObjectVersioner::bind(size_t index, Dwarf_Die die) {
 }
 
 void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, CrcWorkspace& work) {
-    // gendwarfksyms' die_map for this scope is every node its exports reach.
-    if (++work.visitGeneration == 0) {
-        work.visitMarks.reset(scope.firstNode);
-        work.visitGeneration = 1;
-    }
-    std::vector<NodeId> stack;
+    // gendwarfksyms' die_map for this scope is every node its exports reach, which is every node
+    // rendered for the scope: rendering only ever starts at an export's DIE.
     std::vector<NodeId> named;
-    for (const Export& e : exports_) {
-        if (e.node != kNoNode && work.visitMarks[e.node] != work.visitGeneration) {
-            work.visitMarks[e.node] = work.visitGeneration;
-            stack.push_back(e.node);
-        }
-    }
-    while (!stack.empty()) {
-        const NodeId id = stack.back();
-        stack.pop_back();
+    for (NodeId id = scope.firstNode; id < graph.size(); ++id)
         if (graph.isNamedType(id)) named.push_back(id);
-        for (const Fragment& f : graph.fragments(id)) {
-            if (f.kind() != Fragment::Kind::Child || work.visitMarks[f.child()] == work.visitGeneration) continue;
-            work.visitMarks[f.child()] = work.visitGeneration;
-            stack.push_back(f.child());
-        }
-    }
-    std::sort(named.begin(), named.end());
 
     // Longest rendering wins; the first (in DIE rendering order) on a tie. Lengths are only
     // needed where a name has several renderings (rare in one unit, common in a whole vmlinux).
