@@ -127,25 +127,37 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
 
     // Longest rendering wins; the first (in DIE rendering order) on a tie. Lengths are only
     // needed where a name has several renderings (rare in one unit, common in a whole vmlinux).
+    // Names are grouped by (prefix, name) views first, so the reference string is built once per
+    // name rather than once per rendering (a whole vmlinux has a rendering per unit).
     const KabiRules* rules = options_.rules;
-    std::vector<const TypeTarget*> targetOf;  // per named node: its name's entry (map nodes are stable)
+    struct Name {
+        TypeTarget* target;  // its entry in scope.types (map nodes are stable)
+        bool fixed;          // a type_string rule defines it: no rendering competes
+    };
+    std::unordered_map<std::string, Name> byName;  // key: prefix letter + name
+    std::string key;
+    std::vector<const TypeTarget*> targetOf;  // per named node: its name's entry
     targetOf.reserve(named.size());
     for (NodeId id : named) {
-        std::string reference = graph.referenceName(id);
-        if (rules)
-            if (const std::string* value = rules->typeString(reference)) {
-                auto it = scope.types.find(reference);
-                if (it == scope.types.end()) {
+        const TypeNode& node = graph.node(id);
+        key.assign(1, referencePrefix(node.kind));
+        key += node.name;
+        auto found = byName.find(key);
+        if (found == byName.end()) {
+            std::string reference = makeReferenceName(key[0], node.name);
+            Name name{nullptr, false};
+            if (rules)
+                if (const std::string* value = rules->typeString(reference)) {
                     const RecordId record = scope.overrides.offer(parseTypeString(file_.path(), reference, *value));
-                    it = scope.types.emplace(std::move(reference), TypeTarget::record(record)).first;
+                    name = {&scope.types.emplace(std::move(reference), TypeTarget::record(record)).first->second, true};
                 }
-                targetOf.push_back(&it->second);
-                continue;
-            }
-        auto [it, inserted] = scope.types.try_emplace(std::move(reference), TypeTarget::node(id));
-        if (!inserted && renderingLength(graph, id, work.lengths) > renderingLength(graph, it->second.index(), work.lengths))
-            it->second = TypeTarget::node(id);
-        targetOf.push_back(&it->second);
+            if (!name.target) name.target = &scope.types.emplace(std::move(reference), TypeTarget::node(id)).first->second;
+            found = byName.emplace(key, name).first;
+        } else if (!found->second.fixed &&
+                   renderingLength(graph, id, work.lengths) > renderingLength(graph, found->second.target->index(), work.lengths)) {
+            *found->second.target = TypeTarget::node(id);
+        }
+        targetOf.push_back(found->second.target);
     }
     scope.namedTargets.reserve(named.size());
     for (size_t i = 0; i < named.size(); ++i) scope.namedTargets.emplace_back(named[i], *targetOf[i]);
