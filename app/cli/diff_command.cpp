@@ -26,6 +26,12 @@ DiffResult runDiffCore(const DiffArguments& args) {
     const VersionOptions options = args.build.versionOptions();
     ProgressReporter progress;
     auto [oldBuild, newBuild] = loadPair(args.oldPath, args.newPath, options, progress);
+    if (options.exports)  // a listed name neither build has is not "unchanged": say so
+        for (const auto& entry : options.exports->entries())
+            if (!oldBuild.symbols.count(entry.name) && !newBuild.symbols.count(entry.name)) {
+                progress.finish();
+                std::cerr << "kabiscope: warning: neither build exports listed symbol " << entry.name << '\n';
+            }
     DiffOptions diffOptions;
     diffOptions.firstDifferences = args.firstDifferences;
     diffOptions.firstDifferenceOf = args.symbol;  // explain: its one symbol

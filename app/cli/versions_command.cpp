@@ -37,6 +37,9 @@ int runVersions(const VersionsArguments& args) {
 
     for (const auto& build : builds)
         for (const auto& warning : build.warnings) std::cerr << "kabiscope: warning: " << warning << '\n';
+    if (options.exports && args.files.size() > 1)
+        for (const std::string& name : namesNotFound(*options.exports, builds))
+            std::cerr << "kabiscope: warning: no file exports listed symbol " << name << '\n';
 
     // Like gendwarfksyms, write no symtypes file when there is nothing to version.
     const bool anySymbols = std::any_of(builds.begin(), builds.end(), [](const auto& b) { return !b.symbols.empty(); });

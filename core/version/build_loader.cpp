@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 #include <thread>
+#include <unordered_set>
 
 #include "base/error.h"
 #include "base/threads.h"
@@ -24,7 +25,9 @@ std::vector<std::string> buildFiles(const std::string& path) {
          !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
         if (!it->is_regular_file(error)) continue;
         const std::string name = it->path().filename().string();
-        if (name == "vmlinux" || it->path().extension() == ".ko") files.push_back(it->path().string());
+        // vmlinux, or vmlinux-<release> as Debian's -dbg packages install it under boot/.
+        const bool kernel = name == "vmlinux" || (name.rfind("vmlinux-", 0) == 0 && it->path().extension() != ".map");
+        if (kernel || it->path().extension() == ".ko") files.push_back(it->path().string());
     }
     if (error) fail(path, "cannot read directory: ", error.message());
     std::sort(files.begin(), files.end());
@@ -35,7 +38,20 @@ std::vector<std::string> buildFiles(const std::string& path) {
 void LoadedBuild::index() {
     symbols.clear();
     for (const auto& file : files)
-        for (const auto& symbol : file.symbols) symbols.emplace(symbol.name(), SymbolRef{&file, &symbol});
+        for (const auto& symbol : file.symbols) {
+            auto [it, inserted] = symbols.emplace(symbol.name(), SymbolRef{&file, &symbol});
+            if (!inserted && !it->second.symbol->versioned && symbol.versioned) it->second = {&file, &symbol};
+        }
+}
+
+std::vector<std::string> namesNotFound(const ExportList& list, const std::deque<VersionedBuild>& files) {
+    std::unordered_set<std::string_view> found;
+    for (const auto& file : files)
+        for (const auto& symbol : file.symbols) found.insert(symbol.name());
+    std::vector<std::string> missing;
+    for (const auto& entry : list.entries())
+        if (!found.count(entry.name)) missing.push_back(entry.name);
+    return missing;
 }
 
 namespace {
@@ -61,6 +77,11 @@ std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, c
     if (files.size() == 1) {
         out.push_back(versionFile(files[0], options));
         return out;
+    }
+    if (options.exports && !options.exportsFilterDiscovered) {
+        VersionOptions filtered = options;
+        filtered.exportsFilterDiscovered = true;
+        return versionFiles(files, filtered);
     }
     // Independent files load on several threads, the largest first (a vmlinux would otherwise
     // finish last); each file then uses one thread.
@@ -117,11 +138,16 @@ LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
     LoadedBuild build;
     build.path = path;
     const auto files = buildFiles(path);
-    std::deque<VersionedBuild> loaded = versionFiles(files, options);
+    VersionOptions fileOptions = options;
+    if (files.size() != 1 || files[0] != path) fileOptions.exportsFilterDiscovered = true;  // a directory
+    std::deque<VersionedBuild> loaded = versionFiles(files, fileOptions);
     for (size_t i = 0; i < files.size(); ++i) {
         build.files.push_back(std::move(loaded[i]));
         nameModule(build.files.back(), files[i], path);
     }
+    if (options.exports)
+        for (const std::string& name : namesNotFound(*options.exports, build.files))
+            build.warnings.push_back(path + ": no file exports listed symbol " + name);
     build.index();
     return build;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "version/file_versioner.h"
 
@@ -22,7 +23,10 @@ struct LoadedBuild {
         const VersionedBuild* file = nullptr;
         const SymbolVersion* symbol = nullptr;
     };
-    std::unordered_map<std::string, SymbolRef> symbols;  // by name; the first file wins
+    // By name: the first file that versions it wins; a file that only names it ("no
+    // information") stands in only when no file versions it.
+    std::unordered_map<std::string, SymbolRef> symbols;
+    std::vector<std::string> warnings;  // about the build as a whole (a listed name no file has)
 
     void index();
 };
@@ -34,8 +38,12 @@ LoadedBuild loadBuild(const std::string& path, const VersionOptions& options);
 
 // Versions several files, on up to `options.threads` threads (0: one per core, at most 4; each
 // file then uses one), results in the order given. The first failing file's error is thrown.
-// Progress is reported from the calling thread only.
+// Progress is reported from the calling thread only. A symbol list (`options.exports`) given
+// for several files selects among the exports each file has (exportsFilterDiscovered).
 std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options);
+
+// The names of `list` that none of `files` has as a symbol.
+std::vector<std::string> namesNotFound(const ExportList& list, const std::deque<VersionedBuild>& files);
 
 // Loads two builds at once, the new one on a second thread (they are independent, and a kernel
 // takes seconds). `options.progress` reports the old build's load only.

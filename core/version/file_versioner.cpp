@@ -62,7 +62,20 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
 
     report("reading symbols", 0, 1);
     ElfFile elf(path);
-    ExportList exports = options.exports ? *options.exports : discoverExports(elf, options.exportSource);
+    ExportList exports;
+    if (!options.exports) {
+        exports = discoverExports(elf, options.exportSource);
+    } else if (options.exportsFilterDiscovered) {
+        const ExportList own = discoverExports(elf, options.exportSource);
+        for (const ExportInfo& info : own.entries())
+            if (options.exports->contains(info.name)) exports.add(info);
+        // An object that is neither a module nor a kernel has no export table of its own: the
+        // list is its exports, as for gendwarfksyms.
+        if (own.empty() && !elf.sectionContents(".modinfo") && !elf.sectionContents("__ksymtab_strings"))
+            exports = *options.exports;
+    } else {
+        exports = *options.exports;
+    }
     if (exports.empty()) return build;  // gendwarfksyms exits at once on an empty list
 
     auto dwarfOwner = std::make_shared<DwarfFile>(path);

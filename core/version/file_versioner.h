@@ -24,6 +24,11 @@ struct VersionOptions {
     bool wholeFile = false;                // --whole-file
     ExportSource exportSource = ExportSource::Automatic;
     std::optional<ExportList> exports;     // --symbols: overrides discovery
+    // With `exports`, for a list applied to many files (a directory, several files): version
+    // only the listed names the file exports itself (found by discovery), so that a file is
+    // not given a "no information" entry for every name another file exports. An object that is
+    // neither a module nor a kernel (a plain .o) still takes the whole list, as gendwarfksyms does.
+    bool exportsFilterDiscovered = false;
     bool captureCrcInput = false;          // keep gendwarfksyms' --dump-versions text
     // Copy the DWARF strings the graph uses and close the file afterwards, so a build kept in
     // memory (diff, explorer) does not also keep the DWARF mapped. Costs a pass over the graph.

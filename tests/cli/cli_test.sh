@@ -128,6 +128,20 @@ import json
 r=json.load(open('$WORK/dir.json'))
 assert {s['module'] for s in r['symbols']} == {'drivers/fx/kabi'}, r['symbols']
 " && pass "diff of build directories names modules by their path in the build" || fail "directory diff: exit $rc"
+# A symbol list applied to many files selects among what each exports (the list names one
+# symbol of each build, one changed, and one that neither has).
+printf 'kabi_dev\nno_such_anywhere\n' >"$WORK/dir-list.txt"
+cp "$DATA/obj/fx_basic.gcc.o" "$WORK/build-a/drivers/fx/basic.ko"
+cp "$DATA/obj/fx_basic.gcc.o" "$WORK/build-b/drivers/fx/basic.ko"
+"$K" diff --all --symbols "$WORK/dir-list.txt" "$WORK/build-a" "$WORK/build-b" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "^Summary: 1 changed, 0 added, 0 removed, 0 unchanged" "$WORK/out" \
+    && ! grep -q "0x00000000" "$WORK/out" && grep -q "neither build exports listed symbol no_such_anywhere" "$WORK/err" \
+    && pass "diff --symbols on directories: listed names only where exported, unknown ones warned" \
+    || fail "diff --symbols on directories: exit $rc: $(cat "$WORK/out" "$WORK/err" | head -c 400)"
+"$K" versions --symbols "$WORK/dir-list.txt" "$v1" "$DATA/obj/fx_basic.gcc.o" >"$WORK/out" 2>"$WORK/err"
+[ "$(wc -l <"$WORK/out")" -eq 1 ] && grep -q "^#SYMVER kabi_dev " "$WORK/out" \
+    && grep -q "no file exports listed symbol no_such_anywhere" "$WORK/err" \
+    && pass "versions --symbols on several files: one line per exported name" || fail "versions --symbols on several files: $(cat "$WORK/out")"
 mkdir -p "$WORK/empty"
 expect_error "directory without builds" 1 "kabiscope: $WORK/empty: directory holds no vmlinux and no .ko files" \
     "$K" diff "$WORK/build-a" "$WORK/empty"

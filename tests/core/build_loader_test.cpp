@@ -71,5 +71,46 @@ TEST_F(BuildDirectory, ABrokenFileFailsTheLoadNamingIt) {
     }
 }
 
+// A symbol list given for a directory selects among each file's own exports: a file that does
+// not export a listed name gets no entry for it (it used to get a CRC-0 "no information" one,
+// which then stood for the symbol, so every listed symbol read "unchanged 0x00000000").
+TEST_F(BuildDirectory, ASymbolListSelectsAmongEachFilesExports) {
+    add("render_basic.gcc.o", "boot/vmlinux-6.12.115+deb12-cloud-amd64");  // Debian's -dbg layout
+    fs::remove(root_ / "vmlinux");
+    std::istringstream listed("rp_rx\nma_open\nrb_add\nnot_exported_anywhere\n");
+    VersionOptions options;
+    options.exports = ExportList::parse(listed, "list");
+    const LoadedBuild build = loadBuild(root_.string(), options);
+    const LoadedBuild full = loadBuild(root_.string(), {});
+    for (const char* name : {"rp_rx", "ma_open", "rb_add"}) {
+        ASSERT_TRUE(build.symbols.count(name)) << name;
+        const auto& ref = build.symbols.at(name);
+        EXPECT_TRUE(ref.symbol->versioned) << name;
+        EXPECT_EQ(ref.symbol->crc, full.symbols.at(name).symbol->crc) << name;
+        EXPECT_EQ(ref.file->path, full.symbols.at(name).file->path) << name;
+    }
+    EXPECT_EQ(build.symbols.size(), 3u) << "only the listed names the files export";
+    size_t entries = 0, exported = 0;  // fs/multi.ko links ripple and render_basic: it exports two
+    for (const auto& file : build.files) entries += file.symbols.size();
+    for (const auto& file : full.files)
+        for (const auto& symbol : file.symbols) exported += options.exports->contains(symbol.name());
+    EXPECT_EQ(entries, exported) << "no file names a symbol only another file exports";
+    EXPECT_EQ(exported, 5u);
+    ASSERT_EQ(build.warnings.size(), 1u);
+    EXPECT_NE(build.warnings[0].find("not_exported_anywhere"), std::string::npos) << build.warnings[0];
+}
+
+// A file that only names a symbol never stands for it when another file versions it.
+TEST_F(BuildDirectory, TheIndexPrefersAVersionedEntry) {
+    LoadedBuild build = loadBuild(root_.string(), {});
+    ASSERT_GE(build.files.size(), 2u);
+    SymbolVersion named;
+    named.info.name = "rp_rx";
+    named.versioned = false;
+    build.files.front().symbols.push_back(named);  // the first file now names it first
+    build.index();
+    EXPECT_TRUE(build.symbols.at("rp_rx").symbol->versioned);
+}
+
 }  // namespace
 }  // namespace kabiscope
