@@ -427,6 +427,12 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
         if (after.symbol) diff.newCrc = after.symbol->crc;
         const VersionedBuild* home = after.file ? after.file : before.file;
         diff.module = home->module;
+        if (before.symbol && after.symbol) {
+            diff.oldNamespace = before.symbol->info.nameSpace;
+            diff.newNamespace = after.symbol->info.nameSpace;
+            diff.oldExportType = before.symbol->info.exportType;
+            diff.newExportType = after.symbol->info.exportType;
+        }
         if (!before.symbol) {
             diff.status = SymbolStatus::Added;
         } else if (!after.symbol) {
@@ -502,6 +508,7 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
         case SymbolStatus::Removed: ++result.summary.removed; break;
         case SymbolStatus::Unchanged: ++result.summary.unchanged; break;
         }
+        if (symbol.exportChanged()) ++result.summary.exportChanged;
     }
     return result;
 }

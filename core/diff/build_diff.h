@@ -35,6 +35,12 @@ struct SymbolDiff {
     SymbolStatus status = SymbolStatus::Unchanged;
     std::optional<uint32_t> oldCrc, newCrc;
     std::string module;                          // where the new (else old) symbol lives
+    // How it is exported on each side (filled when both sides have it). A module that uses a
+    // symbol must import its namespace, and a GPL-only export refuses non-GPL modules: either
+    // change breaks loading with the CRC unchanged.
+    std::string oldNamespace, newNamespace;
+    std::string oldExportType, newExportType;
+    bool exportChanged() const { return oldNamespace != newNamespace || oldExportType != newExportType; }
     std::vector<uint32_t> causes;                // ids into DiffResult::causes
     std::vector<std::vector<std::string>> paths; // parallel to `causes`: symbol -> ... -> node
     FirstDifference firstDifference;
@@ -54,6 +60,7 @@ struct Cause {
 
 struct DiffSummary {
     size_t changed = 0, added = 0, removed = 0, unchanged = 0;
+    size_t exportChanged = 0;  // namespace or export type changed (whatever the CRC did)
 };
 
 struct DiffResult {
@@ -61,7 +68,7 @@ struct DiffResult {
     DiffSummary summary;
     std::vector<SymbolDiff> symbols;  // every symbol, sorted by name
     std::vector<Cause> causes;        // ranked: most affected symbols first
-    bool anyChange() const { return summary.changed + summary.added + summary.removed > 0; }
+    bool anyChange() const { return summary.changed + summary.added + summary.removed + summary.exportChanged > 0; }
 };
 
 struct DiffOptions {

@@ -69,11 +69,24 @@ std::string describeRecordName(const std::string& name) {
     return name;
 }
 
+// "namespace CXL -> (none); EXPORT_SYMBOL -> EXPORT_SYMBOL_GPL": what changed in how it is exported.
+std::string exportChangeText(const SymbolDiff& symbol) {
+    auto or_none = [](const std::string& s) { return s.empty() ? std::string("(none)") : s; };
+    std::string text;
+    if (symbol.oldNamespace != symbol.newNamespace)
+        text = "namespace " + or_none(symbol.oldNamespace) + " -> " + or_none(symbol.newNamespace);
+    if (symbol.oldExportType != symbol.newExportType)
+        text += (text.empty() ? "" : "; ") + symbol.oldExportType + " -> " + symbol.newExportType;
+    return text;
+}
+
 void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
     const auto& s = diff.summary;
     out << "kabiscope diff " << diff.oldPath << " -> " << diff.newPath << "\n";
     out << "Summary: " << s.changed << " changed, " << s.added << " added, " << s.removed << " removed, " << s.unchanged
-        << " unchanged\n";
+        << " unchanged";
+    if (s.exportChanged) out << ", " << s.exportChanged << " exported differently";
+    out << "\n";
     if (!diff.causes.empty()) {
         out << "\nRoot causes, by number of symbols affected:\n";
         for (const Cause& cause : diff.causes) {
@@ -116,6 +129,11 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
                 out << "  " << symbol.name << "  " << crcText(status == SymbolStatus::Added ? symbol.newCrc : symbol.oldCrc)
                     << "\n";
     }
+    if (s.exportChanged) {
+        out << "\nExported differently (a module must import the new namespace, or be GPL):\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.exportChanged()) out << "  " << symbol.name << "  " << exportChangeText(symbol) << "\n";
+    }
     if (options.includeUnchanged && s.unchanged) {
         out << "\nUnchanged symbols:\n";
         for (const auto& symbol : diff.symbols)
@@ -131,10 +149,11 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
     root["summary"] = {{"changed", diff.summary.changed},
                        {"added", diff.summary.added},
                        {"removed", diff.summary.removed},
-                       {"unchanged", diff.summary.unchanged}};
+                       {"unchanged", diff.summary.unchanged},
+                       {"export_changed", diff.summary.exportChanged}};
     json symbols = json::array();
     for (const auto& symbol : diff.symbols) {
-        if (symbol.status == SymbolStatus::Unchanged && !options.includeUnchanged) continue;
+        if (symbol.status == SymbolStatus::Unchanged && !options.includeUnchanged && !symbol.exportChanged()) continue;
         json entry = {{"name", symbol.name},
                       {"status", symbolStatusName(symbol.status)},
                       {"old_crc", symbol.oldCrc ? json(formatCrc(*symbol.oldCrc)) : json(nullptr)},
@@ -142,6 +161,11 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
                       {"module", symbol.module},
                       {"causes", symbol.causes},
                       {"paths", symbol.paths}};
+        if (symbol.exportChanged())
+            entry["export_change"] = {{"old_namespace", symbol.oldNamespace},
+                                      {"new_namespace", symbol.newNamespace},
+                                      {"old_export_type", symbol.oldExportType},
+                                      {"new_export_type", symbol.newExportType}};
         if (symbol.firstDifference.found)
             entry["first_difference"] = {{"offset", symbol.firstDifference.offset},
                                          {"context_start", symbol.firstDifference.contextStart},
@@ -199,6 +223,12 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
             if (symbol.status == status) out << "- `" << symbol.name << "`\n";
         out << "\n";
     }
+    if (s.exportChanged) {
+        out << "## Exported differently\n\n| symbol | change |\n|---|---|\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.exportChanged()) out << "| `" << symbol.name << "` | " << markdownEscape(exportChangeText(symbol)) << " |\n";
+        out << "\n";
+    }
     if (!diff.causes.empty()) {
         out << "## Changed types\n\n";
         for (const Cause& cause : diff.causes) {
@@ -251,6 +281,14 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
             if (symbol.status == status) out << "<li><code>" << htmlEscape(symbol.name) << "</code></li>\n";
         out << "</ul>\n";
     }
+    if (s.exportChanged) {
+        out << "<h2>Exported differently</h2>\n<table><tr><th>symbol</th><th>change</th></tr>\n";
+        for (const auto& symbol : diff.symbols)
+            if (symbol.exportChanged())
+                out << "<tr><td><code>" << htmlEscape(symbol.name) << "</code></td><td>" << htmlEscape(exportChangeText(symbol))
+                    << "</td></tr>\n";
+        out << "</table>\n";
+    }
     if (!diff.causes.empty()) {
         out << "<h2>Changed types</h2>\n";
         for (const Cause& cause : diff.causes)
@@ -270,6 +308,7 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
 void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ostream& out) {
     out << symbol.name << ": " << symbolStatusName(symbol.status) << "  " << crcText(symbol.oldCrc) << " -> "
         << crcText(symbol.newCrc) << "  (" << symbol.module << ")\n";
+    if (symbol.exportChanged()) out << "exported differently: " << exportChangeText(symbol) << "\n";
     if (symbol.status != SymbolStatus::Changed) return;
     if (symbol.causes.empty()) {
         out << "\nNo type information on one side: the symbol has no DWARF there (CRC 0).\n";

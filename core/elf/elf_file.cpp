@@ -45,6 +45,9 @@ ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
         if (elf_kind(elf_) != ELF_K_ELF) fail(path_, "not an ELF file");
         GElf_Ehdr header;
         if (!gelf_getehdr(elf_, &header)) fail(path_, "truncated or corrupt ELF header: ", elfError());
+        type_ = header.e_type;
+        class_ = header.e_ident[EI_CLASS];
+        data_ = header.e_ident[EI_DATA];
         // libelf silently shows no sections when the table lies past the end of the file.
         if (header.e_shoff == 0 || header.e_shnum == 0) fail(path_, "ELF file has no section headers");
         if (header.e_shoff + uint64_t(header.e_shnum) * header.e_shentsize > uint64_t(st.st_size))
@@ -97,6 +100,61 @@ std::optional<std::string_view> ElfFile::sectionContents(std::string_view name) 
     if (!data) fail(path_, "cannot read section ", name, ": ", elfError());
     if (!data->d_buf) return std::string_view();
     return std::string_view(static_cast<const char*>(data->d_buf), data->d_size);
+}
+
+std::optional<ElfSection> ElfFile::section(std::string_view name) const {
+    Elf_Scn* scn = findSection(name);
+    if (!scn) return std::nullopt;
+    GElf_Shdr shdr;
+    if (!gelf_getshdr(scn, &shdr)) fail(path_, "corrupt section header of ", name, ": ", elfError());
+    ElfSection out;
+    out.index = uint32_t(elf_ndxscn(scn));
+    out.address = shdr.sh_addr;
+    out.contents = *sectionContents(name);
+    return out;
+}
+
+void ElfFile::forEachRelocation(uint32_t target, const std::function<void(const ElfRelocation&)>& visit) const {
+    for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+        GElf_Shdr shdr;
+        if (!gelf_getshdr(scn, &shdr) || (shdr.sh_type != SHT_RELA && shdr.sh_type != SHT_REL) || shdr.sh_info != target)
+            continue;
+        const std::string_view name = sectionName(elf_ndxscn(scn));
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        Elf_Scn* symtab = elf_getscn(elf_, shdr.sh_link);
+        Elf_Data* symbols = symtab ? elf_getdata(symtab, nullptr) : nullptr;
+        if (!data || !symbols) fail(path_, "cannot read relocations ", name, ": ", elfError());
+        const bool rela = shdr.sh_type == SHT_RELA;
+        const size_t entrySize = gelf_fsize(elf_, rela ? ELF_T_RELA : ELF_T_REL, 1, EV_CURRENT);
+        if (shdr.sh_entsize != entrySize) fail(path_, "corrupt ", name, ": unexpected entry size ", shdr.sh_entsize);
+        const size_t count = shdr.sh_size / entrySize;
+        for (size_t i = 0; i < count; ++i) {
+            ElfRelocation out;
+            uint64_t info = 0;
+            if (rela) {
+                GElf_Rela r;
+                if (!gelf_getrela(data, int(i), &r)) fail(path_, "corrupt ", name, " entry ", i, ": ", elfError());
+                out.offset = r.r_offset;
+                out.addend = r.r_addend;
+                info = r.r_info;
+            } else {
+                GElf_Rel r;
+                if (!gelf_getrel(data, int(i), &r)) fail(path_, "corrupt ", name, " entry ", i, ": ", elfError());
+                out.offset = r.r_offset;
+                info = r.r_info;
+            }
+            out.type = uint32_t(is64Bit() ? GELF_R_TYPE(info) : ELF32_R_TYPE(info));
+            const size_t symbolIndex = is64Bit() ? GELF_R_SYM(info) : ELF32_R_SYM(info);
+            GElf_Sym sym;
+            if (symbolIndex != 0) {
+                if (!gelf_getsym(symbols, int(symbolIndex), &sym))
+                    fail(path_, "corrupt ", name, " entry ", i, ": bad symbol index ", symbolIndex);
+                out.symbolValue = sym.st_value;
+                out.symbolSection = sym.st_shndx;
+            }
+            visit(out);
+        }
+    }
 }
 
 void ElfFile::forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) const {

@@ -29,6 +29,23 @@ struct ElfSymbol {
     std::string_view sectionName;
 };
 
+// A section's place and bytes.
+struct ElfSection {
+    uint32_t index = 0;
+    uint64_t address = 0;        // sh_addr (0 in a relocatable object)
+    std::string_view contents;   // empty for SHT_NOBITS
+};
+
+// One relocation of a section, with its symbol resolved: the relocated field holds a value
+// computed from symbolValue + addend (the target address) and the relocation type.
+struct ElfRelocation {
+    uint64_t offset = 0;         // of the field in the relocated section
+    uint32_t type = 0;           // R_* (machine-specific)
+    uint64_t symbolValue = 0;
+    uint32_t symbolSection = 0;  // section index of the symbol (SHN_UNDEF for an undefined one)
+    int64_t addend = 0;          // r_addend; 0 for SHT_REL (the addend is then in the field)
+};
+
 class ElfFile {
 public:
     explicit ElfFile(std::string path);
@@ -37,13 +54,20 @@ public:
     ElfFile& operator=(const ElfFile&) = delete;
 
     const std::string& path() const { return path_; }
-    // ET_REL, ET_EXEC, ET_DYN.
 
     // Calls `visit` for .symtab entries 1..n-1 in table order. No .symtab: no calls.
     void forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) const;
 
     // The bytes of the first section with this name, if there is one.
     std::optional<std::string_view> sectionContents(std::string_view name) const;
+    std::optional<ElfSection> section(std::string_view name) const;
+
+    bool isRelocatable() const { return type_ == ET_REL; }
+    bool is64Bit() const { return class_ == ELFCLASS64; }
+    bool isLittleEndian() const { return data_ == ELFDATA2LSB; }
+
+    // Calls `visit` for every relocation (SHT_RELA or SHT_REL) that applies to section `target`.
+    void forEachRelocation(uint32_t target, const std::function<void(const ElfRelocation&)>& visit) const;
 
 private:
     Elf_Scn* findSection(std::string_view name) const;
@@ -53,6 +77,9 @@ private:
     int fd_ = -1;
     Elf* elf_ = nullptr;
     size_t sectionNameTable_ = 0;
+    unsigned type_ = ET_NONE;
+    unsigned char class_ = ELFCLASSNONE;
+    unsigned char data_ = ELFDATANONE;
 };
 
 }  // namespace kabiscope

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "exports/ksymtab_namespaces.h"
+
 namespace kabiscope {
 
 namespace {
@@ -65,6 +67,7 @@ ExportList rustExports(const ElfFile& file) {
 }
 
 ExportList ksymtabExports(const ElfFile& file) {
+    const auto namespaces = readKsymtabNamespaces(file);
     std::vector<ExportInfo> found;
     file.forEachSymbol([&](const ElfSymbol& sym) {
         if (sym.name.size() <= kKsymtabPrefix.size() || sym.name.substr(0, kKsymtabPrefix.size()) != kKsymtabPrefix)
@@ -73,6 +76,7 @@ ExportList ksymtabExports(const ElfFile& file) {
         ExportInfo info;
         info.name = std::string(sym.name.substr(kKsymtabPrefix.size()));
         if (sym.sectionName.find("_gpl") != std::string_view::npos) info.exportType = "EXPORT_SYMBOL_GPL";
+        if (auto it = namespaces.find(info.name); it != namespaces.end()) info.nameSpace = it->second;
         found.push_back(std::move(info));
     });
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.name < b.name; });

@@ -24,11 +24,28 @@ void writeSymverLines(const VersionedBuild& build, std::ostream& out) {
 
 std::string moduleNameFor(const std::string& path) {
     std::string base = path;
+    for (std::string_view compressed : {".ko.xz", ".ko.zst", ".ko.gz"})  // installed modules
+        if (base.size() > compressed.size() && base.compare(base.size() - compressed.size(), compressed.size(), compressed) == 0)
+            base.resize(base.size() - compressed.size() + 3);
+    bool object = false;
     for (std::string_view suffix : {".ko", ".o"}) {
         if (base.size() > suffix.size() && base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
             base.resize(base.size() - suffix.size());
-            return base;
+            object = true;
+            break;
         }
+    }
+    if (object) {
+        // An installed module, lib/modules/<release>/kernel/<dir>/<name>: Module.symvers names it
+        // by its place in the build tree, <dir>/<name>.
+        for (size_t at = base.find("lib/modules/"); at != std::string::npos; at = base.find("lib/modules/", at + 1)) {
+            if (at != 0 && base[at - 1] != '/') continue;
+            const size_t release = at + std::string_view("lib/modules/").size();
+            const size_t slash = base.find('/', release);
+            if (slash == std::string::npos || base.compare(slash + 1, 7, "kernel/") != 0) continue;
+            return base.substr(slash + 8);
+        }
+        return base;
     }
     const auto slash = base.find_last_of('/');
     const std::string file = slash == std::string::npos ? base : base.substr(slash + 1);

@@ -16,7 +16,8 @@ void writeSymverLine(const SymbolVersion& symbol, std::ostream& out);
 // Module.symvers: "0x<crc>\t<name>\t<module>\t<export type>\t<namespace>".
 void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& module, std::ostream& out);
 
-// The module name Module.symvers uses for a file: "vmlinux", or the path without ".ko"/".o".
+// The module name Module.symvers uses for a file: "vmlinux", or the path without ".ko"/".o"
+// (and, for an installed module, without .../lib/modules/<release>/kernel/ before it).
 std::string moduleNameFor(const std::string& path);
 
 // gendwarfksyms' --symtypes file: per scope, every type_map entry and every bound symbol,

@@ -1,0 +1,49 @@
+// Exports read from __ksymtab tables as a linked kernel (resolved offsets) and a module
+// (relocations) hold them: export type from the table, namespace through the namespace offset
+// into __ksymtab_strings; and a diff that reports a namespace or export type change.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "core/test_support.h"
+#include "diff/build_diff.h"
+#include "elf/elf_file.h"
+#include "exports/export_discovery.h"
+
+namespace kabiscope {
+namespace {
+
+std::map<std::string, std::string> describe(const std::string& fixture) {
+    ElfFile elf(test::fixturePath(fixture));
+    std::map<std::string, std::string> out;
+    const ExportList exports = discoverExports(elf, ExportSource::Automatic);
+    for (const ExportInfo& e : exports.entries())
+        out[e.name] = e.exportType + " " + e.nameSpace;
+    return out;
+}
+
+TEST(Ksymtab, NamespacesAndExportTypesInModulesAndKernels) {
+    const std::map<std::string, std::string> want = {{"ks_gpl_ns", "EXPORT_SYMBOL_GPL KS_GPL"},
+                                                     {"ks_in_ns", "EXPORT_SYMBOL KS_CORE"},
+                                                     {"ks_plain", "EXPORT_SYMBOL "}};
+    EXPECT_EQ(describe("ksymtab.o"), want) << "relocatable: offsets are relocations";
+    EXPECT_EQ(describe("ksymtab.elf"), want) << "linked: offsets resolved";
+    EXPECT_EQ(describe("ksymtab_net.o").at("ks_in_ns"), "EXPORT_SYMBOL KS_NET");
+}
+
+TEST(Ksymtab, ADiffReportsANamespaceAndAnExportTypeChange) {
+    const DiffResult diff = diffBuilds(loadBuild(test::fixturePath("ksymtab.o"), {}),
+                                       loadBuild(test::fixturePath("ksymtab_net.o"), {}));
+    EXPECT_EQ(diff.summary.changed, 0u) << "the types are the same";
+    EXPECT_EQ(diff.summary.exportChanged, 2u);
+    EXPECT_TRUE(diff.anyChange());
+    std::map<std::string, const SymbolDiff*> byName;
+    for (const auto& s : diff.symbols) byName[s.name] = &s;
+    EXPECT_EQ(byName.at("ks_in_ns")->oldNamespace, "KS_CORE");
+    EXPECT_EQ(byName.at("ks_in_ns")->newNamespace, "KS_NET");
+    EXPECT_EQ(byName.at("ks_plain")->newExportType, "EXPORT_SYMBOL_GPL");
+    EXPECT_FALSE(byName.at("ks_gpl_ns")->exportChanged());
+}
+
+}  // namespace
+}  // namespace kabiscope
