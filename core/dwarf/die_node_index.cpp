@@ -1,7 +1,6 @@
 #include "dwarf/die_node_index.h"
 
 #include <algorithm>
-#include <iterator>
 
 namespace kabiscope {
 
@@ -24,7 +23,7 @@ void DieNodeIndex::setHome(Dwarf_CU* unit, Dwarf_Off firstOffset) {
     home_ = unit;
     homeFirst_ = firstOffset;
     const auto it = retired_.find(unit);
-    homeRetired_ = it != retired_.end() && it->second.first == firstOffset ? &it->second.entries : nullptr;
+    homeRetired_ = it != retired_.end() && it->second.first == firstOffset ? &it->second : nullptr;
 }
 
 void DieNodeIndex::insert(const Dwarf_Die& die, Dwarf_Off offset, uint32_t value) {
@@ -41,10 +40,20 @@ void DieNodeIndex::insert(const Dwarf_Die& die, Dwarf_Off offset, uint32_t value
 uint32_t DieNodeIndex::findElsewhere(const Dwarf_Die& die, Dwarf_Off offset) const {
     if (others_.size() != 0)
         if (const uint32_t found = others_.find(offset); found != kMissing) return found;
-    if (die.cu == home_) return homeRetired_ && offset >= homeFirst_ ? findSorted(*homeRetired_, offset - homeFirst_) : kMissing;
+    if (die.cu == home_)
+        return homeRetired_ && offset >= homeFirst_ ? findSorted(sortedEntries(*homeRetired_), offset - homeFirst_) : kMissing;
     const auto it = retired_.find(die.cu);
     if (it == retired_.end() || offset < it->second.first) return kMissing;
-    return findSorted(it->second.entries, offset - it->second.first);
+    return findSorted(sortedEntries(it->second), offset - it->second.first);
+}
+
+const DieNodeIndex::Retired& DieNodeIndex::sortedEntries(const RetiredUnit& unit) const {
+    if (!unit.sorted) {
+        auto& mutableUnit = const_cast<RetiredUnit&>(unit);  // lives in the mutable map
+        std::sort(mutableUnit.entries.begin(), mutableUnit.entries.end());
+        mutableUnit.sorted = true;
+    }
+    return unit.entries;
 }
 
 void DieNodeIndex::retireHome() {
@@ -56,18 +65,16 @@ void DieNodeIndex::retireHome() {
         dense_[index] = kMissing;
     }
     homeEntries_.clear();
-    std::sort(entries.begin(), entries.end());
     RetiredUnit& unit = retired_[home_];
     if (!unit.entries.empty() && unit.first != homeFirst_) {  // not expected: keep them hashed
         for (const auto& [index, value] : entries) others_.insert(homeFirst_ + index, value);
     } else if (unit.entries.empty()) {
         unit.first = homeFirst_;
         unit.entries = std::move(entries);
+        unit.sorted = false;
     } else {  // home before
-        Retired merged;
-        merged.reserve(unit.entries.size() + entries.size());
-        std::merge(unit.entries.begin(), unit.entries.end(), entries.begin(), entries.end(), std::back_inserter(merged));
-        unit.entries = std::move(merged);
+        unit.entries.insert(unit.entries.end(), entries.begin(), entries.end());
+        unit.sorted = false;
     }
     homeRetired_ = nullptr;
 }

@@ -39,7 +39,12 @@ public:
     void clear();
 
 private:
-    using Retired = std::vector<std::pair<uint32_t, uint32_t>>;  // (offset - first, value), sorted
+    using Retired = std::vector<std::pair<uint32_t, uint32_t>>;  // (offset - first, value)
+    struct RetiredUnit {
+        Dwarf_Off first;
+        Retired entries;      // sorted on first use: most units are never looked into again
+        bool sorted = false;
+    };
     uint32_t findElsewhere(const Dwarf_Die& die, Dwarf_Off offset) const;
     void retireHome();
 
@@ -47,12 +52,9 @@ private:
     Dwarf_Off homeFirst_ = 0;
     std::vector<uint32_t> dense_;          // home unit: offset - homeFirst_ -> value
     std::vector<uint32_t> homeEntries_;    // the indexes of dense_ in use
-    const Retired* homeRetired_ = nullptr;  // the home unit's entries from an earlier time at home
-    struct RetiredUnit {
-        Dwarf_Off first;
-        Retired entries;
-    };
-    std::unordered_map<const Dwarf_CU*, RetiredUnit> retired_;
+    RetiredUnit* homeRetired_ = nullptr;  // the home unit's entries from an earlier time at home
+    const Retired& sortedEntries(const RetiredUnit& unit) const;
+    mutable std::unordered_map<const Dwarf_CU*, RetiredUnit> retired_;
     OffsetMap others_;  // DIEs of other units rendered while they were not home
 };
 

@@ -58,13 +58,21 @@ void ObjectVersioner::forGroup(size_t index, Visit&& visit) {
 // gendwarfksyms' symbol_get: the export of that name, if it or an alias is still unbound.
 std::optional<size_t> ObjectVersioner::unprocessed(const char* name) {
     if (!name || !*name) return std::nullopt;
-    std::string_view key(name);
-    if (isPointerName(name)) key.remove_prefix(kPointerPrefix.size());
-    auto it = byName_.find(key);
-    if (it == byName_.end()) return std::nullopt;
+    // Every unit declares the functions it calls, so the same names come back thousands of
+    // times; the linker merged them into one string each, so the string's address is a key.
+    const uint64_t key = reinterpret_cast<uintptr_t>(name);
+    uint32_t index = exportOfName_.find(key);
+    if (index == OffsetMap::kMissing) {
+        std::string_view lookup(name);
+        if (isPointerName(name)) lookup.remove_prefix(kPointerPrefix.size());
+        const auto it = byName_.find(lookup);
+        index = it == byName_.end() ? kNotExported : uint32_t(it->second);
+        exportOfName_.insert(key, index);
+    }
+    if (index == kNotExported) return std::nullopt;
     bool open = false;
-    forGroup(it->second, [&](Export& e) { open = open || e.state == State::Unprocessed; });
-    return open ? std::optional<size_t>(it->second) : std::nullopt;
+    forGroup(index, [&](Export& e) { open = open || e.state == State::Unprocessed; });
+    return open ? std::optional<size_t>(index) : std::nullopt;
 }
 
 void ObjectVersioner::addUnit(Dwarf_Die unit, const std::vector<Dwarf_Die>* candidates) {

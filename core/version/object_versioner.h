@@ -18,6 +18,7 @@
 
 #include <elfutils/libdw.h>
 
+#include "base/offset_map.h"
 #include "model/versioned_build.h"
 
 namespace kabiscope {
@@ -77,6 +78,8 @@ private:
     ObjectVersionerOptions options_;
     std::vector<Export> exports_;
     std::unordered_map<std::string_view, size_t> byName_;
+    static constexpr uint32_t kNotExported = OffsetMap::kMissing - 1;
+    OffsetMap exportOfName_;  // a DIE name's address -> its export's index, or kNotExported
     std::map<AliasKey, std::vector<size_t>> groups_;
     std::vector<size_t> hashOrder_;
 };
