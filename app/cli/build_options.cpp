@@ -70,3 +70,22 @@ void writeOutput(const std::string& path, const std::function<void(std::ostream&
 }
 
 }  // namespace kabiscope::cli
+
+namespace kabiscope::cli {
+
+void warnUnversioned(const VersionedBuild& build, bool verbose) {
+    std::vector<const std::string*> names;
+    for (const auto& symbol : build.symbols)
+        if (!symbol.versioned) names.push_back(&symbol.name());
+    if (names.empty()) return;
+    if (verbose || names.size() == 1) {
+        for (const std::string* name : names)
+            std::cerr << "kabiscope: warning: " << build.path << ": no information for symbol " << *name << '\n';
+        return;
+    }
+    std::cerr << "kabiscope: warning: " << build.path << ": no information for " << names.size() << " symbols (";
+    for (size_t i = 0; i < std::min<size_t>(3, names.size()); ++i) std::cerr << (i ? ", " : "") << *names[i];
+    std::cerr << ", ...): no DWARF describes them, so their CRC is 0; -v lists them\n";
+}
+
+}  // namespace kabiscope::cli

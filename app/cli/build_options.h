@@ -31,6 +31,10 @@ LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& opti
 std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const std::string& newPath,
                                              const VersionOptions& options, ProgressReporter& progress);
 
+// Warns about the exports of `build` that have no DWARF (CRC 0, gendwarfksyms' "no information
+// for symbol"): by name when there is one or `verbose`, else one line with a count and examples.
+void warnUnversioned(const VersionedBuild& build, bool verbose);
+
 // Writes `write`'s output to `path`, or to stdout when `path` is empty or "-".
 void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& write);
 

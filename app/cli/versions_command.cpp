@@ -21,6 +21,7 @@ struct VersionsArguments {
     std::string symtypesFile;
     std::string crcInputFile;
     std::string format = "symver";
+    bool verbose = false;
 };
 
 int runVersions(const VersionsArguments& args) {
@@ -35,8 +36,10 @@ int runVersions(const VersionsArguments& args) {
     const std::deque<VersionedBuild> builds = versionFiles(args.files, options);
     progress.finish();
 
-    for (const auto& build : builds)
+    for (const auto& build : builds) {
         for (const auto& warning : build.warnings) std::cerr << "kabiscope: warning: " << warning << '\n';
+        warnUnversioned(build, args.verbose);
+    }
     if (options.exports && args.files.size() > 1)
         for (const std::string& name : namesNotFound(*options.exports, builds))
             std::cerr << "kabiscope: warning: no file exports listed symbol " << name << '\n';
@@ -80,6 +83,7 @@ CommandRunner addVersionsCommand(CLI::App& app) {
                     "Write '<symbol> <exact CRC input>' lines, as gendwarfksyms --dump-versions");
     cmd->add_option("--format", args->format, "Output format: 'symver' (#SYMVER lines) or 'symvers' (Module.symvers)")
         ->check(CLI::IsMember({"symver", "symvers"}));
+    cmd->add_flag("-v,--verbose", args->verbose, "Name every symbol without DWARF, not just how many there are");
     cmd->footer(
         "Examples:\n"
         "  kabiscope versions drivers/net/dummy.o\n"

@@ -66,7 +66,9 @@ struct VersionedBuild {
     TypeGraph graph;
     std::vector<std::unique_ptr<VersionScope>> scopes;
     std::vector<SymbolVersion> symbols;   // sorted by name (byte order)
-    std::vector<std::string> warnings;    // "no information for symbol x", ...
+    // "multiple addresses for symbol x", ... (the symbols without DWARF, gendwarfksyms' "no
+    // information for symbol x", are those not `versioned`).
+    std::vector<std::string> warnings;
     // False when the types were dropped once the CRCs were computed (VersionOptions::keepTypes):
     // then the scopes have no type map, the symbols no target and the graph no nodes for them.
     bool typesKept = true;

@@ -243,7 +243,6 @@ void versionInKbuildMode(const KbuildInputs& in, VersionedBuild& build) {
     for (size_t w = 1; w < workers.size(); ++w) absorbPart(build, std::move(workers[w].part));
     if (workers.size() > 1) orderScopesByUnit(build);
     for (auto& info : unclaimed) {
-        build.warnings.push_back(in.path + ": no information for symbol " + info.name);
         SymbolVersion version;
         version.info = std::move(info);
         build.symbols.push_back(std::move(version));

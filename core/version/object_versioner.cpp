@@ -209,10 +209,6 @@ void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId fi
         });
     }
 
-    for (size_t index : hashOrder_) {
-        if (exports_[index].state != State::Processed)
-            build.warnings.push_back(file_.path() + ": no information for symbol " + exports_[index].info.name);
-    }
     for (Export& e : exports_) {
         SymbolVersion version;
         version.info = std::move(e.info);

@@ -37,6 +37,13 @@ cmp -s "$WORK/ci" "$DATA/expected/fx_basic.gcc.versions" && pass "--crc-input fi
 "$K" versions --stable --symbols - "$obj" <"$DATA/expected/fx_basic.gcc.list.syms" >"$WORK/out" 2>"$WORK/err"
 cmp -s "$WORK/out" "$DATA/expected/fx_basic.gcc.list.stable.symvers" && pass "--symbols - (stdin)" || fail "--symbols - differs"
 grep -q "no information for symbol no_such_symbol" "$WORK/err" && pass "unknown symbol warns" || fail "no warning for unknown symbol"
+printf 'fx_register\nnope_a\nnope_b\nnope_c\nnope_d\n' >"$WORK/nopes.txt"
+"$K" versions --symbols "$WORK/nopes.txt" "$obj" >"$WORK/out" 2>"$WORK/err"
+[ "$(wc -l <"$WORK/err")" -eq 1 ] && grep -q "no information for 4 symbols (nope_a, nope_b, nope_c, ...)" "$WORK/err" \
+    && pass "symbols without DWARF: one summary line" || fail "summary of symbols without DWARF: $(cat "$WORK/err")"
+"$K" versions -v --symbols "$WORK/nopes.txt" "$obj" >"$WORK/out" 2>"$WORK/err"
+[ "$(grep -c "no information for symbol nope_" "$WORK/err")" -eq 4 ] && pass "-v names each symbol without DWARF" \
+    || fail "-v: $(cat "$WORK/err")"
 
 "$K" versions --format symvers "$obj" >"$WORK/out"
 line=$(grep -P '^0x6bed9dcc\tfx_register\t' "$WORK/out")
