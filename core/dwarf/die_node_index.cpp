@@ -20,6 +20,7 @@ uint32_t findSorted(const std::vector<std::pair<uint32_t, uint32_t>>& entries, u
 void DieNodeIndex::setHome(Dwarf_CU* unit, Dwarf_Off firstOffset) {
     if (unit == home_) return;
     retireHome();
+    ++homes_;
     home_ = unit;
     homeFirst_ = firstOffset;
     const auto it = retired_.find(unit);
@@ -87,6 +88,7 @@ void DieNodeIndex::clear() {
     homeRetired_ = nullptr;
     retired_.clear();
     others_ = OffsetMap();
+    homes_ = 0;
 }
 
 }  // namespace kabiscope

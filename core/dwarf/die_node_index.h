@@ -36,6 +36,9 @@ public:
     }
     void insert(const Dwarf_Die& die, Dwarf_Off offset, uint32_t value);
 
+    // Since the last clear(): were DIEs of more than one unit rendered?
+    bool spansUnits() const { return homes_ > 1 || others_.size() != 0; }
+
     void clear();
 
 private:
@@ -56,6 +59,7 @@ private:
     const Retired& sortedEntries(const RetiredUnit& unit) const;
     mutable std::unordered_map<const Dwarf_CU*, RetiredUnit> retired_;
     OffsetMap others_;  // DIEs of other units rendered while they were not home
+    size_t homes_ = 0;  // units made home since the last clear()
 };
 
 }  // namespace kabiscope

@@ -38,6 +38,8 @@ public:
     // Forgets which DIEs were rendered (not the nodes). kbuild mode calls it between units: a
     // unit's DIEs are never reached again, and a small map is a fast map.
     void forgetRenderedDies();
+    // Since the last forgetRenderedDies(): did renderings reach DIEs of more than one unit?
+    bool renderedOutsideHome() const { return typeNodes_.spansUnits(); }
 
 private:
     struct SymbolState;

@@ -84,7 +84,10 @@ void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, uns
             // The scoped name is only built where it is kept or passed down: most named DIEs
             // under a prefix are C struct members, which need neither.
             std::string scoped = *prefix + "::" + (name ? name : "<anonymous>");
-            if (stores) scoped_[dwarf_dieoffset(&child)] = graph_.storeText(scoped);
+            if (stores) {
+                scoped_[dwarf_dieoffset(&child)] = graph_.storeText(scoped);
+                if (recordNames) recordNames->emplace_back(dwarf_dieoffset(&child), scoped);
+            }
             if (hasChildren) walkChildren(&child, passes ? &scoped : nullptr, depth + 1, childCandidates);
         } else if (!prefix && name && passes && hasChildren) {
             const std::string scope(name);
@@ -95,6 +98,11 @@ void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, uns
         status = dwarf_siblingof(&child, &child);
         if (status < 0) file_.failWithDwarfError("corrupt DWARF: cannot read DIE siblings");
     }
+}
+
+void FqnResolver::adoptUnit(Dwarf_Die unit, const UnitNames& names) {
+    if (!resolvedUnits_.insert(unit.cu).second) return;
+    for (const auto& [offset, name] : names) scoped_[offset] = graph_.storeText(name);
 }
 
 std::string_view FqnResolver::fqn(Dwarf_Die* die, const char* name) const {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include <elfutils/libdw.h>
 
@@ -32,6 +34,13 @@ public:
     // variables at the unit's top level and inside namespaces, classes and structures on the way
     // down from it, never inside functions. One walk serves both.
     void addUnit(Dwarf_Die unit, const std::function<void(Dwarf_Die&)>* onCandidate = nullptr);
+
+    // Scoped names found by another resolver's walk of the same unit (on another DWARF session:
+    // `unit` is this session's unit DIE), taken as if this one had walked it.
+    using UnitNames = std::vector<std::pair<Dwarf_Off, std::string>>;
+    void adoptUnit(Dwarf_Die unit, const UnitNames& names);
+    // While set, addUnit also lists the scoped names it records here (cleared by the caller).
+    UnitNames* recordNames = nullptr;
 
     // The fqn of a DIE ("" when anonymous or when the last scope is anonymous); `name` is its
     // DW_AT_name, already read by the caller.

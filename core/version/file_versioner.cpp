@@ -9,6 +9,7 @@
 #include "base/large_stack.h"
 #include "base/limits.h"
 #include "base/phase_timer.h"
+#include "base/threads.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
 #include "dwarf/fqn_resolver.h"
@@ -19,10 +20,14 @@
 #include "output/writers.h"
 #include "version/kbuild_versioner.h"
 #include "version/object_versioner.h"
+#include "version/unit_scanner.h"
 
 namespace kabiscope {
 
 namespace {
+
+// Files with fewer units version too fast for a second thread to pay off.
+constexpr size_t kUnitsWorthScanningAhead = 16;
 
 // Spec §2.2: (section, value) of every non-local defined symbol that is exported; first wins.
 std::unordered_map<std::string, AliasKey> readAliasKeys(const ElfFile& elf, const ExportList& exports,
@@ -90,16 +95,54 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
     versionerOptions.captureCrcInput = options.captureCrcInput;
     const auto& units = dwarf.units();
     if (options.wholeFile || units.size() == 1) {
-        FqnResolver fqns(dwarf, build.graph);
-        DieRenderer renderer(dwarf, fqns, versionerOptions.rules, build.graph);
-        CrcWorkspace workspace;
-        ObjectVersioner versioner(dwarf, fqns, renderer, exports.entries(), aliasKeys, versionerOptions);
-        for (size_t u = 0; u < units.size(); ++u) {
-            report("versioning", u, units.size());
-            versioner.addUnit(units[u]);
+        // Only CRCs wanted from a file of many units: each unit's renderings are reduced to the
+        // records the CRCs need as it goes (ObjectVersioner::addUnitAsRecords), unless the types
+        // of one unit reach into another, which needs every unit's renderings kept.
+        bool asRecords = !options.keepTypes && units.size() > 1;
+        // With a second core, the next units' names are walked while this one renders (by
+        // default only where there are enough units to pay for the second DWARF session).
+        const bool scanAhead = units.size() > 1 && (options.threads >= 2 || (options.threads == 0 && defaultThreads() > 1 &&
+                                                                             units.size() >= kUnitsWorthScanningAhead));
+        for (;;) {
+            try {
+                FqnResolver fqns(dwarf, build.graph);
+                DieRenderer renderer(dwarf, fqns, versionerOptions.rules, build.graph);
+                CrcWorkspace workspace;
+                ObjectVersioner versioner(dwarf, fqns, renderer, exports.entries(), aliasKeys, versionerOptions);
+                std::unique_ptr<UnitScanner> scanner;
+                if (scanAhead) {
+                    std::vector<std::string> names;
+                    for (const ExportInfo& e : exports.entries()) names.push_back(e.name);
+                    scanner = std::make_unique<UnitScanner>(path, std::move(names));
+                }
+                std::vector<Dwarf_Die> candidates;
+                for (size_t u = 0; u < units.size(); ++u) {
+                    report("versioning", u, units.size());
+                    const std::vector<Dwarf_Die>* found = nullptr;
+                    if (scanner) {
+                        const UnitScanner::Unit scanned = scanner->take(u);
+                        fqns.adoptUnit(units[u], scanned.names);
+                        candidates.clear();
+                        for (Dwarf_Off offset : scanned.candidates) {
+                            Dwarf_Die die;
+                            if (!dwarf_offdie(dwarf.dwarf(), offset, &die)) dwarf.failWithDwarfError("cannot read a DIE");
+                            candidates.push_back(die);
+                        }
+                        found = &candidates;
+                    }
+                    if (asRecords)
+                        versioner.addUnitAsRecords(units[u], build.graph, workspace, found);
+                    else
+                        versioner.addUnit(units[u], found);
+                }
+                report("computing CRCs", units.size(), units.size());
+                versioner.finish(build, path, 0, workspace);
+                break;
+            } catch (const NeedsAllUnitsTypes&) {
+                build.graph = TypeGraph();
+                asRecords = false;
+            }
         }
-        report("computing CRCs", units.size(), units.size());
-        versioner.finish(build, path, 0, workspace);
     } else {
         KbuildInputs inputs;
         inputs.path = path;

@@ -44,6 +44,8 @@ ObjectVersioner::ObjectVersioner(const DwarfFile& file, FqnResolver& fqns, DieRe
         if (exports_[i].key) groups_[*exports_[i].key].push_back(i);
     }
     hashOrder_ = gendwarfksymsOrder(names);
+    hashRank_.resize(hashOrder_.size());
+    for (size_t rank = 0; rank < hashOrder_.size(); ++rank) hashRank_[hashOrder_[rank]] = rank;
 }
 
 template <typename Visit>
@@ -86,11 +88,13 @@ void ObjectVersioner::addUnit(Dwarf_Die unit, const std::vector<Dwarf_Die>* cand
     }
     PhaseTimer timer("match and render");
     for (Dwarf_Die die : candidates ? *candidates : collected) matchCandidate(die);
-    // Pass 3: exports still unbound but seen through a __gendwarfksyms_ptr_ pointer.
-    for (size_t index : hashOrder_) {
-        Export& e = exports_[index];
-        if (e.state == State::Unprocessed && e.pointer) bind(index, *e.pointer);
-    }
+    // Pass 3: exports still unbound but seen through a __gendwarfksyms_ptr_ pointer, in
+    // gendwarfksyms' symbol order (only those with a pointer need looking at).
+    if (withPointer_.empty()) return;
+    std::sort(withPointer_.begin(), withPointer_.end(), [&](size_t a, size_t b) { return hashRank_[a] < hashRank_[b]; });
+    for (size_t index : withPointer_)
+        if (exports_[index].state == State::Unprocessed) bind(index, *exports_[index].pointer);
+    withPointer_.clear();
 }
 
 void ObjectVersioner::matchCandidate(Dwarf_Die& die) {
@@ -118,12 +122,84 @@ void ObjectVersioner::rememberPointer(size_t index, Dwarf_Die& source) {
     if (!die::reference(&pointer, DW_AT_type, &pointee)) fail(file_.path(), name, " pointer missing a type attribute");
     const Dwarf_Die remembered = dwarf_tag(&pointee) == DW_TAG_subroutine_type ? pointee : pointer;
     forGroup(index, [&](Export& e) { e.pointer = remembered; });
+    forGroup(index, [&](Export& e) { withPointer_.push_back(size_t(&e - exports_.data())); });
 }
 
 void ObjectVersioner::bind(size_t index, Dwarf_Die die) {
     forGroup(index, [](Export& e) { e.state = State::Mapped; });
     const NodeId node = renderer_.renderSymbol(die);
     forGroup(index, [&](Export& e) { e.node = node; });
+    boundInUnit_.push_back(index);
+}
+
+void ObjectVersioner::addUnitAsRecords(Dwarf_Die unit, TypeGraph& graph, CrcWorkspace& work,
+                                       const std::vector<Dwarf_Die>* candidates) {
+    asRecords_ = true;
+    const TypeGraph::Checkpoint mark = graph.checkpoint();
+    boundInUnit_.clear();
+    addUnit(unit, candidates);
+    if (renderer_.renderedOutsideHome()) throw NeedsAllUnitsTypes{};
+    {
+        PhaseTimer timer("type map");
+        keepUnitRecords(graph, NodeId(mark.nodes), work);
+    }
+    graph.rollback(mark);
+    renderer_.forgetRenderedDies();
+}
+
+void ObjectVersioner::keepUnitRecords(const TypeGraph& graph, NodeId firstNode, CrcWorkspace& work) {
+    // Records outlive the nodes: they keep names, never node ids. Symbols' records are named
+    // after the export, which no type name can be (those have a "s#"-style prefix).
+    auto detached = [](Record record) {
+        record.root = kNoNode;
+        for (auto& reference : record.references) reference.node = kNoNode;
+        return record;
+    };
+    work.lengths.reset(firstNode);
+    const KabiRules* rules = options_.rules;
+    std::string key;
+    for (NodeId id = firstNode; id < graph.size(); ++id) {
+        if (!graph.isNamedType(id)) continue;
+        const TypeNode& node = graph.node(id);
+        // Names are mostly views into the merged .debug_str, the same string in every unit:
+        // its address (and the prefix) finds the entry without hashing the name.
+        const uint64_t address = reinterpret_cast<uintptr_t>(node.name.data()) ^ (uint64_t(node.name.size()) << 48) ^
+                                 (uint64_t(uint8_t(referencePrefix(node.kind))) << 56);
+        uint32_t slot = bestOfName_.find(address);
+        bool first = false;
+        if (slot == OffsetMap::kMissing) {
+            key.assign(1, referencePrefix(node.kind));
+            key += node.name;
+            auto [it, inserted] = bestIndex_.try_emplace(key, uint32_t(best_.size()));
+            if (inserted) best_.push_back({key, {}});
+            first = inserted;
+            slot = it->second;
+            bestOfName_.insert(address, slot);
+        }
+        Best& best = best_[slot].second;
+        if (best.fixed) continue;
+        first = first || best.record == kNoRecord;
+        const std::string reference = first || rules ? makeReferenceName(best_[slot].first[0], node.name) : std::string();
+        if (first && rules)
+            if (const std::string* value = rules->typeString(reference)) {
+                best.record = records_.offer(parseTypeString(file_.path(), reference, *value));
+                best.fixed = true;
+                continue;
+            }
+        const size_t length = renderingLength(graph, id, work.lengths);
+        if (!first && length <= best.length) continue;
+        best.length = uint32_t(length);
+        best.record = records_.offer(detached(flattenNode(graph, id, makeReferenceName(best_[slot].first[0], node.name))));
+    }
+    for (size_t index : boundInUnit_) {
+        Export& e = exports_[index];
+        if (e.record != kNoRecord) continue;  // an alias of an export already kept
+        const RecordId record = records_.offer(detached(flattenNode(graph, e.node, e.info.name)));
+        forGroup(index, [&](Export& member) {
+            member.record = record;
+            member.node = kNoNode;
+        });
+    }
 }
 
 void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, CrcWorkspace& work) {
@@ -178,7 +254,13 @@ void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId fi
     scope.firstNode = firstNode;
     work.reset(firstNode);
     const uint32_t scopeIndex = uint32_t(build.scopes.size());
-    {
+    if (asRecords_) {
+        for (const auto& [key, best] : best_)
+            scope.types.emplace(makeReferenceName(key[0], std::string_view(key).substr(1)), TypeTarget::record(best.record));
+        best_.clear();
+        bestIndex_.clear();
+        scope.overrides = std::move(records_);
+    } else {
         PhaseTimer timer("type map");
         buildTypeMap(build.graph, scope, work);
     }
@@ -192,7 +274,7 @@ void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId fi
     for (size_t index : hashOrder_) {
         Export& e = exports_[index];
         if (e.state == State::Unprocessed) continue;
-        e.target = TypeTarget::node(e.node);
+        e.target = asRecords_ ? TypeTarget::record(e.record) : TypeTarget::node(e.node);
         if (rules)
             if (const std::string* value = rules->typeString(e.info.name))
                 e.target = TypeTarget::record(scope.overrides.offer(parseTypeString(file_.path(), e.info.name, *value)));

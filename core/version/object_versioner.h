@@ -37,6 +37,10 @@ struct ObjectVersionerOptions {
     bool captureCrcInput = false;
 };
 
+// Thrown by ObjectVersioner::addUnitAsRecords when a unit's types reach into another unit: the
+// renderings of the earlier units are gone, so the file must be versioned keeping them.
+struct NeedsAllUnitsTypes {};
+
 class ObjectVersioner {
 public:
     ObjectVersioner(const DwarfFile& file, FqnResolver& fqns, DieRenderer& renderer, std::vector<ExportInfo> exports,
@@ -46,6 +50,15 @@ public:
     // unit's export-candidate DIEs that can match an export, in DIE order, found by an earlier
     // walk of `fqns` over the unit (kbuild mode); otherwise the name walk finds them.
     void addUnit(Dwarf_Die unit, const std::vector<Dwarf_Die>* candidates = nullptr);
+
+    // addUnit, then keeps of the unit's renderings only what the CRCs need and forgets its
+    // nodes (`graph` is the renderer's): each named type's rendering as a record while it is
+    // the longest of its name so far (first come on a tie, as in the type map), and the
+    // rendering of each export bound in it. Whole-file mode without types kept: memory stays
+    // that of one unit, and the type map is built as the units go. finish() then versions from
+    // the records. Throws NeedsAllUnitsTypes when the unit's types reach another unit's DIEs.
+    void addUnitAsRecords(Dwarf_Die unit, TypeGraph& graph, CrcWorkspace& workspace,
+                          const std::vector<Dwarf_Die>* candidates = nullptr);
 
     // Builds the scope's type_map and the CRCs. Appends one SymbolVersion per export to
     // `build.symbols` and the scope to `build.scopes`.
@@ -62,6 +75,7 @@ private:
         std::optional<Dwarf_Die> pointer;  // __gendwarfksyms_ptr_ fallback
         uint32_t crc = 0;
         TypeTarget target;
+        RecordId record = kNoRecord;  // addUnitAsRecords: its rendering in records_
     };
 
     template <typename Visit>
@@ -71,6 +85,7 @@ private:
     void bind(size_t index, Dwarf_Die die);
     void rememberPointer(size_t index, Dwarf_Die& source);
     void buildTypeMap(const TypeGraph& graph, VersionScope& scope, CrcWorkspace& workspace);
+    void keepUnitRecords(const TypeGraph& graph, NodeId firstNode, CrcWorkspace& workspace);
 
     const DwarfFile& file_;
     FqnResolver& fqns_;
@@ -82,6 +97,21 @@ private:
     OffsetMap exportOfName_;  // a DIE name's address -> its export's index, or kNotExported
     std::map<AliasKey, std::vector<size_t>> groups_;
     std::vector<size_t> hashOrder_;
+    std::vector<size_t> hashRank_;     // per export: its place in hashOrder_
+    std::vector<size_t> withPointer_;  // exports given a pointer in the current unit
+
+    // addUnitAsRecords: the type map so far, as records.
+    struct Best {
+        RecordId record = kNoRecord;
+        uint32_t length = 0;
+        bool fixed = false;  // a type_string rule defines it
+    };
+    bool asRecords_ = false;
+    TypeTable records_;
+    std::vector<std::pair<std::string, Best>> best_;       // key: prefix letter + name
+    std::unordered_map<std::string, uint32_t> bestIndex_;  // key -> index in best_
+    OffsetMap bestOfName_;                                 // name view's address -> index in best_
+    std::vector<size_t> boundInUnit_;             // exports bound by the current addUnit
 };
 
 }  // namespace kabiscope
