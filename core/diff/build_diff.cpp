@@ -50,6 +50,39 @@ struct SideCache {
         if (inserted) it->second = referenceEdges(build->graph, root);
         return it->second;
     }
+
+    // What a named node resolves to in its scope: a node is in one scope only, so one entry
+    // per node (resolveNamed searches the scope's table, and a whole file is one scope).
+    static constexpr uint32_t kUnresolved = UINT32_MAX - 1;
+    std::vector<uint32_t> resolved;
+    TypeTarget resolve(const VersionScope& scope, NodeId named) {
+        if (resolved.empty()) resolved.assign(build->graph.size(), kUnresolved);
+        uint32_t& slot = resolved[named];
+        if (slot == kUnresolved) slot = resolveNamed(scope, build->graph, named).value;
+        TypeTarget target;
+        target.value = slot;
+        return target;
+    }
+
+    // Targets a symbol's walk has entered: generation stamps per node, cleared in O(1).
+    std::vector<uint32_t> seenStamp;
+    uint32_t generation = 0;
+    std::unordered_set<uint32_t> seenRecords;
+    void clearSeen() {
+        if (seenStamp.empty()) seenStamp.assign(build->graph.size(), 0);
+        if (++generation == 0) {
+            std::fill(seenStamp.begin(), seenStamp.end(), 0);
+            generation = 1;
+        }
+        seenRecords.clear();
+    }
+    bool markSeen(TypeTarget target) {  // false when seen already
+        if (target.isRecord()) return seenRecords.insert(target.value).second;
+        uint32_t& stamp = seenStamp[target.index()];
+        if (stamp == generation) return false;
+        stamp = generation;
+        return true;
+    }
 };
 
 // A side of a changed symbol: the file it lives in and its version there.
@@ -109,6 +142,11 @@ private:
     // records (old scope, new scope, record pair, name), since records are per scope
     std::map<std::tuple<const void*, const void*, uint64_t, std::string>, std::vector<uint32_t>> typeMemo_;
     std::map<std::pair<const VersionScope*, const VersionScope*>, std::unordered_set<uint32_t>> relevant_;
+    // Per pair of scopes: a named node's target on the other side (same name).
+    struct ScopePairCache {
+        std::unordered_map<NodeId, TypeTarget> oldOfNew, newOfOld;
+    };
+    std::map<std::pair<const VersionScope*, const VersionScope*>, ScopePairCache> pairs_;
 };
 
 std::string causeKey(const Cause& cause) { return cause.type + '\0' + cause.node + '\0' + cause.description; }
@@ -169,7 +207,7 @@ std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std:
 }
 
 TypeTarget Explainer::resolve(SideCache& cache, const VersionScope& scope, NodeId named) {
-    return resolveNamed(scope, cache.build->graph, named);
+    return cache.resolve(scope, named);
 }
 
 const std::unordered_set<uint32_t>& Explainer::relevantTypes(Side before, Side after) {
@@ -234,8 +272,10 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
         bool namedIsNew;
     };
     std::vector<Visit> visits;
-    std::unordered_set<uint32_t> seenNew, seenOld;  // a name resolves to one target per side
+    oc.clearSeen();  // a name resolves to one target per side
+    nc.clearSeen();
     const std::unordered_set<uint32_t>& relevant = relevantTypes(before, after);
+    ScopePairCache& pair = pairs_[{&oldScope, &newScope}];
     std::unordered_set<uint32_t> found;
     auto nameOf = [&](const Visit& v) {
         return v.named == kNoNode ? out.name : (v.namedIsNew ? newGraph : oldGraph).referenceName(v.named);
@@ -258,19 +298,26 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
     };
     auto enter = [&](NodeId named, bool namedIsNew, const std::string* label, size_t from) {
         TypeTarget a, b;
+        // The other side's target of the same name, found by name once per named node.
+        auto across = [&](std::unordered_map<NodeId, TypeTarget>& memo, const TypeGraph& graph,
+                          const VersionScope& other) {
+            auto [it, inserted] = memo.try_emplace(named);
+            if (inserted) {
+                auto found = other.types.find(graph.referenceName(named));
+                if (found != other.types.end()) it->second = found->second;
+            }
+            return it->second;
+        };
         if (namedIsNew) {
             b = resolve(nc, newScope, named);
-            if (!b.valid() || !relevant.count(b.value) || !seenNew.insert(b.value).second) return;
-            auto it = oldScope.types.find(newGraph.referenceName(named));
-            if (it == oldScope.types.end() || !seenOld.insert(it->second.value).second) return;
-            a = it->second;
+            if (!b.valid() || !relevant.count(b.value) || !nc.markSeen(b)) return;
+            a = across(pair.oldOfNew, newGraph, oldScope);
+            if (!a.valid() || !oc.markSeen(a)) return;
         } else {
             a = resolve(oc, oldScope, named);
-            if (!a.valid() || !seenOld.insert(a.value).second) return;
-            auto it = newScope.types.find(oldGraph.referenceName(named));
-            if (it == newScope.types.end() || !relevant.count(it->second.value) || !seenNew.insert(it->second.value).second)
-                return;
-            b = it->second;
+            if (!a.valid() || !oc.markSeen(a)) return;
+            b = across(pair.newOfOld, oldGraph, newScope);
+            if (!b.valid() || !relevant.count(b.value) || !nc.markSeen(b)) return;
         }
         visits.push_back({a, b, int(from), label, named, namedIsNew});
     };
