@@ -141,10 +141,12 @@ void ElfFile::forEachRelocation(uint32_t target, const std::function<void(const 
                 GElf_Rel r;
                 if (!gelf_getrel(data, int(i), &r)) fail(path_, "corrupt ", name, " entry ", i, ": ", elfError());
                 out.offset = r.r_offset;
+                out.inPlaceAddend = true;
                 info = r.r_info;
             }
-            out.type = uint32_t(is64Bit() ? GELF_R_TYPE(info) : ELF32_R_TYPE(info));
-            const size_t symbolIndex = is64Bit() ? GELF_R_SYM(info) : ELF32_R_SYM(info);
+            // gelf hands back r_info in its 64-bit layout whatever the ELF class.
+            out.type = uint32_t(GELF_R_TYPE(info));
+            const size_t symbolIndex = GELF_R_SYM(info);
             GElf_Sym sym;
             if (symbolIndex != 0) {
                 if (!gelf_getsym(symbols, int(symbolIndex), &sym))

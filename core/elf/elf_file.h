@@ -43,7 +43,8 @@ struct ElfRelocation {
     uint32_t type = 0;           // R_* (machine-specific)
     uint64_t symbolValue = 0;
     uint32_t symbolSection = 0;  // section index of the symbol (SHN_UNDEF for an undefined one)
-    int64_t addend = 0;          // r_addend; 0 for SHT_REL (the addend is then in the field)
+    int64_t addend = 0;          // r_addend (SHT_RELA)
+    bool inPlaceAddend = false;  // SHT_REL: the addend is the relocated field's own contents
 };
 
 class ElfFile {

@@ -10,7 +10,6 @@ namespace kabiscope {
 namespace {
 
 constexpr std::string_view kExportLabel = "__export_symbol_";
-constexpr std::string_view kKsymtabPrefix = "__ksymtab_";
 
 // nm's letter class for a defined global symbol: 'T', 'R', 'D', 'B' or 0 for anything else.
 char nmClass(const ElfSymbol& sym) {

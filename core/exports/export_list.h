@@ -13,6 +13,11 @@
 
 namespace kabiscope {
 
+// Symbol names the kernel's export machinery makes: EXPORT_SYMBOL's __ksymtab_<name> entry, and
+// the __gendwarfksyms_ptr_<name> pointer that keeps an export's type in DWARF.
+inline constexpr std::string_view kKsymtabPrefix = "__ksymtab_";
+inline constexpr std::string_view kSymbolPointerPrefix = "__gendwarfksyms_ptr_";
+
 // How an export was declared, for Module.symvers and the explorer's columns.
 struct ExportInfo {
     std::string name;

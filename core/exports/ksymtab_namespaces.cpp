@@ -1,17 +1,17 @@
 #include "exports/ksymtab_namespaces.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 #include "elf/elf_file.h"
+#include "exports/export_list.h"
 
 namespace kabiscope {
 
 namespace {
-
-constexpr std::string_view kKsymtabPrefix = "__ksymtab_";
 
 uint64_t readUnsigned(std::string_view bytes, uint64_t at, unsigned size, bool little) {
     uint64_t value = 0;
@@ -39,13 +39,23 @@ struct Entry {
 void readTable(const ElfFile& file, const ElfSection& table, const std::vector<Entry>& entries,
                const ElfSection& strings, std::unordered_map<std::string, std::string>& out) {
     if (entries.empty()) return;
-    // Entries are three fields of 4 bytes (offsets, or 32-bit pointers) or of 8 (64-bit pointers).
-    const unsigned field = table.contents.size() >= entries.size() * 24 && file.is64Bit() ? 8 : 4;
+    // Entries are three fields of 4 bytes (offsets, or 32-bit pointers) or of 8 (64-bit
+    // pointers): the spacing of the entries tells, or the table's size when there is one entry.
+    uint64_t spacing = entries.size() == 1 ? table.contents.size() : UINT64_MAX;
+    for (size_t i = 1; i < entries.size(); ++i)
+        if (entries[i].offset > entries[i - 1].offset) spacing = std::min(spacing, entries[i].offset - entries[i - 1].offset);
+    const unsigned field = spacing >= 24 && file.is64Bit() ? 8 : 4;
     const uint64_t namespaceField = 2 * field;
     if (file.isRelocatable()) {
         std::unordered_map<uint64_t, uint64_t> targets;  // field offset -> offset in strings
         file.forEachRelocation(table.index, [&](const ElfRelocation& r) {
-            if (r.symbolSection == strings.index) targets[r.offset] = r.symbolValue + uint64_t(r.addend);
+            if (r.symbolSection != strings.index) return;
+            int64_t addend = r.addend;
+            if (r.inPlaceAddend && r.offset + field <= table.contents.size()) {  // SHT_REL (32-bit Arm, ...)
+                const uint64_t raw = readUnsigned(table.contents, r.offset, field, file.isLittleEndian());
+                addend = field == 4 ? int64_t(int32_t(uint32_t(raw))) : int64_t(raw);
+            }
+            targets[r.offset] = r.symbolValue + uint64_t(addend);
         });
         for (const Entry& e : entries) {
             auto it = targets.find(e.offset + namespaceField);
@@ -85,6 +95,7 @@ std::unordered_map<std::string, std::string> readKsymtabNamespaces(const ElfFile
             if (sym.value < base) return;
             entries.push_back({std::string(sym.name.substr(kKsymtabPrefix.size())), sym.value - base});
         });
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.offset < b.offset; });
         readTable(file, *table, entries, *strings, out);
     }
     return out;

@@ -6,6 +6,7 @@
 #include <system_error>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 #include <unordered_set>
 
@@ -17,6 +18,16 @@ namespace kabiscope {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+bool isElfFile(const fs::path& path) {
+    char magic[4] = {};
+    std::ifstream in(path, std::ios::binary);
+    return in.read(magic, sizeof magic) && std::string_view(magic, 4) == "\x7f" "ELF";
+}
+
+}  // namespace
+
 std::vector<std::string> buildFiles(const std::string& path) {
     std::error_code error;
     if (!fs::is_directory(path, error)) return {path};
@@ -25,8 +36,9 @@ std::vector<std::string> buildFiles(const std::string& path) {
          !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
         if (!it->is_regular_file(error)) continue;
         const std::string name = it->path().filename().string();
-        // vmlinux, or vmlinux-<release> as Debian's -dbg packages install it under boot/.
-        const bool kernel = name == "vmlinux" || (name.rfind("vmlinux-", 0) == 0 && it->path().extension() != ".map");
+        // vmlinux, or vmlinux-<release> as Debian's -dbg packages install it under boot/ (but not
+        // a build tree's vmlinux-gdb.py and the like: those are no ELF files).
+        const bool kernel = name == "vmlinux" || (name.rfind("vmlinux-", 0) == 0 && isElfFile(it->path()));
         if (kernel || it->path().extension() == ".ko") files.push_back(it->path().string());
     }
     if (error) fail(path, "cannot read directory: ", error.message());

@@ -67,19 +67,27 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
 
     report("reading symbols", 0, 1);
     ElfFile elf(path);
+    // A list keeps its order (gendwarfksyms' print and binding order follow it); what the file's
+    // own export table says of a name (export type, namespace) is kept where it has one.
     ExportList exports;
     if (!options.exports) {
         exports = discoverExports(elf, options.exportSource);
-    } else if (options.exportsFilterDiscovered) {
-        const ExportList own = discoverExports(elf, options.exportSource);
-        for (const ExportInfo& info : own.entries())
-            if (options.exports->contains(info.name)) exports.add(info);
-        // An object that is neither a module nor a kernel has no export table of its own: the
-        // list is its exports, as for gendwarfksyms.
-        if (own.empty() && !elf.sectionContents(".modinfo") && !elf.sectionContents("__ksymtab_strings"))
-            exports = *options.exports;
     } else {
-        exports = *options.exports;
+        const ExportList own = discoverExports(elf, options.exportSource);
+        std::unordered_map<std::string_view, const ExportInfo*> ownInfo;
+        for (const ExportInfo& info : own.entries()) ownInfo.emplace(info.name, &info);
+        // Applied to many files, the list selects among the file's exports; an object that is
+        // neither a module nor a kernel has no export table: the list is its exports, as for
+        // gendwarfksyms.
+        const bool select = options.exportsFilterDiscovered &&
+                            (!own.empty() || elf.sectionContents(".modinfo") || elf.sectionContents("__ksymtab_strings"));
+        for (const ExportInfo& listed : options.exports->entries()) {
+            const auto it = ownInfo.find(listed.name);
+            if (it != ownInfo.end())
+                exports.add(*it->second);
+            else if (!select)
+                exports.add(listed);
+        }
     }
     if (exports.empty()) return build;  // gendwarfksyms exits at once on an empty list
 

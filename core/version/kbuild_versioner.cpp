@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "exports/export_list.h"
 #include "base/threads.h"
 #include "base/large_stack.h"
 #include "base/phase_timer.h"
@@ -21,8 +22,6 @@ namespace {
 
 // How strongly a unit claims an export: the higher, the better.
 enum Claim : uint8_t { kNoClaim = 0, kDeclaration = 1, kDefinition = 2, kExternalDefinition = 3, kPointer = 4 };
-
-constexpr std::string_view kPointerPrefix = "__gendwarfksyms_ptr_";
 
 std::string unitName(Dwarf_Die unit) {
     const char* name = die::name(&unit);
@@ -178,8 +177,8 @@ void versionInKbuildMode(const KbuildInputs& in, VersionedBuild& build) {
                     const char* name = die::symbolName(candidate);
                     if (!name) continue;
                     std::string_view key(name);
-                    const bool pointer = key.substr(0, kPointerPrefix.size()) == kPointerPrefix;
-                    if (pointer) key.remove_prefix(kPointerPrefix.size());
+                    const bool pointer = key.substr(0, kSymbolPointerPrefix.size()) == kSymbolPointerPrefix;
+                    if (pointer) key.remove_prefix(kSymbolPointerPrefix.size());
                     auto it = exportIndex.find(key);  // most DIEs are not exports: look first
                     if (it == exportIndex.end()) continue;
                     const Claim claim = pointer                               ? kPointer

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "base/error.h"
+#include "exports/export_list.h"
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
@@ -17,10 +18,8 @@ namespace kabiscope {
 
 namespace {
 
-constexpr std::string_view kPointerPrefix = "__gendwarfksyms_ptr_";
-
 bool isPointerName(const char* name) {
-    return name && std::strncmp(name, kPointerPrefix.data(), kPointerPrefix.size()) == 0;
+    return name && std::strncmp(name, kSymbolPointerPrefix.data(), kSymbolPointerPrefix.size()) == 0;
 }
 
 }  // namespace
@@ -66,7 +65,7 @@ std::optional<size_t> ObjectVersioner::unprocessed(const char* name) {
     uint32_t index = exportOfName_.find(key);
     if (index == OffsetMap::kMissing) {
         std::string_view lookup(name);
-        if (isPointerName(name)) lookup.remove_prefix(kPointerPrefix.size());
+        if (isPointerName(name)) lookup.remove_prefix(kSymbolPointerPrefix.size());
         const auto it = byName_.find(lookup);
         index = it == byName_.end() ? kNotExported : uint32_t(it->second);
         exportOfName_.insert(key, index);
@@ -121,8 +120,10 @@ void ObjectVersioner::rememberPointer(size_t index, Dwarf_Die& source) {
     Dwarf_Die pointee;
     if (!die::reference(&pointer, DW_AT_type, &pointee)) fail(file_.path(), name, " pointer missing a type attribute");
     const Dwarf_Die remembered = dwarf_tag(&pointee) == DW_TAG_subroutine_type ? pointee : pointer;
-    forGroup(index, [&](Export& e) { e.pointer = remembered; });
-    forGroup(index, [&](Export& e) { withPointer_.push_back(size_t(&e - exports_.data())); });
+    forGroup(index, [&](Export& e) {
+        e.pointer = remembered;
+        withPointer_.push_back(size_t(&e - exports_.data()));
+    });
 }
 
 void ObjectVersioner::bind(size_t index, Dwarf_Die die) {
@@ -167,6 +168,10 @@ void ObjectVersioner::keepUnitRecords(const TypeGraph& graph, NodeId firstNode, 
                                  (uint64_t(uint8_t(referencePrefix(node.kind))) << 56);
         uint32_t slot = bestOfName_.find(address);
         bool first = false;
+        if (slot != OffsetMap::kMissing) {  // the key mixes bits: make sure it is this name
+            const std::string& known = best_[slot].first;
+            if (known[0] != referencePrefix(node.kind) || std::string_view(known).substr(1) != node.name) slot = OffsetMap::kMissing;
+        }
         if (slot == OffsetMap::kMissing) {
             key.assign(1, referencePrefix(node.kind));
             key += node.name;
@@ -179,9 +184,9 @@ void ObjectVersioner::keepUnitRecords(const TypeGraph& graph, NodeId firstNode, 
         Best& best = best_[slot].second;
         if (best.fixed) continue;
         first = first || best.record == kNoRecord;
-        const std::string reference = first || rules ? makeReferenceName(best_[slot].first[0], node.name) : std::string();
         if (first && rules)
-            if (const std::string* value = rules->typeString(reference)) {
+            if (const std::string reference = makeReferenceName(best_[slot].first[0], node.name);
+                const std::string* value = rules->typeString(reference)) {
                 best.record = records_.offer(parseTypeString(file_.path(), reference, *value));
                 best.fixed = true;
                 continue;
@@ -194,7 +199,9 @@ void ObjectVersioner::keepUnitRecords(const TypeGraph& graph, NodeId firstNode, 
     for (size_t index : boundInUnit_) {
         Export& e = exports_[index];
         if (e.record != kNoRecord) continue;  // an alias of an export already kept
-        const RecordId record = records_.offer(detached(flattenNode(graph, e.node, e.info.name)));
+        // A type_string rule for the export itself: finish() takes the rule's record instead.
+        const bool ruled = rules && rules->typeString(e.info.name);
+        const RecordId record = ruled ? kNoRecord : records_.offer(detached(flattenNode(graph, e.node, e.info.name)));
         forGroup(index, [&](Export& member) {
             member.record = record;
             member.node = kNoNode;

@@ -4,17 +4,12 @@
 #include <unordered_set>
 
 #include "base/error.h"
+#include "exports/export_list.h"
 #include "dwarf/die_access.h"
 #include "dwarf/dwarf_file.h"
 #include "model/type_graph.h"
 
 namespace kabiscope {
-
-namespace {
-
-constexpr std::string_view kPointerPrefix = "__gendwarfksyms_ptr_";
-
-}  // namespace
 
 UnitScanner::UnitScanner(std::string path, std::vector<std::string> exportNames)
     : path_(std::move(path)), exportNames_(std::move(exportNames)), thread_([this] { run(); }) {}
@@ -61,7 +56,7 @@ void UnitScanner::run() {
                     const char* name = die::symbolName(candidate);
                     if (!name) continue;
                     std::string_view key(name);
-                    if (key.substr(0, kPointerPrefix.size()) == kPointerPrefix) key.remove_prefix(kPointerPrefix.size());
+                    if (key.substr(0, kSymbolPointerPrefix.size()) == kSymbolPointerPrefix) key.remove_prefix(kSymbolPointerPrefix.size());
                     if (exported.count(key)) {
                         unit.candidates.push_back(dwarf_dieoffset(&die));
                         return;

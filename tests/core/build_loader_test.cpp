@@ -77,6 +77,7 @@ TEST_F(BuildDirectory, ABrokenFileFailsTheLoadNamingIt) {
 TEST_F(BuildDirectory, ASymbolListSelectsAmongEachFilesExports) {
     add("render_basic.gcc.o", "boot/vmlinux-6.12.115+deb12-cloud-amd64");  // Debian's -dbg layout
     fs::remove(root_ / "vmlinux");
+    std::ofstream(root_ / "vmlinux-gdb.py") << "import gdb\n";  // a build tree's: not a kernel
     std::istringstream listed("rp_rx\nma_open\nrb_add\nnot_exported_anywhere\n");
     VersionOptions options;
     options.exports = ExportList::parse(listed, "list");

@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 
 #include "core/test_support.h"
 #include "diff/build_diff.h"
 #include "elf/elf_file.h"
 #include "exports/export_discovery.h"
+#include "version/file_versioner.h"
 
 namespace kabiscope {
 namespace {
@@ -28,7 +30,22 @@ TEST(Ksymtab, NamespacesAndExportTypesInModulesAndKernels) {
                                                      {"ks_plain", "EXPORT_SYMBOL "}};
     EXPECT_EQ(describe("ksymtab.o"), want) << "relocatable: offsets are relocations";
     EXPECT_EQ(describe("ksymtab.elf"), want) << "linked: offsets resolved";
+    EXPECT_EQ(describe("ksymtab32.o"), want) << "32-bit, SHT_REL relocations";
     EXPECT_EQ(describe("ksymtab_net.o").at("ks_in_ns"), "EXPORT_SYMBOL KS_NET");
+}
+
+// A symbol list names what to version; the file's own table still says how each is exported,
+// so a file given with --symbols and the same file in a directory agree.
+TEST(Ksymtab, ASymbolListKeepsTheFilesExportTypesAndNamespaces) {
+    std::istringstream listed("ks_plain\nks_gpl_ns\nks_in_ns\nks_missing\n");
+    VersionOptions options;
+    options.exports = ExportList::parse(listed, "list");
+    const VersionedBuild build = versionFile(test::fixturePath("ksymtab_net.o"), options);
+    std::map<std::string, std::string> got;
+    for (const SymbolVersion& s : build.symbols) got[s.name()] = s.info.exportType + " " + s.info.nameSpace;
+    EXPECT_EQ(got.at("ks_in_ns"), "EXPORT_SYMBOL KS_NET");
+    EXPECT_EQ(got.at("ks_plain"), "EXPORT_SYMBOL_GPL ");
+    EXPECT_EQ(got.at("ks_missing"), "EXPORT_SYMBOL ") << "a listed name the file lacks is still versioned (CRC 0)";
 }
 
 TEST(Ksymtab, ADiffReportsANamespaceAndAnExportTypeChange) {

@@ -49,15 +49,22 @@ std::vector<Case> cases() {
     return out;
 }
 
-class Reentry : public testing::TestWithParam<Case> {};
+class Reentry : public testing::TestWithParam<Case> {
+protected:
+    // The options gendwarfksyms was run with for this case.
+    static VersionOptions optionsFor(const Case& c) {
+        VersionOptions options;
+        options.stable = c.stable;
+        options.wholeFile = c.wholeFile;
+        options.exports = symbolList(c.name);
+        options.captureCrcInput = true;
+        return options;
+    }
+};
 
 TEST_P(Reentry, SymversSymtypesAndCrcInputAreByteIdentical) {
     const Case& c = GetParam();
-    VersionOptions options;
-    options.stable = c.stable;
-    options.wholeFile = c.wholeFile;
-    options.exports = symbolList(c.name);
-    options.captureCrcInput = true;
+    const VersionOptions options = optionsFor(c);
     const VersionedBuild build = versionFile(test::fixturePath(c.object), options);
     std::ostringstream symvers, symtypes, crcInput;
     writeSymverLines(build, symvers);
@@ -74,13 +81,9 @@ TEST_P(Reentry, SymversSymtypesAndCrcInputAreByteIdentical) {
 TEST_P(Reentry, CrcsWithoutTypesKeptAreTheSame) {
     const Case& c = GetParam();
     for (unsigned threads : {1u, 2u}) {
-        VersionOptions options;
-        options.stable = c.stable;
-        options.wholeFile = c.wholeFile;
-        options.exports = symbolList(c.name);
+        VersionOptions options = optionsFor(c);
         options.keepTypes = false;
         options.threads = threads;
-        options.captureCrcInput = true;
         const VersionedBuild inputs = versionFile(test::fixturePath(c.object), options);
         options.captureCrcInput = false;
         const VersionedBuild shared = versionFile(test::fixturePath(c.object), options);
