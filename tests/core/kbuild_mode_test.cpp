@@ -97,5 +97,19 @@ TEST(KbuildMode, WholeFileModeMixesTheUnits) {
     EXPECT_EQ(crcs(build).size(), crcs(versionFile(test::fixturePath("multi_unit.o"), {})).size());
 }
 
+// Whole-file mode without types kept reduces each unit to records; a type_string rule for an
+// export itself must still replace that export's rendering (it used to lose to it).
+TEST(KbuildMode, WholeFileRecordsKeepAnExportsOwnTypeStringRule) {
+    VersionOptions options;
+    options.wholeFile = true;
+    options.stable = true;
+    const VersionedBuild kept = versionFile(test::fixturePath("typestr_multi.o"), options);
+    options.keepTypes = false;
+    const VersionedBuild records = versionFile(test::fixturePath("typestr_multi.o"), options);
+    EXPECT_EQ(kept.scopes.size(), 1u);
+    ASSERT_TRUE(crcs(kept).count("ts_pinned"));
+    EXPECT_EQ(crcs(records), crcs(kept));
+}
+
 }  // namespace
 }  // namespace kabiscope
