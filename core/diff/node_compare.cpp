@@ -53,7 +53,7 @@ std::string prettyType(const TypeGraph& graph, NodeId id, unsigned depth = 0) {
     if (depth > 32) return "...";
     const TypeNode& n = graph.node(id);
     if (graph.isNamedType(id)) {
-        const std::string name(n.name);
+        const std::string name(n.name());
         switch (n.kind) {
         case NodeKind::Structure:
         case NodeKind::Class: return "struct " + name;
@@ -78,10 +78,10 @@ std::string prettyType(const TypeGraph& graph, NodeId id, unsigned depth = 0) {
     }
     const std::string target = inner ? prettyType(graph, *inner, depth + 1) : std::string("void");
     switch (n.kind) {
-    case NodeKind::BaseType: return std::string(n.name);
+    case NodeKind::BaseType: return std::string(n.name());
     case NodeKind::Modifier: {
-        if (!n.name.empty()) return std::string(n.name);  // Rust names its pointers: "&Foo"
-        const std::string_view keyword = n.keyword;
+        if (!n.name().empty()) return std::string(n.name());  // Rust names its pointers: "&Foo"
+        const std::string_view keyword = n.keyword();
         if (keyword == "pointer_type") {
             if (inner && graph.node(*inner).kind == NodeKind::Subroutine) return "pointer to " + target;
             return target + " *";
@@ -195,9 +195,9 @@ public:
         if (renderingHash(old_.graph, a, old_.hashes) == renderingHash(new_.graph, b, new_.hashes)) return {};
         const TypeNode& na = old_.node(a);
         const TypeNode& nb = new_.node(b);
-        if (na.kind != nb.kind || na.keyword != nb.keyword) {
+        if (na.kind != nb.kind || na.keyword() != nb.keyword()) {
             add(ChangeKind::KindChanged, "",
-                std::string("changed from ") + std::string(na.keyword) + " to " + std::string(nb.keyword), a, b);
+                std::string("changed from ") + std::string(na.keyword()) + " to " + std::string(nb.keyword()), a, b);
             return std::move(changes_);
         }
         switch (nb.kind) {
@@ -206,7 +206,7 @@ public:
         case NodeKind::Union:
         case NodeKind::Enumeration: compareAggregate(a, b, ""); break;
         case NodeKind::Symbol:
-            if (nb.keyword == "subprogram")
+            if (nb.keyword() == "subprogram")
                 compareFunction(a, b);
             else
                 compareTypePart(a, b, "type", false);
@@ -235,7 +235,7 @@ private:
         size_t unnamed = 0;
         for (NodeId id : items) {
             const TypeNode& n = side.node(id);
-            const bool unnamedMember = n.kind == NodeKind::Member && n.name.empty();
+            const bool unnamedMember = n.kind == NodeKind::Member && n.name().empty();
             labels.push_back(itemLabel(n, positions[size_t(n.kind) % 32]++, unnamed));
             if (unnamedMember) ++unnamed;
         }
@@ -303,10 +303,10 @@ private:
         if (renderingHash(old_.graph, a, old_.hashes) == renderingHash(new_.graph, b, new_.hashes)) return;
         const TypeNode& na = old_.node(a);
         const TypeNode& nb = new_.node(b);
-        if (na.kind == NodeKind::Parameter && na.name != nb.name)
+        if (na.kind == NodeKind::Parameter && na.name() != nb.name())
             add(ChangeKind::Renamed, label,
-                "renamed from " + (na.name.empty() ? std::string("(unnamed)") : std::string(na.name)) + " to " +
-                    (nb.name.empty() ? std::string("(unnamed)") : std::string(nb.name)),
+                "renamed from " + (na.name().empty() ? std::string("(unnamed)") : std::string(na.name())) + " to " +
+                    (nb.name().empty() ? std::string("(unnamed)") : std::string(nb.name())),
                 a, b);
         const auto numbersA = old_.numbers(a);
         const auto numbersB = new_.numbers(b);
@@ -379,7 +379,7 @@ uint64_t hashInto(const TypeGraph& graph, NodeId id, std::vector<uint64_t>& memo
         const NodeId child = appendPrinted(scratch, f);
         if (child == kNoNode) continue;
         if (graph.isNamedType(child)) {
-            appendReferenceName(scratch, referencePrefix(graph.node(child).kind), graph.node(child).name);
+            appendReferenceName(scratch, referencePrefix(graph.node(child).kind), graph.node(child).name());
             scratch += '\0';  // a name ends where no rendering text can
         } else {
             const uint64_t h = hashInto(graph, child, memo, scratch);

@@ -254,7 +254,7 @@ void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, const die::Attr
     case DW_TAG_typedef: renderModifier(id, die, attrs, state, fqnOf(die, attrs)); return;
     case DW_TAG_base_type: {
         const std::string_view fqn = fqnOf(die, attrs);
-        graph_.node(id).name = fqn;
+        graph_.node(id).setName(fqn);
         graph_.appendText("base_type");
         appendFqn(fqn);
         appendByteSize(die, attrs, fqn);
@@ -361,8 +361,8 @@ void DieRenderer::appendListComma(ListState* list) {
 }
 
 void DieRenderer::renderModifier(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, std::string_view fqn) {
-    graph_.node(id).name = fqn;
-    graph_.appendText(graph_.node(id).keyword);
+    graph_.node(id).setName(fqn);
+    graph_.appendText(graph_.node(id).keyword());
     appendFqn(fqn);
     graph_.appendText(" {");
     graph_.appendBreak();
@@ -411,7 +411,7 @@ void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, const die::Attribute
             name = state.originalName;
     }
     if (name) {
-        graph_.node(id).name = name;
+        graph_.node(id).setName(name);
         graph_.appendText(" ");
         graph_.appendBorrowedText(name);
     }
@@ -448,8 +448,8 @@ bool DieRenderer::isExpandedDefinition(Dwarf_Die& die, const die::Attributes& at
 }
 
 void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, int tag, std::string_view fqn) {
-    graph_.node(id).name = fqn;
-    graph_.appendText(graph_.node(id).keyword);
+    graph_.node(id).setName(fqn);
+    graph_.appendText(graph_.node(id).keyword());
     appendFqn(fqn);
     graph_.appendText(" {");
     graph_.appendBreak();
@@ -508,7 +508,7 @@ void DieRenderer::renderUnion(NodeId id, Dwarf_Die& die, const die::Attributes& 
 
 void DieRenderer::renderEnumerator(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, ListState* list, std::string_view enumFqn) {
     const std::string_view fqn = fqnOf(die, attrs);
-    graph_.node(id).name = fqn;
+    graph_.node(id).setName(fqn);
     std::optional<uint64_t> value;
     if (rules_) {
         if (rules_->isEnumeratorIgnored(enumFqn, fqn)) return;

@@ -63,8 +63,8 @@ AlignedTree::AlignedTree(TreeSide before, TreeSide after, const DiffResult* diff
     root.inNew = new_.present();
     if (root.inOld && !old_.symbol->target.isRecord()) root.oldNode = old_.symbol->target.index();
     if (root.inNew && !new_.symbol->target.isRecord()) root.newNode = new_.symbol->target.index();
-    if (root.oldNode != kNoNode) root.oldText = std::string(old_.build->graph.node(root.oldNode).keyword);
-    if (root.newNode != kNoNode) root.newText = std::string(new_.build->graph.node(root.newNode).keyword);
+    if (root.oldNode != kNoNode) root.oldText = std::string(old_.build->graph.node(root.oldNode).keyword());
+    if (root.newNode != kNoNode) root.newText = std::string(new_.build->graph.node(root.newNode).keyword());
     root.pathKeys = {root.key};
     if (symbolDiff_)
         for (const auto& path : symbolDiff_->paths) splitPaths_.push_back(splitSteps(path));
@@ -87,7 +87,7 @@ std::optional<uint64_t> AlignedTree::sizeOf(const TreeSide& side, std::optional<
     }
     const TypeNode& node = graph.node(id);
     if (auto size = numberOf(graph, id, NumberLabel::ByteSize)) return size;
-    if (node.kind == NodeKind::Typedef || (node.kind == NodeKind::Modifier && node.keyword != "pointer_type"))
+    if (node.kind == NodeKind::Typedef || (node.kind == NodeKind::Modifier && node.keyword() != "pointer_type"))
         return sizeOf(side, firstTypeChild(graph, id), depth + 1);
     if (node.kind == NodeKind::Array) {
         auto element = sizeOf(side, firstTypeChild(graph, id), depth + 1);
@@ -127,7 +127,7 @@ void AlignedTree::typesUnder(const TreeSide& side, NodeId node, const std::strin
             continue;
         }
         if (isListItem(n.kind)) {
-            const bool unnamedMember = n.kind == NodeKind::Member && n.name.empty();
+            const bool unnamedMember = n.kind == NodeKind::Member && n.name().empty();
             Entry e;
             e.kind = AlignedRow::Kind::Item;
             e.label = itemLabel(n, positions[size_t(n.kind) % 32]++, unnamed);

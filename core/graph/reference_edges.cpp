@@ -8,7 +8,7 @@ bool isListItem(NodeKind kind) {
 }
 
 std::string itemLabel(const TypeNode& node, size_t position, size_t unnamedIndex) {
-    const std::string name(node.name);
+    const std::string name(node.name());
     switch (node.kind) {
     case NodeKind::Member:
         return name.empty() ? "member (unnamed #" + std::to_string(unnamedIndex + 1) + ")" : "member " + name;
@@ -16,7 +16,7 @@ std::string itemLabel(const TypeNode& node, size_t position, size_t unnamedIndex
     case NodeKind::Enumerator: return "enumerator " + name;
     case NodeKind::Variant: return "variant " + std::to_string(position + 1);
     case NodeKind::VariantPart: return "variant part";
-    default: return std::string(node.keyword);
+    default: return std::string(node.keyword());
     }
 }
 
@@ -45,7 +45,7 @@ void collect(const TypeGraph& graph, NodeId id, const std::string& label, std::v
         const TypeNode& n = graph.node(child);
         std::string childLabel = label;
         if (isListItem(n.kind)) {
-            const bool unnamedMember = n.kind == NodeKind::Member && n.name.empty();
+            const bool unnamedMember = n.kind == NodeKind::Member && n.name().empty();
             childLabel = (label.empty() ? "" : label + ".") + itemLabel(n, positions[size_t(n.kind) % 32]++, unnamed);
             if (unnamedMember) ++unnamed;
         }

@@ -1,8 +1,13 @@
 #include "model/type_graph.h"
 
+#include "base/error.h"
 #include "base/offset_map.h"
 
+#include <array>
+#include <atomic>
 #include <cassert>
+#include <deque>
+#include <mutex>
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -49,11 +54,57 @@ void appendNumber(std::string& out, NumberLabel label, uint64_t value) {
     out.append(buffer, formatNumber(buffer, label, value));
 }
 
+namespace {
+
+// The process-wide keyword table: index 0 is "". Entries are never removed or moved, so a
+// reader needs no lock for an index it was handed.
+struct KeywordTable {
+    static constexpr size_t kCapacity = 256;
+    std::mutex mutex;
+    std::array<std::string_view, kCapacity> views{};
+    std::deque<std::string> owned;  // copies of keywords that were not string literals
+    std::atomic<size_t> count{1};
+};
+
+KeywordTable& keywordTable() {
+    static KeywordTable table;
+    return table;
+}
+
+}  // namespace
+
+uint8_t internKeyword(std::string_view keyword) {
+    if (keyword.empty()) return 0;
+    // A per-thread cache by address: renderers pass the same literals millions of times.
+    struct Cached {
+        const char* data = nullptr;
+        uint8_t index = 0;
+    };
+    thread_local std::array<Cached, 64> cache{};
+    Cached& slot = cache[(reinterpret_cast<uintptr_t>(keyword.data()) >> 3) % cache.size()];
+    if (slot.data == keyword.data() && keywordText(slot.index) == keyword) return slot.index;
+
+    KeywordTable& table = keywordTable();
+    std::lock_guard lock(table.mutex);
+    const size_t count = table.count.load();
+    size_t index = 1;
+    while (index < count && table.views[index] != keyword) ++index;
+    if (index == count) {
+        if (count == KeywordTable::kCapacity) throw Error({}, "more than 255 distinct type keywords");
+        table.views[index] = table.owned.emplace_back(keyword);
+        table.count.store(count + 1);
+    }
+    slot = {keyword.data(), uint8_t(index)};
+    return uint8_t(index);
+}
+
+std::string_view keywordText(uint8_t index) { return keywordTable().views[index]; }
+
 NodeId TypeGraph::beginNode(NodeKind kind, std::string_view keyword, uint64_t origin) {
     TypeNode node;
     node.kind = kind;
-    node.keyword = keyword;
-    node.origin = origin;
+    node.setKeyword(keyword);
+    node.setOrigin(origin);
     node.open = true;
     nodes_.push_back(node);
     const NodeId id = NodeId(nodes_.size() - 1);
@@ -123,7 +174,7 @@ char referencePrefix(NodeKind kind) {
 
 bool TypeGraph::isNamedType(NodeId id) const {
     const TypeNode& n = nodes_[id];
-    return referencePrefix(n.kind) != 0 && !n.name.empty();
+    return referencePrefix(n.kind) != 0 && !n.name().empty();
 }
 
 void appendReferenceName(std::string& out, char prefix, std::string_view name) {
@@ -143,7 +194,7 @@ std::string makeReferenceName(char prefix, std::string_view name) {
 }
 
 std::string TypeGraph::referenceName(NodeId id) const {
-    return makeReferenceName(referencePrefix(nodes_[id].kind), nodes_[id].name);
+    return makeReferenceName(referencePrefix(nodes_[id].kind), nodes_[id].name());
 }
 
 void TypeGraph::detachFromSource() {
@@ -159,7 +210,7 @@ void TypeGraph::detachFromSource() {
         copied.insert(key, uint32_t(views.size() - 1));
         return views.back();
     };
-    for (TypeNode& node : nodes_) node.name = own(node.name);
+    for (TypeNode& node : nodes_) node.setName(own(node.name()));
     for (size_t b = 0; b < fragmentBlocks_.size(); ++b) {
         Fragment* block = fragmentBlocks_[b].get();
         for (size_t i = 0; i < fragmentBlockUsed_[b]; ++i) {

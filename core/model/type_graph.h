@@ -134,19 +134,50 @@ inline uint32_t appendPrinted(std::string& out, const Fragment& f) {
     return UINT32_MAX;  // kNoNode
 }
 
+// The keyword a node was opened with, as a small index: a kernel has millions of nodes and a
+// few dozen keywords. The table is shared by every graph of the process (append-only).
+uint8_t internKeyword(std::string_view keyword);
+std::string_view keywordText(uint8_t index);
+
+// 32 bytes: a whole kernel has 6.5 million nodes per build, and a diff holds two builds. The
+// fields are declared in the order that packs them.
 struct TypeNode {
-    NodeKind kind;
-    bool open = false;  // between beginNode() and endNode(): still being rendered
-    uint32_t fragmentCount = 0;
     const Fragment* fragments = nullptr;
+
+private:
+    const char* nameData_ = nullptr;
+
+public:
+    uint32_t fragmentCount = 0;
+
+private:
+    uint32_t nameSize_ = 0;
+    uint32_t originLow_ = 0;
+    uint8_t originHigh_ = 0;
+    uint8_t keyword_ = 0;
+
+public:
+    NodeKind kind = NodeKind::Unspecified;
+    bool open = false;  // between beginNode() and endNode(): still being rendered
+
     // For types and enumerators: the fully qualified name ("" when anonymous). For members and
     // parameters: the printed name. For symbols: empty (the symbol's name is not hashed).
-    std::string_view name;
+    std::string_view name() const { return {nameData_, nameSize_}; }
+    void setName(std::string_view name) {
+        nameData_ = name.data();
+        nameSize_ = uint32_t(name.size());
+    }
     // The source's own word for the node ("pointer_type", "structure_type", "member", ...).
-    std::string_view keyword;
-    // Where the node came from, for navigation (a DWARF DIE offset); 0 when unknown.
-    uint64_t origin = 0;
+    std::string_view keyword() const { return keywordText(keyword_); }
+    void setKeyword(std::string_view keyword) { keyword_ = internKeyword(keyword); }
+    // Where the node came from, for navigation (a DWARF DIE offset, 40 bits); 0 when unknown.
+    uint64_t origin() const { return uint64_t(originHigh_) << 32 | originLow_; }
+    void setOrigin(uint64_t origin) {
+        originLow_ = uint32_t(origin);
+        originHigh_ = uint8_t(origin >> 32);
+    }
 };
+static_assert(sizeof(TypeNode) == 32);
 
 class TypeGraph {
 public:

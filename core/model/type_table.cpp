@@ -72,7 +72,7 @@ size_t renderingLength(const TypeGraph& graph, NodeId id, Memo& memo) {
         case Fragment::Kind::Child: {
             const TypeNode& child = graph.node(f.child());
             if (graph.isNamedType(f.child()))
-                total += child.name.size() + 2 + (child.name.find(' ') != std::string_view::npos ? 2 : 0);
+                total += child.name().size() + 2 + (child.name().find(' ') != std::string_view::npos ? 2 : 0);
             else
                 total += renderingLength(graph, f.child(), memo);
             break;

@@ -33,12 +33,13 @@ struct CrcWorkspace {
     NodeSlots<uint32_t> entryScope;       // ... valid for the expander stamped so
     uint32_t expanders = 0;               // stamps `entryScope` per expander
 
-    void reset(NodeId base) {
-        lengths.reset(base);
+    // `end`: where the scope's nodes end, when known (no new nodes until the next reset).
+    void reset(NodeId base, NodeId end = UINT32_MAX) {
+        lengths.reset(base, end);
         flat.clear();
-        flatOf.reset(base);
-        entryOf.reset(base);
-        entryScope.reset(base);
+        flatOf.reset(base, end);
+        entryOf.reset(base, end);
+        entryScope.reset(base, end);
     }
     // The node flattened into `flat`, once per scope.
     FlatTypes::Id flatten(const TypeGraph& graph, NodeId id) {

@@ -56,6 +56,13 @@ std::optional<KabiRules> readKabiRules(const ElfFile& elf, std::vector<std::stri
 }
 
 
+// The graph takes its own copy of the DWARF text it borrowed; the build lets go of the sessions.
+void detach(VersionedBuild& build) {
+    PhaseTimer timer("detach from DWARF");
+    build.graph.detachFromSource();
+    build.sources.clear();
+}
+
 VersionedBuild versionFileHere(const std::string& path, const VersionOptions& options) {
     VersionedBuild build;
     build.path = path;
@@ -113,10 +120,10 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
                                                                              units.size() >= kUnitsWorthScanningAhead));
         for (;;) {
             try {
-                FqnResolver fqns(dwarf, build.graph);
-                DieRenderer renderer(dwarf, fqns, versionerOptions.rules, build.graph);
+                auto fqns = std::make_unique<FqnResolver>(dwarf, build.graph);
+                auto renderer = std::make_unique<DieRenderer>(dwarf, *fqns, versionerOptions.rules, build.graph);
                 CrcWorkspace workspace;
-                ObjectVersioner versioner(dwarf, fqns, renderer, exports.entries(), aliasKeys, versionerOptions);
+                ObjectVersioner versioner(dwarf, *fqns, *renderer, exports.entries(), aliasKeys, versionerOptions);
                 std::unique_ptr<UnitScanner> scanner;
                 if (scanAhead) {
                     std::vector<std::string> names;
@@ -129,7 +136,7 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
                     const std::vector<Dwarf_Die>* found = nullptr;
                     if (scanner) {
                         const UnitScanner::Unit scanned = scanner->take(u);
-                        fqns.adoptUnit(units[u], scanned.names);
+                        fqns->adoptUnit(units[u], scanned.names);
                         candidates.clear();
                         for (Dwarf_Off offset : scanned.candidates) {
                             Dwarf_Die die;
@@ -143,7 +150,18 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
                     else
                         versioner.addUnit(units[u], found);
                 }
-                report("computing CRCs", units.size(), units.size());
+                const size_t unitCount = units.size();
+                if (options.keepTypes && options.detachFromDwarf) {
+                    // Everything DWARF is done: close it before the CRCs, which only read the
+                    // graph. On a whole kernel that is 200 MB of libdw state and the file's
+                    // mapping, at the moment a diff's two loads peak together.
+                    scanner.reset();
+                    renderer.reset();
+                    fqns.reset();
+                    detach(build);
+                    dwarfOwner.reset();
+                }
+                report("computing CRCs", unitCount, unitCount);
                 versioner.finish(build, path, 0, workspace);
                 break;
             } catch (const NeedsAllUnitsTypes&) {
@@ -174,11 +192,7 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
         build.sources.clear();
         build.typesKept = false;
     }
-    if (options.detachFromDwarf && build.typesKept) {
-        PhaseTimer timer("detach from DWARF");
-        build.graph.detachFromSource();
-        build.sources.clear();
-    }
+    if (options.detachFromDwarf && build.typesKept && !build.sources.empty()) detach(build);
     if (std::getenv("KABISCOPE_TIMINGS"))
         std::fprintf(stderr, "kabiscope: graph: %zu nodes, %zu MB\n", build.graph.size(), build.graph.memoryBytes() >> 20);
     report("done", 1, 1);

@@ -24,7 +24,7 @@ void FlatTypes::clear() {
 uint32_t FlatTypes::nameOf(const TypeGraph& graph, NodeId named) {
     const TypeNode& node = graph.node(named);
     const uint32_t begin = checkedOffset(names_.size());
-    appendReferenceName(names_, referencePrefix(node.kind), node.name);
+    appendReferenceName(names_, referencePrefix(node.kind), node.name());
     return begin;
 }
 

@@ -28,7 +28,7 @@ ObjectVersioner::ObjectVersioner(const DwarfFile& file, FqnResolver& fqns, DieRe
                                  std::vector<ExportInfo> exports,
                                  const std::unordered_map<std::string, AliasKey>& aliasKeys,
                                  ObjectVersionerOptions options)
-    : file_(file), fqns_(fqns), renderer_(renderer), options_(options) {
+    : file_(file), path_(file.path()), fqns_(fqns), renderer_(renderer), options_(options) {
     exports_.reserve(exports.size());
     for (auto& info : exports) {
         Export e;
@@ -116,9 +116,9 @@ void ObjectVersioner::rememberPointer(size_t index, Dwarf_Die& source) {
     const char* name = die::symbolName(&source);
     Dwarf_Die pointer;
     if (!die::reference(&source, DW_AT_type, &pointer) || dwarf_tag(&pointer) != DW_TAG_pointer_type)
-        fail(file_.path(), name, " must be a pointer type");
+        fail(path_, name, " must be a pointer type");
     Dwarf_Die pointee;
-    if (!die::reference(&pointer, DW_AT_type, &pointee)) fail(file_.path(), name, " pointer missing a type attribute");
+    if (!die::reference(&pointer, DW_AT_type, &pointee)) fail(path_, name, " pointer missing a type attribute");
     const Dwarf_Die remembered = dwarf_tag(&pointee) == DW_TAG_subroutine_type ? pointee : pointer;
     forGroup(index, [&](Export& e) {
         e.pointer = remembered;
@@ -164,17 +164,17 @@ void ObjectVersioner::keepUnitRecords(const TypeGraph& graph, NodeId firstNode, 
         const TypeNode& node = graph.node(id);
         // Names are mostly views into the merged .debug_str, the same string in every unit:
         // its address (and the prefix) finds the entry without hashing the name.
-        const uint64_t address = reinterpret_cast<uintptr_t>(node.name.data()) ^ (uint64_t(node.name.size()) << 48) ^
+        const uint64_t address = reinterpret_cast<uintptr_t>(node.name().data()) ^ (uint64_t(node.name().size()) << 48) ^
                                  (uint64_t(uint8_t(referencePrefix(node.kind))) << 56);
         uint32_t slot = bestOfName_.find(address);
         bool first = false;
         if (slot != OffsetMap::kMissing) {  // the key mixes bits: make sure it is this name
             const std::string& known = best_[slot].first;
-            if (known[0] != referencePrefix(node.kind) || std::string_view(known).substr(1) != node.name) slot = OffsetMap::kMissing;
+            if (known[0] != referencePrefix(node.kind) || std::string_view(known).substr(1) != node.name()) slot = OffsetMap::kMissing;
         }
         if (slot == OffsetMap::kMissing) {
             key.assign(1, referencePrefix(node.kind));
-            key += node.name;
+            key += node.name();
             auto [it, inserted] = bestIndex_.try_emplace(key, uint32_t(best_.size()));
             if (inserted) best_.push_back({key, {}});
             first = inserted;
@@ -185,16 +185,16 @@ void ObjectVersioner::keepUnitRecords(const TypeGraph& graph, NodeId firstNode, 
         if (best.fixed) continue;
         first = first || best.record == kNoRecord;
         if (first && rules)
-            if (const std::string reference = makeReferenceName(best_[slot].first[0], node.name);
+            if (const std::string reference = makeReferenceName(best_[slot].first[0], node.name());
                 const std::string* value = rules->typeString(reference)) {
-                best.record = records_.offer(parseTypeString(file_.path(), reference, *value));
+                best.record = records_.offer(parseTypeString(path_, reference, *value));
                 best.fixed = true;
                 continue;
             }
         const size_t length = renderingLength(graph, id, work.lengths);
         if (!first && length <= best.length) continue;
         best.length = uint32_t(length);
-        best.record = records_.offer(detached(flattenNode(graph, id, makeReferenceName(best_[slot].first[0], node.name))));
+        best.record = records_.offer(detached(flattenNode(graph, id, makeReferenceName(best_[slot].first[0], node.name()))));
     }
     for (size_t index : boundInUnit_) {
         Export& e = exports_[index];
@@ -232,14 +232,14 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
     for (NodeId id : named) {
         const TypeNode& node = graph.node(id);
         key.assign(1, referencePrefix(node.kind));
-        key += node.name;
+        key += node.name();
         auto found = byName.find(key);
         if (found == byName.end()) {
-            std::string reference = makeReferenceName(key[0], node.name);
+            std::string reference = makeReferenceName(key[0], node.name());
             Name name{nullptr, false};
             if (rules)
                 if (const std::string* value = rules->typeString(reference)) {
-                    const RecordId record = scope.overrides.offer(parseTypeString(file_.path(), reference, *value));
+                    const RecordId record = scope.overrides.offer(parseTypeString(path_, reference, *value));
                     name = {&scope.types.emplace(std::move(reference), TypeTarget::record(record)).first->second, true};
                 }
             if (!name.target) name.target = &scope.types.emplace(std::move(reference), TypeTarget::node(id)).first->second;
@@ -259,7 +259,7 @@ void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId fi
     VersionScope& scope = *scopeOwner;
     scope.label = std::move(label);
     scope.firstNode = firstNode;
-    work.reset(firstNode);
+    work.reset(firstNode, NodeId(build.graph.size()));
     const uint32_t scopeIndex = uint32_t(build.scopes.size());
     if (asRecords_) {
         for (const auto& [key, best] : best_)
@@ -277,14 +277,14 @@ void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId fi
     // Sharing expansions pays off only when several symbols of the scope are hashed.
     const size_t toHash = size_t(std::count_if(hashOrder_.begin(), hashOrder_.end(),
                                                [&](size_t index) { return exports_[index].state == State::Mapped; }));
-    CrcExpander expander(build.graph, scope, rules, file_.path(), work, toHash > 1 && !options_.captureCrcInput);
+    CrcExpander expander(build.graph, scope, rules, path_, work, toHash > 1 && !options_.captureCrcInput);
     for (size_t index : hashOrder_) {
         Export& e = exports_[index];
         if (e.state == State::Unprocessed) continue;
         e.target = asRecords_ ? TypeTarget::record(e.record) : TypeTarget::node(e.node);
         if (rules)
             if (const std::string* value = rules->typeString(e.info.name))
-                e.target = TypeTarget::record(scope.overrides.offer(parseTypeString(file_.path(), e.info.name, *value)));
+                e.target = TypeTarget::record(scope.overrides.offer(parseTypeString(path_, e.info.name, *value)));
         if (e.state == State::Processed) continue;
         std::string* capture = nullptr;
         if (options_.captureCrcInput) {

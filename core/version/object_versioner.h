@@ -61,7 +61,9 @@ public:
                           const std::vector<Dwarf_Die>* candidates = nullptr);
 
     // Builds the scope's type_map and the CRCs. Appends one SymbolVersion per export to
-    // `build.symbols` and the scope to `build.scopes`.
+    // `build.symbols` and the scope to `build.scopes`. Reads only the graph and what the units
+    // left here: the DWARF file, resolver and renderer may be gone by then (a whole kernel's
+    // DWARF session is better closed before its CRCs are computed).
     // `firstNode`: the first node rendered for this scope (the graph's size when it started).
     void finish(VersionedBuild& build, std::string label, NodeId firstNode, CrcWorkspace& workspace);
 
@@ -88,6 +90,7 @@ private:
     void keepUnitRecords(const TypeGraph& graph, NodeId firstNode, CrcWorkspace& workspace);
 
     const DwarfFile& file_;
+    std::string path_;  // file_'s, for errors once file_ may be closed
     FqnResolver& fqns_;
     DieRenderer& renderer_;
     ObjectVersionerOptions options_;

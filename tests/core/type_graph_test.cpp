@@ -13,9 +13,9 @@ namespace {
 // A struct with `members` members whose names are borrowed from `source`.
 NodeId addStruct(TypeGraph& graph, const std::string& name, const std::string& source, int members) {
     const NodeId id = graph.beginNode(NodeKind::Structure, "structure_type", 0);
-    graph.node(id).name = graph.storeText(name);
+    graph.node(id).setName(graph.storeText(name));
     graph.appendText("structure_type ");
-    graph.appendText(graph.node(id).name);
+    graph.appendText(graph.node(id).name());
     graph.appendText(" {");
     for (int i = 0; i < members; ++i) {
         const NodeId member = graph.beginNode(NodeKind::Member, "member", 0);
@@ -69,6 +69,27 @@ TEST(TypeGraphStorage, RollbackForgetsLaterNodesAndReusesTheirBlocks) {
     const NodeId after = addStruct(graph, "after", text, 1);
     EXPECT_EQ(flattenNode(graph, after, {}).rendering(), "structure_type after { member int x }");
     EXPECT_EQ(flattenNode(graph, kept, {}).rendering(), keptRendering);
+}
+
+// A node is 32 bytes: its keyword is an index into a shared table, its origin 40 bits.
+TEST(TypeGraphStorage, NodeKeepsKeywordNameAndOriginInItsPackedFields) {
+    TypeGraph graph;
+    std::string keyword = "made_up_type";  // not a literal: the table keeps its own copy
+    const uint64_t origin = (uint64_t(0x5a) << 32) | 0x12345678u;
+    const NodeId a = graph.beginNode(NodeKind::Structure, keyword, origin);
+    graph.endNode(a);
+    keyword = "other_word__";  // same size, same address: must not reuse the cached index
+    const NodeId b = graph.beginNode(NodeKind::Union, keyword, 7);
+    graph.node(b).setName(graph.storeText("u"));
+    graph.endNode(b);
+    EXPECT_EQ(graph.node(a).keyword(), "made_up_type");
+    EXPECT_EQ(graph.node(a).origin(), origin);
+    EXPECT_EQ(graph.node(b).keyword(), "other_word__");
+    EXPECT_EQ(graph.node(b).origin(), 7u);
+    EXPECT_EQ(graph.node(b).name(), "u");
+    EXPECT_EQ(graph.node(a).kind, NodeKind::Structure);
+    EXPECT_EQ(internKeyword("made_up_type"), internKeyword(std::string("made_up_type")));
+    EXPECT_EQ(keywordText(0), "");
 }
 
 }  // namespace
