@@ -1,9 +1,16 @@
 #include "cli/build_options.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "base/error.h"
+#include "exports/name_suggestions.h"
 
 namespace kabiscope::cli {
 
@@ -17,6 +24,8 @@ void BuildArguments::addTo(CLI::App& command) {
     command.add_option("-j,--threads", threads, "Threads: for a build's compilation units (kbuild mode), or its files when it has several, "
                        "and for explaining a diff (default: one per core, at most 4; two builds share the cores)")
         ->check(CLI::Range(0, 64));
+    command.add_flag("-k,--keep-going", keepGoing,
+                     "In a build of several files, skip a file that cannot be read (reported; exit status 1 at the end)");
 }
 
 VersionOptions BuildArguments::versionOptions() const {
@@ -26,6 +35,7 @@ VersionOptions BuildArguments::versionOptions() const {
     options.exportSource = rust ? ExportSource::Rust : ExportSource::Automatic;
     options.detachFromDwarf = true;  // both builds stay in memory while they are compared
     options.threads = threads;
+    options.keepGoing = keepGoing;
     if (!symbolsFile.empty()) {
         if (symbolsFile == "-") {
             options.exports = ExportList::parse(std::cin, "-");
@@ -56,14 +66,56 @@ std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const s
     return loadBuildPair(oldPath, newPath, withProgress);
 }
 
+void checkOutputPath(const std::string& path) {
+    if (path.empty() || path == "-") return;
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) fail(path, "cannot create file: it is a directory");
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (parent.empty()) parent = ".";
+    const auto status = std::filesystem::status(parent, error);
+    if (!std::filesystem::exists(status))
+        fail(path, "cannot create file: directory '", parent.string(), "' does not exist");
+    if (!std::filesystem::is_directory(status)) fail(path, "cannot create file: '", parent.string(), "' is not a directory");
+    if (::access(parent.c_str(), W_OK) != 0)
+        fail(path, "cannot create file in '", parent.string(), "': ", std::strerror(errno));
+}
+
+void failNoSuchSymbol(const std::string& symbol, const std::vector<std::string>& names, const std::string& where) {
+    const std::vector<std::string> close = suggestNames(symbol, names);
+    std::string hint;
+    for (size_t i = 0; i < close.size(); ++i) hint += (i ? (i + 1 == close.size() ? " or " : ", ") : "; did you mean ") + close[i];
+    if (!hint.empty()) hint += "?";
+    fail(symbol, "no such exported symbol in ", where, hint);
+}
+
+void checkSymbolExists(const std::string& symbol, const std::vector<std::string>& paths, const VersionOptions& options) {
+    if (options.exports) return;  // --symbols decides what is versioned
+    std::vector<std::string> names;
+    for (const std::string& path : paths) {
+        std::vector<std::string> more = exportNamesOf(path, options);
+        names.insert(names.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    // A plain object without an export table versions what --symbols lists: nothing to check.
+    if (names.empty() || std::find(names.begin(), names.end(), symbol) != names.end()) return;
+    failNoSuchSymbol(symbol, names, paths.size() == 1 ? paths[0] : "either build");
+}
+
+size_t reportSkipped(const std::vector<std::string>& skipped) {
+    for (const std::string& problem : skipped) std::cerr << "kabiscope: error: " << problem << " (skipped)\n";
+    return skipped.size();
+}
+
+bool writesToTerminal(const std::string& path) { return (path.empty() || path == "-") && ::isatty(STDOUT_FILENO); }
+
 void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& write) {
     if (path.empty() || path == "-") {
         write(std::cout);
         std::cout.flush();
         return;
     }
+    checkOutputPath(path);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) fail(path, "cannot create file");
+    if (!out) fail(path, "cannot create file: ", std::strerror(errno));
     write(out);
     out.flush();
     if (!out) fail(path, "write error");

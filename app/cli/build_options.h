@@ -4,6 +4,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -18,6 +19,7 @@ struct BuildArguments {
     bool rust = false;
     std::string symbolsFile;
     unsigned threads = 0;
+    bool keepGoing = false;
 
     void addTo(CLI::App& command);
     // Reads --symbols (if given) and fills the core options.
@@ -34,6 +36,23 @@ std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const s
 // Warns about the exports of `build` that have no DWARF (CRC 0, gendwarfksyms' "no information
 // for symbol"): by name when there is one or `verbose`, else one line with a count and examples.
 void warnUnversioned(const VersionedBuild& build, bool verbose);
+
+// Fails, before anything is loaded, when `path` (an -o argument; empty or "-" is stdout) cannot
+// be created: its directory is missing, not a directory, or not writable.
+void checkOutputPath(const std::string& path);
+// True when output to `path` goes to stdout and stdout is a terminal.
+bool writesToTerminal(const std::string& path);
+
+// Fails with "no such exported symbol in <where>", and "did you mean ...?" when `names` has
+// close ones.
+[[noreturn]] void failNoSuchSymbol(const std::string& symbol, const std::vector<std::string>& names, const std::string& where);
+// Before any build is loaded: fails as above when none of `paths` exports `symbol` by their
+// symbol tables (a kernel's DWARF takes many seconds; its symbol table a fraction of one).
+void checkSymbolExists(const std::string& symbol, const std::vector<std::string>& paths, const VersionOptions& options);
+
+// Prints "kabiscope: error: <file>: <problem> (skipped)" for each file --keep-going skipped;
+// returns how many.
+size_t reportSkipped(const std::vector<std::string>& skipped);
 
 // Writes `write`'s output to `path`, or to stdout when `path` is empty or "-".
 void writeOutput(const std::string& path, const std::function<void(std::ostream&)>& write);

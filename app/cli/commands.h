@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <stdexcept>
 
 #include <CLI/CLI.hpp>
 
@@ -15,6 +16,12 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitChanged = 4;
 
 using CommandRunner = std::function<int()>;
+
+// A command line that parses but makes no sense ("--only-changes" without "--against", SVG to a
+// terminal): main() prints it with the command's name and exits kExitUsage.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 CommandRunner addVersionsCommand(CLI::App& app);
 CommandRunner addDiffCommand(CLI::App& app);

@@ -22,10 +22,22 @@ struct DiffArguments {
     std::string symbol;  // explain
 };
 
-DiffResult runDiffCore(const DiffArguments& args) {
+struct DiffRun {
+    DiffResult result;
+    size_t skipped = 0;  // files --keep-going left out: the exit status is then 1
+};
+
+DiffRun runDiffCore(const DiffArguments& args) {
+    checkOutputPath(args.output);
     const VersionOptions options = args.build.versionOptions();
+    if (!args.symbol.empty()) checkSymbolExists(args.symbol, {args.oldPath, args.newPath}, options);
     ProgressReporter progress;
     auto [oldBuild, newBuild] = loadPair(args.oldPath, args.newPath, options, progress);
+    DiffRun run;
+    if (!oldBuild.skipped.empty() || !newBuild.skipped.empty()) {
+        progress.finish();
+        run.skipped = reportSkipped(oldBuild.skipped) + reportSkipped(newBuild.skipped);
+    }
     if (options.exports)  // a listed name neither build has is not "unchanged": say so
         for (const auto& entry : options.exports->entries())
             if (!oldBuild.symbols.count(entry.name) && !newBuild.symbols.count(entry.name)) {
@@ -37,13 +49,14 @@ DiffResult runDiffCore(const DiffArguments& args) {
     diffOptions.firstDifferenceOf = args.symbol;  // explain: its one symbol
     diffOptions.threads = options.threads;
     diffOptions.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
-    DiffResult result = diffBuilds(oldBuild, newBuild, diffOptions);
+    run.result = diffBuilds(oldBuild, newBuild, diffOptions);
     progress.finish();
-    return result;
+    return run;
 }
 
 int runDiff(const DiffArguments& args) {
-    const DiffResult result = runDiffCore(args);
+    const DiffRun run = runDiffCore(args);
+    const DiffResult& result = run.result;
     ReportOptions report;
     report.includeUnchanged = args.all;
     writeOutput(args.output, [&](std::ostream& out) {
@@ -56,17 +69,21 @@ int runDiff(const DiffArguments& args) {
         else
             writeDiffText(result, out, report);
     });
+    if (run.skipped) return kExitError;
     return result.anyChange() ? kExitChanged : kExitOk;
 }
 
 int runExplain(DiffArguments args) {
-    const DiffResult result = runDiffCore(args);
-    for (const auto& symbol : result.symbols) {
+    const DiffRun run = runDiffCore(args);
+    for (const auto& symbol : run.result.symbols) {
         if (symbol.name != args.symbol) continue;
-        writeOutput(args.output, [&](std::ostream& out) { writeExplanation(result, symbol, out); });
+        writeOutput(args.output, [&](std::ostream& out) { writeExplanation(run.result, symbol, out); });
+        if (run.skipped) return kExitError;
         return symbol.status == SymbolStatus::Unchanged ? kExitOk : kExitChanged;
     }
-    fail(args.symbol, "no such exported symbol in either build");
+    std::vector<std::string> names;
+    for (const auto& symbol : run.result.symbols) names.push_back(symbol.name);
+    failNoSuchSymbol(args.symbol, names, "either build");
 }
 
 }  // namespace

@@ -25,7 +25,11 @@ struct GraphArguments {
 };
 
 int runGraph(const GraphArguments& args) {
-    if (args.onlyChanges && args.against.empty()) fail(args.path, "--only-changes needs --against OLD");
+    if (args.onlyChanges && args.against.empty()) throw UsageError("--only-changes needs --against OLD");
+    if (args.format == "svg" && writesToTerminal(args.output))
+        throw UsageError("will not write SVG to a terminal: give -o FILE, or --format dot");
+    checkOutputPath(args.output);
+    checkSymbolExists(args.symbol, {args.path}, args.build.versionOptions());
     const VersionOptions options = args.build.versionOptions();
     ProgressReporter progress;
     LoadedBuild old;
@@ -34,8 +38,13 @@ int runGraph(const GraphArguments& args) {
         build = loadWithProgress(args.path, options, progress, "loading");
     else
         std::tie(old, build) = loadPair(args.against, args.path, options, progress);
+    const size_t skipped = reportSkipped(old.skipped) + reportSkipped(build.skipped);
     auto found = build.symbols.find(args.symbol);
-    if (found == build.symbols.end()) fail(args.symbol, "no such exported symbol in ", args.path);
+    if (found == build.symbols.end()) {
+        std::vector<std::string> names;
+        for (const auto& [name, ref] : build.symbols) names.push_back(name);
+        failNoSuchSymbol(args.symbol, names, args.path);
+    }
 
     DependencyGraphOptions graphOptions;
     graphOptions.depth = args.depth;
@@ -54,7 +63,7 @@ int runGraph(const GraphArguments& args) {
     const std::string dot = toDot(graph);
     const std::string text = args.format == "dot" ? dot : renderDot(dot, "svg");
     writeOutput(args.output, [&](std::ostream& out) { out << text; });
-    return kExitOk;
+    return skipped ? kExitError : kExitOk;
 }
 
 }  // namespace

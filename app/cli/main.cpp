@@ -44,6 +44,11 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("diff")) return diff();
         if (app.got_subcommand("explain")) return explain();
         if (app.got_subcommand("graph")) return graph();
+    } catch (const UsageError& e) {
+        const std::string command = app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
+        std::cerr << "kabiscope " << command << ": " << e.what() << "\nRun 'kabiscope " << command
+                  << " --help' for more information.\n";
+        return kExitUsage;
     } catch (const kabiscope::Error& e) {
         std::cout.flush();
         std::cerr << "kabiscope: " << e.what() << '\n';

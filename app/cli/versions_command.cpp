@@ -25,6 +25,8 @@ struct VersionsArguments {
 };
 
 int runVersions(const VersionsArguments& args) {
+    checkOutputPath(args.symtypesFile);
+    checkOutputPath(args.crcInputFile);
     VersionOptions options = args.build.versionOptions();
     options.detachFromDwarf = false;  // printed and gone: no need to copy the strings
     options.captureCrcInput = !args.crcInputFile.empty();
@@ -33,8 +35,10 @@ int runVersions(const VersionsArguments& args) {
     ProgressReporter progress;
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
 
-    const std::deque<VersionedBuild> builds = versionFiles(args.files, options);
+    std::vector<std::string> skipped;
+    const std::deque<VersionedBuild> builds = versionFiles(args.files, options, &skipped);
     progress.finish();
+    reportSkipped(skipped);
 
     for (const auto& build : builds) {
         for (const auto& warning : build.warnings) std::cerr << "kabiscope: warning: " << warning << '\n';
@@ -68,7 +72,7 @@ int runVersions(const VersionsArguments& args) {
                 writeSymverLine(*symbol, out);
         }
     });
-    return kExitOk;
+    return skipped.empty() ? kExitOk : kExitError;
 }
 
 }  // namespace

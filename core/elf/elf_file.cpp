@@ -16,6 +16,33 @@ std::string elfError() { return elf_errmsg(-1) ? elf_errmsg(-1) : "unknown libel
 
 }  // namespace
 
+// What the first bytes say, before libelf is asked: an empty file, a file cut inside the ELF
+// header, or a compressed one get their own message instead of "invalid ELF file data".
+void ElfFile::checkLooksLikeElf(uint64_t size) {
+    auto reject = [&](auto&&... what) {
+        ::close(fd_);
+        fd_ = -1;
+        fail(path_, what...);
+    };
+    if (size == 0) reject("empty file, expected an ELF file");
+    unsigned char ident[EI_NIDENT] = {};
+    const ssize_t got = ::pread(fd_, ident, sizeof ident, 0);
+    if (got < 0) reject(std::strerror(errno));
+    const size_t have = size_t(got);
+    static const unsigned char kXz[] = {0xfd, '7', 'z', 'X', 'Z', 0};
+    static const unsigned char kZstd[] = {0x28, 0xb5, 0x2f, 0xfd};
+    if (have >= sizeof kXz && std::memcmp(ident, kXz, sizeof kXz) == 0)
+        reject("xz-compressed, expected an ELF file (decompress it first: unxz -k)");
+    if (have >= sizeof kZstd && std::memcmp(ident, kZstd, sizeof kZstd) == 0)
+        reject("zstd-compressed, expected an ELF file (decompress it first: unzstd)");
+    if (have >= 2 && ident[0] == 0x1f && ident[1] == 0x8b)
+        reject("gzip-compressed, expected an ELF file (decompress it first: gunzip -k)");
+    if (have < SELFMAG || std::memcmp(ident, ELFMAG, SELFMAG) != 0) reject("not an ELF file");
+    const uint64_t headerSize = have > EI_CLASS && ident[EI_CLASS] == ELFCLASS32 ? sizeof(Elf32_Ehdr) : sizeof(Elf64_Ehdr);
+    if (size < headerSize)
+        reject("truncated ELF file: ", size, " bytes, shorter than its ", headerSize, "-byte ELF header");
+}
+
 ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
     if (elf_version(EV_CURRENT) == EV_NONE) fail(path_, "libelf is too old: ", elfError());
 
@@ -35,6 +62,8 @@ ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
         ::close(fd_);
         fail(path_, "not a regular file");
     }
+
+    checkLooksLikeElf(uint64_t(st.st_size));
 
     elf_ = elf_begin(fd_, ELF_C_READ_MMAP, nullptr);
     if (!elf_) {

@@ -73,6 +73,7 @@ public:
 private:
     Elf_Scn* findSection(std::string_view name) const;
     std::string_view sectionName(size_t index) const;
+    void checkLooksLikeElf(uint64_t size);  // in the constructor, before libelf sees the file
 
     std::string path_;
     int fd_ = -1;

@@ -13,6 +13,8 @@
 #include "base/error.h"
 #include "base/threads.h"
 #include "output/writers.h"
+#include "elf/elf_file.h"
+#include "exports/export_discovery.h"
 
 namespace kabiscope {
 
@@ -66,6 +68,20 @@ std::vector<std::string> namesNotFound(const ExportList& list, const std::deque<
     return missing;
 }
 
+std::vector<std::string> exportNamesOf(const std::string& path, const VersionOptions& options) {
+    std::vector<std::string> names;
+    for (const std::string& file : buildFiles(path)) {
+        try {
+            const ElfFile elf(file);
+            const ExportList exports = discoverExports(elf, options.exportSource);
+            for (const ExportInfo& info : exports.entries()) names.push_back(info.name);
+        } catch (const Error&) {
+            if (!options.keepGoing) throw;
+        }
+    }
+    return names;
+}
+
 namespace {
 
 // Inside a build directory a module is named by its path there, as in Module.symvers.
@@ -84,16 +100,18 @@ uintmax_t fileSize(const std::string& path) {
 
 }  // namespace
 
-std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options) {
+std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options,
+                                        std::vector<std::string>* skipped) {
     std::deque<VersionedBuild> out;  // a deque: VersionedBuild is large and not copyable
-    if (files.size() == 1) {
+    const bool keepGoing = options.keepGoing && skipped;
+    if (files.size() == 1 && !keepGoing) {
         out.push_back(versionFile(files[0], options));
         return out;
     }
-    if (options.exports && !options.exportsFilterDiscovered) {
+    if (options.exports && !options.exportsFilterDiscovered && files.size() > 1) {
         VersionOptions filtered = options;
         filtered.exportsFilterDiscovered = true;
-        return versionFiles(files, filtered);
+        return versionFiles(files, filtered, skipped);
     }
     // Independent files load on several threads, the largest first (a vmlinux would otherwise
     // finish last); each file then uses one thread.
@@ -123,6 +141,9 @@ std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, c
                         options.progress("loading " + stage, done, files.size());
                     };
                 loaded[i].emplace(versionFile(files[i], fileOptions));
+            } catch (const Error&) {
+                failures[i] = std::current_exception();
+                if (!keepGoing) stop = true;
             } catch (...) {
                 failures[i] = std::current_exception();
                 stop = true;
@@ -140,9 +161,17 @@ std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, c
     }
     work(true);
     for (auto& helper : helpers) helper.join();
-    for (const auto& failure : failures)  // the first file's failure, whatever finished first
-        if (failure) std::rethrow_exception(failure);
-    for (auto& file : loaded) out.push_back(std::move(*file));
+    for (size_t i = 0; i < files.size(); ++i) {  // the first file's failure, whatever finished first
+        if (!failures[i]) continue;
+        try {
+            std::rethrow_exception(failures[i]);
+        } catch (const Error& error) {
+            if (!keepGoing) throw;
+            skipped->push_back(error.what());
+        }
+    }
+    for (auto& file : loaded)
+        if (file) out.push_back(std::move(*file));
     return out;
 }
 
@@ -152,10 +181,10 @@ LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
     const auto files = buildFiles(path);
     VersionOptions fileOptions = options;
     if (files.size() != 1 || files[0] != path) fileOptions.exportsFilterDiscovered = true;  // a directory
-    std::deque<VersionedBuild> loaded = versionFiles(files, fileOptions);
-    for (size_t i = 0; i < files.size(); ++i) {
-        build.files.push_back(std::move(loaded[i]));
-        nameModule(build.files.back(), files[i], path);
+    std::deque<VersionedBuild> loaded = versionFiles(files, fileOptions, &build.skipped);
+    for (VersionedBuild& file : loaded) {
+        build.files.push_back(std::move(file));
+        nameModule(build.files.back(), build.files.back().path, path);
     }
     if (options.exports)
         for (const std::string& name : namesNotFound(*options.exports, build.files))

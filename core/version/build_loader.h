@@ -27,6 +27,7 @@ struct LoadedBuild {
     // information") stands in only when no file versions it.
     std::unordered_map<std::string, SymbolRef> symbols;
     std::vector<std::string> warnings;  // about the build as a whole (a listed name no file has)
+    std::vector<std::string> skipped;   // "<file>: <problem>" for each file keepGoing skipped
 
     void index();
 };
@@ -40,7 +41,15 @@ LoadedBuild loadBuild(const std::string& path, const VersionOptions& options);
 // file then uses one), results in the order given. The first failing file's error is thrown.
 // Progress is reported from the calling thread only. A symbol list (`options.exports`) given
 // for several files selects among the exports each file has (exportsFilterDiscovered).
-std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options);
+// With options.keepGoing, a file that fails with kabiscope::Error is left out and its error
+// ("<file>: <problem>") appended to `skipped` (which must then be given).
+std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options,
+                                        std::vector<std::string>* skipped = nullptr);
+
+// The names the files of `path` export, from their symbol tables alone (no DWARF read): a quick
+// check of a symbol name before a build is loaded. With options.keepGoing, unreadable files are
+// left out.
+std::vector<std::string> exportNamesOf(const std::string& path, const VersionOptions& options);
 
 // The names of `list` that none of `files` has as a symbol.
 std::vector<std::string> namesNotFound(const ExportList& list, const std::deque<VersionedBuild>& files);

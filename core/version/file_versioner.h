@@ -43,6 +43,9 @@ struct VersionOptions {
     unsigned threads = 0;
     // Progress: (stage, done, total). Called from the loading thread.
     std::function<void(const std::string&, size_t, size_t)> progress;
+    // For several files (versionFiles, a directory): a file that cannot be read (a corrupt
+    // module in a tree of a thousand) is skipped and reported, instead of failing the load.
+    bool keepGoing = false;
     // Checked between units: returning true stops the load with kabiscope::Cancelled.
     std::function<bool()> cancelled;
 };

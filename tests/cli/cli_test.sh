@@ -69,6 +69,13 @@ cmp -s "$WORK/out" "$DATA/expected/fx_basic.gcc.symvers" && pass "compressed deb
 # --- bad input: one line naming the file, exit 1 ---------------------------------------------
 head -c 3000 "$obj" >"$WORK/truncated.o"
 expect_error "truncated ELF" 1 "kabiscope: $WORK/truncated.o: truncated ELF file" "$K" versions "$WORK/truncated.o"
+head -c 40 "$obj" >"$WORK/header40.o"
+expect_error "ELF cut inside its header" 1 "kabiscope: $WORK/header40.o: truncated ELF file: 40 bytes, shorter than its 64-byte ELF header" \
+    "$K" versions "$WORK/header40.o"
+: >"$WORK/empty.o"
+expect_error "empty file" 1 "kabiscope: $WORK/empty.o: empty file" "$K" versions "$WORK/empty.o"
+xz -c "$obj" >"$WORK/module.ko.xz"
+expect_error "xz-compressed file" 1 "kabiscope: $WORK/module.ko.xz: xz-compressed" "$K" versions "$WORK/module.ko.xz"
 echo "just text" >"$WORK/text.o"
 expect_error "text file" 1 "kabiscope: $WORK/text.o: not an ELF file" "$K" versions "$WORK/text.o"
 objcopy --strip-debug "$obj" "$WORK/nodebug.o"
@@ -123,6 +130,10 @@ assert all({'id','node','description','symbols'} <= set(c) for c in r['causes'])
 [ "$rc" -eq 4 ] && grep -q "^Cause #" "$WORK/out" && grep -q "first differ at byte" "$WORK/out" \
     && pass "explain shows causes and the first differing byte" || fail "explain: exit $rc"
 expect_error "explain unknown symbol" 1 "kabiscope: no_such: no such exported symbol" "$K" explain "$v1" "$v2" no_such
+expect_error "explain suggests a close name" 1 "no such exported symbol in either build; did you mean kabi_dev?" \
+    "$K" explain "$v1" "$v2" _kabi_dev
+expect_error "-o into a missing directory" 1 "kabiscope: $WORK/nodir/r.txt: cannot create file: directory '$WORK/nodir' does not exist" \
+    "$K" diff -o "$WORK/nodir/r.txt" "$v1" "$v2"
 expect_error "diff with a bad side" 1 "kabiscope: $WORK/text.o: not an ELF file" "$K" diff "$v1" "$WORK/text.o"
 "$K" diff --help | grep -q "Exit status" && pass "diff --help documents exit status" || fail "diff --help"
 
@@ -149,6 +160,16 @@ cp "$DATA/obj/fx_basic.gcc.o" "$WORK/build-b/drivers/fx/basic.ko"
 [ "$(wc -l <"$WORK/out")" -eq 1 ] && grep -q "^#SYMVER kabi_dev " "$WORK/out" \
     && grep -q "no file exports listed symbol no_such_anywhere" "$WORK/err" \
     && pass "versions --symbols on several files: one line per exported name" || fail "versions --symbols on several files: $(cat "$WORK/out")"
+# --keep-going: a corrupt module in a tree is reported, the rest is diffed, and the exit status
+# says something was left out.
+cp -r "$WORK/build-b" "$WORK/build-c"
+head -c 3000 "$v2" >"$WORK/build-c/drivers/fx/broken.ko"
+expect_error "a corrupt module fails the load" 1 "broken.ko: truncated ELF file" "$K" diff "$WORK/build-a" "$WORK/build-c"
+"$K" diff --keep-going "$WORK/build-a" "$WORK/build-c" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 1 ] && grep -q "^kabiscope: error: .*broken.ko: truncated ELF file.* (skipped)" "$WORK/err" \
+    && grep -q "^Summary: 2 changed" "$WORK/out" \
+    && pass "diff --keep-going reports the corrupt module and diffs the rest" \
+    || fail "diff --keep-going: exit $rc: $(cat "$WORK/out" "$WORK/err" | head -c 400)"
 mkdir -p "$WORK/empty"
 expect_error "directory without builds" 1 "kabiscope: $WORK/empty: directory holds no vmlinux and no .ko files" \
     "$K" diff "$WORK/build-a" "$WORK/empty"
@@ -159,8 +180,12 @@ expect_error "directory without builds" 1 "kabiscope: $WORK/empty: directory hol
     && pass "graph --format dot marks the changed struct" || fail "graph dot: exit $rc"
 "$K" graph -o "$WORK/g.svg" "$v2" kabi_dev && grep -q "<svg" "$WORK/g.svg" && grep -q "struct kdev" "$WORK/g.svg" \
     && pass "graph renders SVG with Graphviz" || fail "graph svg"
-expect_error "graph --only-changes needs --against" 1 "needs --against" "$K" graph --only-changes "$v2" kabi_dev
+expect_error "graph --only-changes needs --against" 2 "--only-changes needs --against" "$K" graph --only-changes "$v2" kabi_dev
 expect_error "graph unknown symbol" 1 "no such exported symbol" "$K" graph "$v2" nope
+# SVG is not for a terminal: run under a pseudo-terminal (script(1)).
+script -qec "'$K' graph '$v2' kabi_dev" /dev/null >"$WORK/tty.out" 2>&1; rc=$?
+[ "$rc" -eq 2 ] && grep -q "will not write SVG to a terminal" "$WORK/tty.out" && ! grep -q "<svg" "$WORK/tty.out" \
+    && pass "graph refuses to write SVG to a terminal" || fail "graph on a tty: exit $rc: $(head -c 300 "$WORK/tty.out")"
 
 # --- usage errors: exit 2 ----------------------------------------------------------------------
 expect_error "no subcommand" 2 "subcommand" "$K"
