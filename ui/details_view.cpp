@@ -1,5 +1,8 @@
 #include "ui/details_view.h"
 
+#include <algorithm>
+
+#include "diff/member_table.h"
 #include "output/writers.h"
 #include "version/crc_expander.h"
 
@@ -31,6 +34,51 @@ QString block(const QString& title, const QString& body) {
         .arg(title, body);
 }
 
+// Old and new side by side, one line per member, the changed ones first (and highlighted);
+// the unchanged ones after them, greyed. `single`: one build, one column.
+QString membersTable(const MemberTable& table, bool single) {
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" style=\"font-family:monospace\">");
+    auto header = [&](const QString& a, const QString& b) {
+        html += QStringLiteral("<tr style=\"background:#eceff3\"><th></th><th align=\"left\">%1</th>").arg(a);
+        if (!single) html += QStringLiteral("<th align=\"left\">%1</th>").arg(b);
+        html += QStringLiteral("</tr>");
+    };
+    header(single ? QObject::tr("Rendering") : QObject::tr("Old"), QObject::tr("New"));
+    auto row = [&](QChar sign, const QString& a, const QString& b, const char* background, const char* color) {
+        html += QStringLiteral("<tr style=\"background:%1; color:%2\"><td width=\"14\"><b>%3</b></td><td>%4</td>")
+                    .arg(QLatin1String(background), QLatin1String(color), sign, a);
+        if (!single) html += QStringLiteral("<td>%1</td>").arg(b);
+        html += QStringLiteral("</tr>");
+    };
+    if (!table.hasList) {
+        for (const MemberLine& line : table.lines) {
+            auto [a, b] = markDifference(line.oldText, line.newText);
+            row(QLatin1Char(changeSign(line.change)), a, b, "#ffffff", "#000000");
+        }
+        return html + QStringLiteral("</table>");
+    }
+    {
+        auto [a, b] = markDifference(table.oldHead + " … " + table.oldTail, table.newHead + " … " + table.newTail);
+        const bool same = table.oldHead == table.newHead && table.oldTail == table.newTail;
+        row(same ? QLatin1Char(' ') : QLatin1Char('~'), a, b, same ? "#ffffff" : "#fff4e0", "#000000");
+    }
+    for (const MemberLine& line : table.lines) {
+        switch (line.change) {
+        case MemberLine::Change::Added: row(QLatin1Char('+'), QStringLiteral("—"), escape(line.newText), "#e6f7e9", "#000000"); break;
+        case MemberLine::Change::Removed: row(QLatin1Char('-'), escape(line.oldText), QStringLiteral("—"), "#fdeaea", "#000000"); break;
+        case MemberLine::Change::Changed: {
+            auto [a, b] = markDifference(line.oldText, line.newText);
+            row(QLatin1Char('~'), a, b, "#fff4e0", "#000000");
+            break;
+        }
+        case MemberLine::Change::Same:
+            row(QLatin1Char(' '), escape(line.oldText), escape(line.newText), "#ffffff", single ? "#000000" : "#777777");
+            break;
+        }
+    }
+    return html + QStringLiteral("</table>");
+}
+
 }  // namespace
 
 DetailsView::DetailsView(QWidget* parent) : QTextBrowser(parent) {
@@ -48,18 +96,28 @@ void DetailsView::showRow(const SessionPtr& session, int symbolIndex, const Alig
     const AlignedRow& row = tree->row(treeRow);
     const SymbolDiff& symbol = session->diff.symbols[size_t(symbolIndex)];
     QString html = QStringLiteral("<h3 style=\"margin:2px\">%1</h3>").arg(escape(row.label));
-    for (uint32_t id : row.causes)
+    // A type row lists every cause inside the type (a member added and the size it changed are
+    // two causes on two rows); other rows their own.
+    std::vector<uint32_t> causes = row.causes;
+    if (row.kind == AlignedRow::Kind::Type)
+        for (const Cause& cause : session->diff.causes)
+            if (cause.type == row.key && std::find(causes.begin(), causes.end(), cause.id) == causes.end())
+                causes.push_back(cause.id);
+    std::sort(causes.begin(), causes.end());
+    for (uint32_t id : causes)
         html += QStringLiteral("<p style=\"color:#b45f06; margin:2px\">#%1 %2</p>")
                     .arg(id)
                     .arg(escape(session->diff.causes[id - 1].title()));
     const std::string before = row.inOld ? tree->rendering(treeRow, false) : std::string();
     const std::string after = row.inNew ? tree->rendering(treeRow, true) : std::string();
     if (session->single()) {
-        html += block(tr("Rendering"), escape(after));
+        html += membersTable(compareMembers(after, after), true);
+    } else if (!row.inOld || !row.inNew || before == after) {
+        html += block(row.inOld ? tr("Old") : tr("Old: (absent)"), escape(before));
+        html += block(row.inNew ? (before == after ? tr("New: the same") : tr("New")) : tr("New: (absent)"),
+                      before == after ? QString() : escape(after));
     } else {
-        auto [a, b] = markDifference(before, after);
-        html += block(tr("Old"), row.inOld ? a : tr("(absent)"));
-        html += block(tr("New"), row.inNew ? b : tr("(absent)"));
+        html += membersTable(compareMembers(before, after), false);
     }
 
     if (row.kind == AlignedRow::Kind::Symbol) {

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -57,6 +58,17 @@ void ZoomableGraphicsView::wheelEvent(QWheelEvent* event) {
     const double factor = std::pow(1.0015, event->angleDelta().y());
     scale(factor, factor);
     event->accept();
+    Q_EMIT zoomedByHand();
+}
+
+void ZoomableGraphicsView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    Q_EMIT resized();
+}
+
+void GraphView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (autoFit_) fit();
 }
 
 GraphView::GraphView(QWidget* parent) : QWidget(parent) {
@@ -97,9 +109,22 @@ GraphView::GraphView(QWidget* parent) : QWidget(parent) {
 
     connect(depth_, &QSpinBox::valueChanged, this, &GraphView::rebuild);
     connect(onlyChanges_, &QCheckBox::toggled, this, &GraphView::rebuild);
-    connect(fitButton, &QPushButton::clicked, this, &GraphView::fit);
-    connect(zoomIn, &QPushButton::clicked, this, [this] { view_->scale(1.25, 1.25); });
-    connect(zoomOut, &QPushButton::clicked, this, [this] { view_->scale(0.8, 0.8); });
+    connect(fitButton, &QPushButton::clicked, this, [this] {
+        autoFit_ = true;
+        fit();
+    });
+    connect(zoomIn, &QPushButton::clicked, this, [this] {
+        autoFit_ = false;
+        view_->scale(1.25, 1.25);
+    });
+    connect(zoomOut, &QPushButton::clicked, this, [this] {
+        autoFit_ = false;
+        view_->scale(0.8, 0.8);
+    });
+    connect(view_, &ZoomableGraphicsView::zoomedByHand, this, [this] { autoFit_ = false; });
+    connect(view_, &ZoomableGraphicsView::resized, this, [this] {
+        if (autoFit_) fit();
+    });
     connect(&watcher_, &QFutureWatcher<GraphLayout>::finished, this, [this] {
         const unsigned generation = watcher_.property("generation").toUInt();
         if (generation != generation_) return;  // a newer layout is on its way
@@ -246,15 +271,28 @@ void GraphView::draw(const GraphLayout& layout) {
     }
     scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20));
     status_->setText(tr("%1 types").arg(graph_.nodes.size()));
+    autoFit_ = true;  // a new graph: fit it, whatever the zoom of the last one
     fit();
 }
 
 void GraphView::fit() {
-    if (scene_->items().isEmpty()) return;
+    if (scene_->items().isEmpty() || !view_->isVisible()) return;  // a hidden view has no size yet
     view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio);
-    // Never blow a small graph up beyond 1:1.
-    if (view_->transform().m11() > 1.0) view_->setTransform(QTransform());
+    const double scale = view_->transform().m11();
+    if (scale > 1.0) {  // never blow a small graph up beyond 1:1
+        view_->setTransform(QTransform());
+    } else if (scale < kMinimumZoom) {  // a long chain: readable, scrolled to the symbol
+        view_->setTransform(QTransform::fromScale(kMinimumZoom, kMinimumZoom));
+        for (size_t i = 0; i < graph_.nodes.size(); ++i)
+            if (graph_.nodes[i].isSymbol)
+                if (QGraphicsItem* box = nodes_.value(QString::fromStdString(graph_.nodes[i].name))) {
+                    view_->centerOn(box);  // its rank is the leftmost (rankdir=LR): show from there
+                    view_->horizontalScrollBar()->setValue(view_->horizontalScrollBar()->minimum());
+                }
+    }
 }
+
+double GraphView::zoom() const { return view_->transform().m11(); }
 
 void GraphView::selectType(const QString& key) {
     scene_->clearSelection();

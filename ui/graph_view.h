@@ -25,8 +25,13 @@ class ZoomableGraphicsView : public QGraphicsView {
 public:
     using QGraphicsView::QGraphicsView;
 
+Q_SIGNALS:
+    void zoomedByHand();  // the wheel: stop refitting on resize
+    void resized();
+
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 };
 
 class GraphView : public QWidget {
@@ -45,7 +50,12 @@ public:
     QString dot() const { return QString::fromStdString(dot_); }
     QString selectedType() const;
 
+    // Fits the graph to the view, but never below a readable zoom (long chains then scroll, the
+    // symbol in view) nor above 1:1. Until the user zooms, the graph refits when the view is
+    // shown or resized.
     void fit();
+    double zoom() const;  // the view's scale, for tests
+    static constexpr double kMinimumZoom = 0.6;
     void exportSvg(const QString& path);
     void exportPng(const QString& path);
     void exportDot(const QString& path);
@@ -72,6 +82,10 @@ private:
     QLabel* status_;
     QHash<QString, QGraphicsItem*> nodes_;
     QString dashedKey_;  // the selected box, drawn dashed
+    bool autoFit_ = true;  // false once the user zooms: resizing then keeps their zoom
+
+protected:
+    void showEvent(QShowEvent* event) override;
 };
 
 }  // namespace kabiscope::ui

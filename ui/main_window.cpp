@@ -1,11 +1,13 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QGuiApplication>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -18,8 +20,10 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -68,8 +72,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         statusBar()->showMessage(tr("Loading cancelled"), 5000);
     });
 
+    resize(clampedToScreen(QSize(1500, 900)));
+}
+
+QSize MainWindow::clampedToScreen(QSize size) const {
+    const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen) return size;
+    const QRect available = screen->availableGeometry();
+    return size.boundedTo(available.size());
+}
+
+void MainWindow::restoreSavedState() {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1500, 900);
+    if (restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // A size saved on a bigger screen (or a scripted run's) must not spill off this one.
+        const QSize clamped = clampedToScreen(size());
+        if (clamped != size()) resize(clamped);
+        const QRect available = screen() ? screen()->availableGeometry() : QRect();
+        if (available.isValid() && !available.intersects(frameGeometry())) move(available.topLeft());
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     mainSplitter_->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     rightSplitter_->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
@@ -92,7 +113,13 @@ void MainWindow::buildUi() {
     filter_->setClearButtonEnabled(true);
     regex_ = new QCheckBox(tr("Regex"), this);
     module_ = new QComboBox(this);
-    module_->setToolTip(tr("Only symbols of this module"));
+    module_->setToolTip(tr("Only symbols of this module (type to search)"));
+    module_->setEditable(true);  // a kernel has a thousand modules: type part of a name
+    module_->setInsertPolicy(QComboBox::NoInsert);
+    module_->setMinimumContentsLength(14);
+    module_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    module_->completer()->setFilterMode(Qt::MatchContains);
+    module_->completer()->setCompletionMode(QCompleter::PopupCompletion);
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(filter_, 1);
     filterRow->addWidget(regex_);
@@ -104,7 +131,14 @@ void MainWindow::buildUi() {
         button->setChecked(true);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setIcon(markIcon(markFor(kStatuses[i])));
-        button->setAutoRaise(true);
+        button->setAutoRaise(false);
+        // On: a filled chip; off: outlined and greyed, so the two never look alike.
+        button->setStyleSheet(QStringLiteral(
+            "QToolButton { border-radius: 9px; padding: 1px 8px; }"
+            "QToolButton:checked { border: 1px solid #7d95b0; background: #dde7f2; color: #1b1b1b; }"
+            "QToolButton:!checked { border: 1px dashed #c8c8c8; background: transparent; color: #9a9a9a; }"
+            "QToolButton:hover { border-color: #5b7fa6; }"));
+        button->setToolTip(tr("Show or hide %1 symbols").arg(markName(markFor(kStatuses[i]))));
         statusButtons_[i] = button;
         statusRow->addWidget(button);
         connect(button, &QToolButton::toggled, this, [this, i](bool on) {
@@ -123,12 +157,16 @@ void MainWindow::buildUi() {
     symbolView_->horizontalHeader()->setStretchLastSection(true);
     symbolView_->setAlternatingRowColors(false);
     symbolView_->setWordWrap(false);
+    symbolView_->setTextElideMode(Qt::ElideMiddle);  // __SCK__tp_func_…_remap: both ends matter
     auto* symbolsPage = new QWidget(this);
     auto* symbolsLayout = new QVBoxLayout(symbolsPage);
     symbolsLayout->setContentsMargins(4, 4, 4, 4);
     symbolsLayout->addLayout(filterRow);
     symbolsLayout->addLayout(statusRow);
     symbolsLayout->addWidget(symbolView_);
+    shown_ = new QLabel(this);
+    shown_->setStyleSheet(QStringLiteral("color: #555"));
+    symbolsLayout->addWidget(shown_);
 
     causeView_ = new QTableView(this);
     causeView_->setModel(causeModel_);
@@ -136,7 +174,7 @@ void MainWindow::buildUi() {
     causeView_->setSelectionMode(QAbstractItemView::SingleSelection);
     causeView_->verticalHeader()->hide();
     causeView_->horizontalHeader()->setStretchLastSection(true);
-    causeView_->setWordWrap(false);
+    causeView_->setWordWrap(true);  // the Change column says what changed: show all of it
     causeSymbols_ = new QListWidget(this);
     auto* causesSplit = new QSplitter(Qt::Vertical, this);
     causesSplit->addWidget(causeView_);
@@ -180,9 +218,21 @@ void MainWindow::buildUi() {
     mainSplitter_ = new QSplitter(Qt::Horizontal, this);
     mainSplitter_->addWidget(leftTabs_);
     mainSplitter_->addWidget(rightSplitter_);
-    mainSplitter_->setStretchFactor(0, 2);
-    mainSplitter_->setStretchFactor(1, 3);
-    setCentralWidget(mainSplitter_);
+    mainSplitter_->setStretchFactor(0, 9);
+    mainSplitter_->setStretchFactor(1, 11);
+
+    hint_ = new QLabel(this);
+    hint_->setAlignment(Qt::AlignCenter);
+    hint_->setTextFormat(Qt::RichText);
+    hint_->setWordWrap(true);
+    hint_->setStyleSheet(QStringLiteral("color: #555; font-size: 15px; padding: 40px"));
+    hint_->setText(tr("<p><b>No builds open</b></p><p>Open a pair with <b>File ▸ Open…</b> (Ctrl+O), drop two "
+                      "builds here (vmlinux, .ko, .o or build directories),<br>or try the bundled demo: "
+                      "<code>kabiscope-gui --demo</code></p>"));
+    centralStack_ = new QStackedWidget(this);
+    centralStack_->addWidget(hint_);
+    centralStack_->addWidget(mainSplitter_);
+    setCentralWidget(centralStack_);
 
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 100);
@@ -199,7 +249,12 @@ void MainWindow::buildUi() {
     connect(regex_, &QCheckBox::toggled, this, &MainWindow::updateFilter);
     connect(module_, &QComboBox::currentIndexChanged, this, [this](int index) {
         symbolFilter_->setModule(index <= 0 ? QString() : module_->itemText(index));
+        updateShown();
     });
+    connect(symbolFilter_, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateShown);
+    connect(symbolFilter_, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateShown);
+    connect(symbolFilter_, &QAbstractItemModel::modelReset, this, &MainWindow::updateShown);
+    connect(symbolFilter_, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShown);
     connect(symbolView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid()) onSymbolSelected(current.data(SymbolTableModel::SymbolIndexRole).toInt());
@@ -209,8 +264,9 @@ void MainWindow::buildUi() {
                 if (current.isValid()) onCauseSelected(current.data(RootCauseModel::CauseIdRole).toInt());
             });
     connect(causeSymbols_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const QModelIndex cause = causeView_->currentIndex();
         leftTabs_->setCurrentIndex(0);
-        selectSymbol(item->text());
+        openSymbolAtCause(item->text(), cause.isValid() ? cause.data(RootCauseModel::CauseIdRole).toInt() : 0);
     });
     connect(treeView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onTreeRowSelected(treeModel_->treeRow(current)); });
@@ -300,6 +356,8 @@ void MainWindow::setBusy(bool busy) {
     }
 }
 
+bool MainWindow::showingHint() const { return centralStack_->currentWidget() == hint_; }
+
 void MainWindow::openBuilds(const QString& oldPath, const QString& newPath, bool stable) {
     LoadRequest request;
     request.oldPath = oldPath;
@@ -308,6 +366,14 @@ void MainWindow::openBuilds(const QString& oldPath, const QString& newPath, bool
     request.stable = stable;
     lastRequest_ = request;
     setBusy(true);
+    if (!session_) {  // nothing to show yet: say what is coming instead of empty panes
+        hint_->setText(request.oldPath.isEmpty()
+                           ? tr("<p><b>Loading</b> %1…</p>").arg(request.newPath.toHtmlEscaped())
+                           : tr("<p><b>Loading</b> %1<br>and %2…</p><p>A kernel takes a few seconds; "
+                                "progress is in the status bar.</p>")
+                                 .arg(request.oldPath.toHtmlEscaped(), request.newPath.toHtmlEscaped()));
+        centralStack_->setCurrentWidget(hint_);
+    }
     statusBar()->showMessage(tr("Loading %1…").arg(request.newPath));
     loader_.start(request);
 }
@@ -344,11 +410,13 @@ void MainWindow::onLoaded(SessionPtr session) {
     module_->addItem(tr("All modules"));
     for (const auto& m : modules) module_->addItem(QString::fromStdString(m));
     module_->setVisible(modules.size() > 1);
+    module_->setCurrentIndex(0);
     module_->blockSignals(false);
     symbolFilter_->setModule(QString());
+    centralStack_->setCurrentWidget(mainSplitter_);
     updateCounts();
-    symbolView_->resizeColumnsToContents();
-    causeView_->resizeColumnsToContents();
+    applyDefaultColumnWidths();
+    updateShown();
 
     const QString title = session_->single() ? session_->newPath
                                              : session_->oldPath + QStringLiteral(" → ") + session_->newPath;
@@ -368,6 +436,10 @@ void MainWindow::onLoaded(SessionPtr session) {
 
 void MainWindow::onFailed(const QString& message) {
     setBusy(false);
+    if (!session_)
+        hint_->setText(tr("<p><b>Could not load</b></p><p>%1</p><p>Open another pair with <b>File ▸ Open…</b> "
+                          "or try <code>kabiscope-gui --demo</code></p>")
+                           .arg(message.toHtmlEscaped()));
     lastError_ = message;
     statusBar()->showMessage(message, 10000);
     // Non-blocking, so the window keeps running (and tests keep control).
@@ -383,7 +455,8 @@ void MainWindow::updateCounts() {
     const size_t counts[4] = {s.changed, s.added, s.removed, s.unchanged};
     for (int i = 0; i < 4; ++i) {
         statusButtons_[i]->setText(QStringLiteral("%1 %2").arg(markName(markFor(kStatuses[i]))).arg(counts[i]));
-        statusButtons_[i]->setVisible(!(session_ && session_->single()) || kStatuses[i] == SymbolStatus::Unchanged);
+        // One build alone has no statuses to filter by: a single-build view, no "unchanged".
+        statusButtons_[i]->setVisible(!(session_ && session_->single()));
     }
 }
 
@@ -413,9 +486,12 @@ void MainWindow::onSymbolSelected(int symbolIndex) {
     if (!session_ || symbolIndex == currentSymbol_) return;
     currentSymbol_ = symbolIndex;
     changeCursor_ = 0;
+    offeredNextSymbol_ = false;
     const SymbolDiff& symbol = session_->diff.symbols[size_t(symbolIndex)];
-    QString title = QStringLiteral("<b>%1</b> &nbsp; %2").arg(QString::fromStdString(symbol.name).toHtmlEscaped(),
-                                                              markName(markFor(symbol.status)));
+    QString title = session_->single()
+                        ? QStringLiteral("<b>%1</b>").arg(QString::fromStdString(symbol.name).toHtmlEscaped())
+                        : QStringLiteral("<b>%1</b> &nbsp; %2").arg(QString::fromStdString(symbol.name).toHtmlEscaped(),
+                                                                    markName(markFor(symbol.status)));
     if (!session_->single() && symbol.status == SymbolStatus::Changed && !symbol.causes.empty())
         title += tr(" — modversion changed because of changes in %1")
                      .arg(QString::fromStdString(causeTypes(session_->diff, symbol)).toHtmlEscaped());
@@ -423,13 +499,26 @@ void MainWindow::onSymbolSelected(int symbolIndex) {
     treeModel_->setSymbol(session_, symbolIndex);
     treeView_->expand(treeModel_->indexForRow(0));
     expandChangePaths();
-    // Old and new must both stay in view: size to contents, but cap the wide type spellings.
-    for (int column : {TypeTreeModel::NodeColumn, TypeTreeModel::OldColumn, TypeTreeModel::NewColumn}) {
+    // Old and new must both stay in view: size to contents, but cap the wide type spellings, and
+    // keep Offset wide enough for "7204 → 7208" and Layout in view.
+    const QFontMetrics metrics = treeView_->fontMetrics();
+    const bool single = session_->single();
+    treeView_->setColumnHidden(TypeTreeModel::OldColumn, single);  // one build: one Type column
+    const int offset = metrics.horizontalAdvance(single ? QStringLiteral("72040") : QStringLiteral("7204 → 7208")) + 20;
+    const int size = metrics.horizontalAdvance(single ? QStringLiteral("3120") : QStringLiteral("312 → 316")) + 20;
+    const int layout = metrics.horizontalAdvance(QStringLiteral("Layout")) + 40;  // its notes may scroll
+    treeView_->setColumnWidth(TypeTreeModel::OffsetColumn, offset);
+    treeView_->setColumnWidth(TypeTreeModel::SizeColumn, size);
+    const int viewport = treeView_->viewport()->width() > 200 ? treeView_->viewport()->width() : 800;
+    treeView_->resizeColumnToContents(TypeTreeModel::NodeColumn);
+    const int node = std::min(treeView_->columnWidth(TypeTreeModel::NodeColumn), std::max(220, viewport * 9 / 25));
+    treeView_->setColumnWidth(TypeTreeModel::NodeColumn, node);
+    // Old and New share what is left once Layout is in view.
+    const int share = std::max(120, (viewport - node - offset - size - layout) / (single ? 1 : 2));
+    for (int column : {int(TypeTreeModel::OldColumn), int(TypeTreeModel::NewColumn)}) {
         treeView_->resizeColumnToContents(column);
-        if (column != TypeTreeModel::NodeColumn) treeView_->setColumnWidth(column, std::min(treeView_->columnWidth(column), 240));
+        treeView_->setColumnWidth(column, std::min(treeView_->columnWidth(column), share));
     }
-    treeView_->setColumnWidth(TypeTreeModel::OffsetColumn, 80);
-    treeView_->setColumnWidth(TypeTreeModel::SizeColumn, 80);
     graphView_->setSymbol(session_, symbolIndex);
     if (treeModel_->tree() && treeModel_->tree()->pathCount() > 0)
         nextChange();
@@ -453,21 +542,132 @@ void MainWindow::selectTreeRow(int treeRow) {
     treeView_->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
-void MainWindow::nextChange() {
+// The symbol's change sites in the order the tree shows them (pre-order), not the order the
+// diff found them: F8 then walks down the tree.
+std::vector<size_t> MainWindow::changesInTreeOrder() {
     AlignedTree* tree = treeModel_->tree();
-    if (!tree || tree->pathCount() == 0) return;
-    const auto chain = tree->rowsAlongPath(changeCursor_ % tree->pathCount());
-    changeCursor_ = (changeCursor_ + 1) % tree->pathCount();
-    for (size_t i = 0; i + 1 < chain.size(); ++i) treeView_->expand(treeModel_->indexForRow(chain[i]));
-    selectTreeRow(chain.back());
+    std::vector<size_t> order;
+    if (!tree) return order;
+    std::vector<std::vector<size_t>> positions(tree->pathCount());  // sibling index at each level
+    for (size_t p = 0; p < tree->pathCount(); ++p) {
+        const auto chain = tree->rowsAlongPath(p);
+        for (size_t i = 0; i + 1 < chain.size(); ++i) {
+            const auto& siblings = tree->children(chain[i]);
+            positions[p].push_back(size_t(std::find(siblings.begin(), siblings.end(), chain[i + 1]) - siblings.begin()));
+        }
+        order.push_back(p);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return positions[a] < positions[b]; });
+    return order;
 }
 
-void MainWindow::previousChange() {
+void MainWindow::stepChange(bool forward) {
     AlignedTree* tree = treeModel_->tree();
-    if (!tree || tree->pathCount() == 0) return;
-    const size_t count = tree->pathCount();
-    changeCursor_ = (changeCursor_ + count - 2) % count;  // the one before the last shown
-    nextChange();
+    const std::vector<size_t> order = changesInTreeOrder();
+    // changeCursor_ is the position of the next change to show going forward; the one shown is
+    // just before it.
+    const size_t count = order.size();
+    if (count == 0 || (forward && changeCursor_ >= count) || (!forward && changeCursor_ <= 1)) {
+        // Past either end: say so once, then move to the neighbouring changed symbol.
+        if (!offeredNextSymbol_) {
+            offeredNextSymbol_ = true;
+            statusBar()->showMessage(forward ? tr("Last change of this symbol: F8 again opens the next changed symbol")
+                                             : tr("First change of this symbol: Shift+F8 again opens the previous changed symbol"),
+                                     6000);
+            return;
+        }
+        offeredNextSymbol_ = false;
+        if (openNeighbourChangedSymbol(forward) && !forward) {
+            const size_t last = changesInTreeOrder().size();
+            changeCursor_ = last ? last - 1 : 0;
+            if (last) stepChange(true);
+        }
+        return;
+    }
+    offeredNextSymbol_ = false;
+    const size_t position = forward ? changeCursor_ : changeCursor_ - 2;
+    changeCursor_ = position + 1;
+    const auto chain = tree->rowsAlongPath(order[position]);
+    for (size_t i = 0; i + 1 < chain.size(); ++i) treeView_->expand(treeModel_->indexForRow(chain[i]));
+    selectTreeRow(chain.back());
+    statusBar()->showMessage(tr("Change %1 of %2").arg(position + 1).arg(count), 4000);
+}
+
+void MainWindow::nextChange() { stepChange(true); }
+void MainWindow::previousChange() { stepChange(false); }
+
+bool MainWindow::openNeighbourChangedSymbol(bool forward) {
+    const int rows = symbolFilter_->rowCount();
+    const QModelIndex current = symbolView_->currentIndex();
+    int row = current.isValid() ? current.row() : -1;
+    for (int step = 0; step < rows; ++step) {
+        row += forward ? 1 : -1;
+        if (row < 0 || row >= rows) break;
+        const QModelIndex index = symbolFilter_->index(row, SymbolTableModel::NameColumn);
+        if (index.data(SymbolTableModel::StatusRole).toInt() != int(SymbolStatus::Changed)) continue;
+        symbolView_->setCurrentIndex(index);
+        symbolView_->scrollTo(index);
+        return true;
+    }
+    statusBar()->showMessage(forward ? tr("No changed symbol after this one") : tr("No changed symbol before this one"), 6000);
+    return false;
+}
+
+bool MainWindow::openSymbolAtCause(const QString& name, int causeId) {
+    if (!selectSymbol(name)) return false;
+    if (causeId <= 0 || currentSymbol_ < 0) return true;
+    const SymbolDiff& symbol = session_->diff.symbols[size_t(currentSymbol_)];
+    const auto it = std::find(symbol.causes.begin(), symbol.causes.end(), uint32_t(causeId));
+    if (it == symbol.causes.end()) return true;
+    const size_t path = size_t(it - symbol.causes.begin());
+    const std::vector<size_t> order = changesInTreeOrder();
+    const size_t position = size_t(std::find(order.begin(), order.end(), path) - order.begin());
+    if (position >= order.size()) return true;
+    changeCursor_ = position;
+    stepChange(true);
+    return true;
+}
+
+void MainWindow::updateShown() {
+    if (!session_) {
+        shown_->clear();
+        return;
+    }
+    const int shown = symbolFilter_->rowCount();
+    const int total = symbolModel_->rowCount();
+    const bool filtered = !filter_->text().isEmpty() || module_->currentIndex() > 0;
+    if (shown == 0 && total > 0)
+        shown_->setText(tr("No symbols match the filter (%1 in all): clear it, or turn a status back on").arg(total));
+    else if (shown < total)
+        shown_->setText(tr("%1 of %2 shown").arg(shown).arg(total) +
+                        (filtered && !filter_->text().isEmpty() ? tr(" — filter \"%1\"").arg(filter_->text()) : QString()));
+    else
+        shown_->setText(tr("%1 symbols").arg(total));
+}
+
+void MainWindow::applyDefaultColumnWidths() {
+    // At 1500x900 the Old/New CRC, Causes and Module columns must be in view without scrolling:
+    // fixed widths from the font for the short columns, the name takes what is left.
+    const QFontMetrics metrics = symbolView_->fontMetrics();
+    const int crc = metrics.horizontalAdvance(QStringLiteral("0x00000000")) + 16;
+    symbolView_->setColumnWidth(SymbolTableModel::StatusColumn, metrics.horizontalAdvance(QStringLiteral("unchanged")) + 44);
+    symbolView_->setColumnWidth(SymbolTableModel::OldCrcColumn, crc);
+    symbolView_->setColumnWidth(SymbolTableModel::NewCrcColumn, crc);
+    symbolView_->setColumnWidth(SymbolTableModel::CausesColumn, metrics.horizontalAdvance(QStringLiteral("Causes")) + 18);
+    symbolView_->setColumnWidth(SymbolTableModel::ModuleColumn, metrics.horizontalAdvance(QStringLiteral("drivers/net/tun")) + 16);
+    const bool single = session_ && session_->single();
+    for (int column : {int(SymbolTableModel::StatusColumn), int(SymbolTableModel::OldCrcColumn), int(SymbolTableModel::CausesColumn)})
+        symbolView_->setColumnHidden(column, single);
+    int fixed = 0;
+    for (int column = 0; column < symbolModel_->columnCount(); ++column)
+        if (column != SymbolTableModel::NameColumn && column <= SymbolTableModel::ModuleColumn &&
+            !symbolView_->isColumnHidden(column))
+            fixed += symbolView_->columnWidth(column);
+    const int available = symbolView_->viewport()->width() > 100 ? symbolView_->viewport()->width() : 560;
+    symbolView_->setColumnWidth(SymbolTableModel::NameColumn, std::max(160, available - fixed - 4));
+    causeView_->resizeColumnsToContents();
+    causeView_->setColumnWidth(RootCauseModel::TypeColumn, std::min(causeView_->columnWidth(RootCauseModel::TypeColumn), 220));
+    causeView_->resizeRowsToContents();
 }
 
 void MainWindow::showGraphTab() { rightTabs_->setCurrentIndex(1); }
@@ -574,6 +774,10 @@ void MainWindow::exportReport(const QString& format) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     loader_.cancel();
+    if (scripted_) {
+        event->accept();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <vector>
+
 #include "ui/session.h"
 #include "ui/session_loader.h"
 
@@ -20,6 +22,7 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 class QToolButton;
@@ -47,6 +50,12 @@ public:
     void previousChange();
     void showGraphTab();
     void showCausesTab();
+    // Opens `symbol` at the change its cause `causeId` names (Root causes -> a symbol).
+    bool openSymbolAtCause(const QString& symbol, int causeId);
+    // The saved window size, splitters and recent pairs; not for scripted runs (--size,
+    // --screenshot), which must neither depend on nor change them.
+    void restoreSavedState();
+    void setScripted(bool scripted) { scripted_ = scripted; }
 
     // For tests and the screenshot script.
     SessionLoader& loader() { return loader_; }
@@ -59,6 +68,9 @@ public:
     SymbolFilterModel* symbolFilter() const { return symbolFilter_; }
     TypeTreeModel* treeModel() const { return treeModel_; }
     QLineEdit* filterEdit() const { return filter_; }
+    QLabel* shownLabel() const { return shown_; }
+    QLabel* hintLabel() const { return hint_; }
+    bool showingHint() const;
     const QString& lastError() const { return lastError_; }
     QMessageBox* errorBox() const { return errorBox_; }
 
@@ -80,6 +92,12 @@ private:
     void onGraphTypeActivated(const QString& key);
     void onCauseSelected(int causeId);
     void updateCounts();
+    void updateShown();
+    QSize clampedToScreen(QSize size) const;
+    void applyDefaultColumnWidths();
+    std::vector<size_t> changesInTreeOrder();
+    void stepChange(bool forward);
+    bool openNeighbourChangedSymbol(bool forward);
     void updateFilter();
     void expandChangePaths();
     void selectTreeRow(int treeRow);
@@ -94,7 +112,9 @@ private:
     SessionPtr session_;
     LoadRequest lastRequest_;
     int currentSymbol_ = -1;
-    size_t changeCursor_ = 0;
+    size_t changeCursor_ = 0;   // the position in changesInTreeOrder() of the next F8
+    bool offeredNextSymbol_ = false;  // F8 past the last change said so once; the next moves on
+    bool scripted_ = false;
     QString lastError_;
     QPointer<QMessageBox> errorBox_;
 
@@ -112,6 +132,9 @@ private:
     QComboBox* module_;
     QToolButton* statusButtons_[4];
     QLabel* title_;
+    QLabel* shown_;           // "N of M shown", "No symbols match"
+    QLabel* hint_;            // the empty window's, and while loading
+    QStackedWidget* centralStack_;
     QTableView* symbolView_;
     QTableView* causeView_;
     QListWidget* causeSymbols_;

@@ -27,7 +27,7 @@ QVariant SymbolTableModel::data(const QModelIndex& index, int role) const {
         case OldCrcColumn: return session_->single() ? QString() : crc(symbol.oldCrc);
         case NewCrcColumn: return crc(symbol.newCrc);
         case CausesColumn: return symbol.causes.empty() ? QVariant() : QVariant(int(symbol.causes.size()));
-        case ModuleColumn: return QFileInfo(QString::fromStdString(symbol.module)).fileName();
+        case ModuleColumn: return QString::fromStdString(symbol.module);  // as Module.symvers names it
         case NamespaceColumn: return version ? QString::fromStdString(version->info.nameSpace) : QString();
         case ExportColumn: return version ? QString::fromStdString(version->info.exportType) : QString();
         }
@@ -83,7 +83,7 @@ QVariant SymbolTableModel::headerData(int section, Qt::Orientation orientation, 
     case StatusColumn: return tr("Status");
     case NameColumn: return tr("Symbol");
     case OldCrcColumn: return tr("Old CRC");
-    case NewCrcColumn: return tr("New CRC");
+    case NewCrcColumn: return session_ && session_->single() ? tr("CRC") : tr("New CRC");
     case CausesColumn: return tr("Causes");
     case ModuleColumn: return tr("Module");
     case NamespaceColumn: return tr("Namespace");

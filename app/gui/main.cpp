@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <cstdio>
+
 #include "ui/graph_view.h"
 #include "ui/main_window.h"
 
@@ -47,18 +49,44 @@ int main(int argc, char** argv) {
         newPath = positional[1];
     }
 
-    kabiscope::ui::MainWindow window;
+    // Values the scripts pass are checked before anything loads: a typo is an error, not a
+    // silently different picture.
+    auto usage = [](const QString& message) {
+        fprintf(stderr, "kabiscope-gui: %s\nRun 'kabiscope-gui --help' for more information.\n", qPrintable(message));
+        return 2;
+    };
+    const QString viewName = parser.value(view);
+    if (parser.isSet(view) && !QStringList{QStringLiteral("tree"), QStringLiteral("graph"), QStringLiteral("causes")}.contains(viewName))
+        return usage(QStringLiteral("--view: unknown view '%1' (tree, graph or causes)").arg(viewName));
+    QSize windowSize;
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
-        if (parts.size() == 2) window.resize(parts[0].toInt(), parts[1].toInt());
+        bool okWidth = false, okHeight = false;
+        if (parts.size() == 2) windowSize = QSize(parts[0].toInt(&okWidth), parts[1].toInt(&okHeight));
+        if (!okWidth || !okHeight || windowSize.width() < 200 || windowSize.height() < 150)
+            return usage(QStringLiteral("--size: expected WIDTHxHEIGHT, e.g. 1500x900, got '%1'").arg(parser.value(size)));
     }
+    if (parser.isSet(select) && newPath.isEmpty())
+        return usage(QStringLiteral("--select needs builds to open (OLD NEW, BUILD or --demo)"));
+
+    kabiscope::ui::MainWindow window;
+    // Scripted runs (a size or a screenshot asked for) neither read nor write the saved state.
+    const bool scripted = parser.isSet(size) || parser.isSet(screenshot);
+    window.setScripted(scripted);
+    if (!scripted) window.restoreSavedState();
+    if (windowSize.isValid()) window.resize(windowSize);
     window.show();
 
     const QString selectName = parser.value(select);
-    const QString viewName = parser.value(view);
     const QString screenshotPath = parser.value(screenshot);
     QObject::connect(&window, &kabiscope::ui::MainWindow::sessionShown, &window, [&] {
-        if (!selectName.isEmpty()) window.selectSymbol(selectName);
+        if (!selectName.isEmpty() && !window.selectSymbol(selectName)) {
+            fprintf(stderr, "kabiscope-gui: --select: no symbol '%s' in these builds\n", qPrintable(selectName));
+            if (!screenshotPath.isEmpty()) {
+                QApplication::exit(1);
+                return;
+            }
+        }
         if (viewName == QLatin1String("graph")) window.showGraphTab();
         if (viewName == QLatin1String("causes")) window.showCausesTab();
         if (screenshotPath.isEmpty()) return;

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "diff/member_table.h"
 #include "output/writers.h"
 
 namespace kabiscope {
@@ -51,6 +52,90 @@ size_t symbolsWithStatus(const DiffResult& diff, SymbolStatus status) {
     size_t n = 0;
     for (const auto& s : diff.symbols) n += s.status == status;
     return n;
+}
+
+// The names of the unchanged lines, for one summary line ("rx_packets, tx_packets, ... (40 more)").
+std::string unchangedNames(const MemberTable& table, size_t limit = 12) {
+    std::string names;
+    size_t shown = 0, total = 0;
+    for (const MemberLine& line : table.lines) {
+        if (line.change != MemberLine::Change::Same) continue;
+        ++total;
+        if (shown < limit) {
+            names += (shown ? ", " : "") + line.name;
+            ++shown;
+        }
+    }
+    if (total > shown) names += ", ... (" + std::to_string(total - shown) + " more)";
+    return names;
+}
+
+size_t unchangedCount(const MemberTable& table) { return table.lines.size() - table.changedCount(); }
+
+// The type itself (its head and tail: name, byte_size) when that differs, as "{ ... }".
+bool headOrTailDiffers(const MemberTable& table) {
+    return table.hasList && (table.oldHead != table.newHead || table.oldTail != table.newTail);
+}
+
+// Text: one line per changed member with old and new under each other, then the unchanged ones
+// by name. `indent` starts each line.
+void writeMemberTableText(std::ostream& out, const Cause& cause, const std::string& indent) {
+    const MemberTable table = compareMembers(cause.oldRendering, cause.newRendering);
+    out << indent << cause.type << ", member by member (changed first):\n";
+    if (headOrTailDiffers(table)) {
+        out << indent << "  ~ (the type)  old: " << table.oldHead << " ... " << table.oldTail << "\n";
+        out << indent << "                new: " << table.newHead << " ... " << table.newTail << "\n";
+    }
+    for (const MemberLine& line : table.lines) {
+        if (line.change == MemberLine::Change::Same) continue;
+        out << indent << "  " << changeSign(line.change) << " " << line.name << "\n";
+        if (!line.oldText.empty()) out << indent << "      old: " << line.oldText << "\n";
+        if (!line.newText.empty()) out << indent << "      new: " << line.newText << "\n";
+    }
+    if (const size_t same = unchangedCount(table))
+        out << indent << "  = " << same << " unchanged: " << unchangedNames(table) << "\n";
+}
+
+void writeMemberTableMarkdown(std::ostream& out, const Cause& cause) {
+    const MemberTable table = compareMembers(cause.oldRendering, cause.newRendering);
+    out << "| | member | old | new |\n|---|---|---|---|\n";
+    auto cell = [](const std::string& text) { return text.empty() ? std::string("—") : "`" + text + "`"; };
+    if (headOrTailDiffers(table))
+        out << "| ~ | (the type) | " << cell(table.oldHead + " ... " + table.oldTail) << " | "
+            << cell(table.newHead + " ... " + table.newTail) << " |\n";
+    for (const MemberLine& line : table.lines)
+        if (line.change != MemberLine::Change::Same)
+            out << "| " << changeSign(line.change) << " | " << markdownEscape(line.name) << " | " << cell(line.oldText) << " | "
+                << cell(line.newText) << " |\n";
+    if (const size_t same = unchangedCount(table))
+        out << "| = | " << same << " unchanged | " << markdownEscape(unchangedNames(table)) << " | |\n";
+    out << "\n";
+}
+
+void writeMemberTableHtml(std::ostream& out, const Cause& cause) {
+    const MemberTable table = compareMembers(cause.oldRendering, cause.newRendering);
+    out << "<table class=\"members\"><tr><th></th><th>member</th><th>old</th><th>new</th></tr>\n";
+    auto cell = [](const std::string& text, const char* cls) {
+        return text.empty() ? std::string("<td>—</td>") : "<td class=\"" + std::string(cls) + "\"><code>" + htmlEscape(text) + "</code></td>";
+    };
+    if (headOrTailDiffers(table))
+        out << "<tr><td>~</td><td>(the type)</td>" << cell(table.oldHead + " ... " + table.oldTail, "old")
+            << cell(table.newHead + " ... " + table.newTail, "new") << "</tr>\n";
+    for (const MemberLine& line : table.lines)
+        if (line.change != MemberLine::Change::Same)
+            out << "<tr><td>" << changeSign(line.change) << "</td><td>" << htmlEscape(line.name) << "</td>"
+                << cell(line.oldText, "old") << cell(line.newText, "new") << "</tr>\n";
+    if (const size_t same = unchangedCount(table))
+        out << "<tr><td>=</td><td>" << same << " unchanged</td><td colspan=\"2\">" << htmlEscape(unchangedNames(table))
+            << "</td></tr>\n";
+    out << "</table>\n";
+}
+
+// Each type's table once: its first cause shows it, later causes on the same type refer to it.
+template <typename Write>
+void forEachCauseOnce(const DiffResult& diff, Write&& write) {
+    std::set<std::string> shown;
+    for (const Cause& cause : diff.causes) write(cause, shown.insert(cause.type).second);
 }
 
 }  // namespace
@@ -108,7 +193,8 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
         out << "\nChanged symbols:\n";
         for (const auto& symbol : diff.symbols) {
             if (symbol.status != SymbolStatus::Changed) continue;
-            out << "  " << symbol.name << "  " << crcText(symbol.oldCrc) << " -> " << crcText(symbol.newCrc) << "\n";
+            out << "  " << symbol.name << "  " << crcText(symbol.oldCrc) << " -> " << crcText(symbol.newCrc) << "  ("
+                << symbol.module << ")\n";
             if (symbol.causes.empty()) {
                 out << "    " << symbol.name << ": modversion changed (no DWARF for it on one side)\n";
                 continue;
@@ -206,13 +292,20 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
         out << "\n";
     }
     if (s.changed) {
-        out << "## Changed symbols\n\n| symbol | old CRC | new CRC | causes |\n|---|---|---|---|\n";
+        out << "## Changed symbols\n\n| symbol | module | old CRC | new CRC | causes |\n|---|---|---|---|---|\n";
         for (const auto& symbol : diff.symbols) {
             if (symbol.status != SymbolStatus::Changed) continue;
             std::string ids;
             for (uint32_t id : symbol.causes) ids += (ids.empty() ? "#" : ", #") + std::to_string(id);
-            out << "| `" << symbol.name << "` | " << crcText(symbol.oldCrc) << " | " << crcText(symbol.newCrc) << " | "
-                << (ids.empty() ? "-" : ids) << " |\n";
+            out << "| `" << symbol.name << "` | " << markdownEscape(symbol.module) << " | " << crcText(symbol.oldCrc) << " | "
+                << crcText(symbol.newCrc) << " | " << (ids.empty() ? "-" : ids) << " |\n";
+        }
+        out << "\n## Paths to the causes\n\n";
+        for (const auto& symbol : diff.symbols) {
+            if (symbol.status != SymbolStatus::Changed || symbol.causes.empty()) continue;
+            out << "- `" << symbol.name << "`\n";
+            for (size_t i = 0; i < symbol.causes.size(); ++i)
+                out << "  - #" << symbol.causes[i] << ": " << markdownEscape(joinPath(symbol.paths[i])) << "\n";
         }
         out << "\n";
     }
@@ -231,10 +324,13 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
     }
     if (!diff.causes.empty()) {
         out << "## Changed types\n\n";
-        for (const Cause& cause : diff.causes) {
+        forEachCauseOnce(diff, [&](const Cause& cause, bool firstOfType) {
             out << "### #" << cause.id << " " << markdownEscape(cause.title()) << "\n\n";
-            out << "```diff\n- " << cause.oldRendering << "\n+ " << cause.newRendering << "\n```\n\n";
-        }
+            if (firstOfType)
+                writeMemberTableMarkdown(out, cause);
+            else
+                out << "Members of `" << cause.type << "`: as above.\n\n";
+        });
     }
     if (options.includeUnchanged && s.unchanged) {
         out << "## Unchanged symbols\n\n";
@@ -248,7 +344,8 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
     out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>kabiscope report</title>\n<style>\n"
            "body{font-family:sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse}"
            "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}code,pre{font-family:monospace}"
-           "pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}.old{color:#a00}.new{color:#070}\n"
+           "pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}.old{color:#a00}.new{color:#070}"
+           "table.members td{vertical-align:top;max-width:40em;word-break:break-word}\n"
            "</style></head><body>\n";
     out << "<h1>Symbol version report</h1>\n<p>Old build: <code>" << htmlEscape(diff.oldPath) << "</code><br>New build: <code>"
         << htmlEscape(diff.newPath) << "</code></p>\n";
@@ -264,12 +361,16 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
         out << "</table>\n";
     }
     if (s.changed) {
-        out << "<h2>Changed symbols</h2>\n<table><tr><th>symbol</th><th>old CRC</th><th>new CRC</th><th>causes</th></tr>\n";
+        out << "<h2>Changed symbols</h2>\n<table><tr><th>symbol</th><th>module</th><th>old CRC</th><th>new CRC</th>"
+               "<th>paths to the causes</th></tr>\n";
         for (const auto& symbol : diff.symbols) {
             if (symbol.status != SymbolStatus::Changed) continue;
-            out << "<tr><td><code>" << htmlEscape(symbol.name) << "</code></td><td>" << crcText(symbol.oldCrc) << "</td><td>"
-                << crcText(symbol.newCrc) << "</td><td>";
-            for (uint32_t id : symbol.causes) out << "<a href=\"#cause" << id << "\">#" << id << "</a> ";
+            out << "<tr><td><code>" << htmlEscape(symbol.name) << "</code></td><td>" << htmlEscape(symbol.module) << "</td><td>"
+                << crcText(symbol.oldCrc) << "</td><td>" << crcText(symbol.newCrc) << "</td><td>";
+            for (size_t i = 0; i < symbol.causes.size(); ++i)
+                out << (i ? "<br>" : "") << "<a href=\"#cause" << symbol.causes[i] << "\">#" << symbol.causes[i] << "</a> "
+                    << htmlEscape(joinPath(symbol.paths[i]));
+            if (symbol.causes.empty()) out << "no DWARF for it on one side";
             out << "</td></tr>\n";
         }
         out << "</table>\n";
@@ -291,10 +392,13 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
     }
     if (!diff.causes.empty()) {
         out << "<h2>Changed types</h2>\n";
-        for (const Cause& cause : diff.causes)
-            out << "<h3 id=\"cause" << cause.id << "\">#" << cause.id << " " << htmlEscape(cause.title()) << "</h3>\n<pre class=\"old\">- "
-                << htmlEscape(cause.oldRendering) << "</pre>\n<pre class=\"new\">+ " << htmlEscape(cause.newRendering)
-                << "</pre>\n";
+        forEachCauseOnce(diff, [&](const Cause& cause, bool firstOfType) {
+            out << "<h3 id=\"cause" << cause.id << "\">#" << cause.id << " " << htmlEscape(cause.title()) << "</h3>\n";
+            if (firstOfType)
+                writeMemberTableHtml(out, cause);
+            else
+                out << "<p>Members of <code>" << htmlEscape(cause.type) << "</code>: as above.</p>\n";
+        });
     }
     if (options.includeUnchanged && s.unchanged) {
         out << "<h2>Unchanged symbols</h2>\n<ul>\n";
@@ -320,8 +424,13 @@ void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ost
         out << "\nCause #" << cause.id << " (affects " << cause.symbols.size() << " symbol"
             << (cause.symbols.size() == 1 ? "" : "s") << "): " << cause.title() << "\n";
         out << "  path: " << joinPath(symbol.paths[i]) << "\n";
-        out << "  old " << cause.type << ": " << cause.oldRendering << "\n";
-        out << "  new " << cause.type << ": " << cause.newRendering << "\n";
+    }
+    std::set<std::string> shown;  // each type's members once, however many causes it holds
+    for (uint32_t id : symbol.causes) {
+        const Cause& cause = diff.causes[id - 1];
+        if (!shown.insert(cause.type).second) continue;
+        out << "\n";
+        writeMemberTableText(out, cause, "");
     }
     const FirstDifference& first = symbol.firstDifference;
     if (first.found) {

@@ -32,6 +32,9 @@ std::vector<std::string> splitSteps(const std::vector<std::string>& path) {
         // its members right under the record.
         if (out.size() - first > 1 && (out[first] == "type" || out[first] == "return type"))
             out.erase(out.begin() + long(first));
+        // A function's return type is no row of its own: the tree labels the type's row
+        // ("return type: struct foo") instead.
+        out.erase(std::remove(out.begin() + long(first), out.end(), std::string("return type")), out.end());
     }
     return out;
 }
@@ -107,12 +110,16 @@ std::optional<uint64_t> AlignedTree::sizeOf(const TreeSide& side, std::optional<
 // The child rows one side offers under `node`: list items, named types, and what anonymous
 // types in between lead to (mirrors graph/reference_edges.h, so rows line up with paths).
 void AlignedTree::typesUnder(const TreeSide& side, NodeId node, const std::string& record,
-                             const std::vector<std::string>& recordPath, std::vector<Entry>& out, unsigned depth) {
+                             const std::vector<std::string>& recordPath, std::vector<Entry>& out, unsigned depth,
+                             bool returnType) {
     if (depth > 64) return;
     const TypeGraph& graph = side.build->graph;
     size_t positions[32] = {};
     size_t unnamed = 0;
+    const bool function = graph.node(node).kind == NodeKind::Symbol || graph.node(node).kind == NodeKind::Subroutine;
+    bool afterArrow = false;  // a function's child after "->" is its return type: say so
     for (const Fragment& f : graph.fragments(node)) {
+        if (f.kind() == Fragment::Kind::Text && function && f.textView().find("->") != std::string_view::npos) afterArrow = true;
         if (f.kind() != Fragment::Kind::Child) continue;
         const NodeId child = f.child();
         const TypeNode& n = graph.node(child);
@@ -120,7 +127,7 @@ void AlignedTree::typesUnder(const TreeSide& side, NodeId node, const std::strin
             Entry e;
             e.kind = AlignedRow::Kind::Type;
             e.key = graph.referenceName(child);
-            e.label = describeRecordName(e.key);
+            e.label = (afterArrow || returnType ? "return type: " : "") + describeRecordName(e.key);
             e.node = child;
             e.record = e.key;
             out.push_back(std::move(e));
@@ -153,7 +160,7 @@ void AlignedTree::typesUnder(const TreeSide& side, NodeId node, const std::strin
             out.push_back(std::move(e));
             continue;
         }
-        typesUnder(side, child, record, recordPath, out, depth + 1);
+        typesUnder(side, child, record, recordPath, out, depth + 1, afterArrow || returnType);
     }
 }
 

@@ -84,7 +84,7 @@ private:
     void itemsOf(const TreeSide& side, NodeId container, const std::string& record,
                  const std::vector<std::string>& recordPath, std::vector<Entry>& out);
     void typesUnder(const TreeSide& side, NodeId node, const std::string& record,
-                    const std::vector<std::string>& recordPath, std::vector<Entry>& out, unsigned depth);
+                    const std::vector<std::string>& recordPath, std::vector<Entry>& out, unsigned depth, bool returnType = false);
     TypeTarget resolve(const TreeSide& side, NodeId named) const;
     std::optional<uint64_t> sizeOf(const TreeSide& side, std::optional<NodeId> type, unsigned depth = 0) const;
     void mark(AlignedRow& row);

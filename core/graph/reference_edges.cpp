@@ -35,15 +35,19 @@ void collect(const TypeGraph& graph, NodeId id, const std::string& label, std::v
     if (depth > 10000) return;
     size_t positions[32] = {};
     size_t unnamed = 0;
+    const bool function = graph.node(id).kind == NodeKind::Symbol || graph.node(id).kind == NodeKind::Subroutine;
+    bool afterArrow = false;  // a function's child after "->" is its return type
     for (const Fragment& f : graph.fragments(id)) {
+        if (f.kind() == Fragment::Kind::Text && function && f.textView().find("->") != std::string_view::npos) afterArrow = true;
         if (f.kind() != Fragment::Kind::Child) continue;
         const NodeId child = f.child();
+        const std::string roleLabel = afterArrow ? (label.empty() ? "return type" : label + ".return type") : label;
         if (graph.isNamedType(child)) {
-            out.push_back({child, label});
+            out.push_back({child, roleLabel});
             continue;
         }
         const TypeNode& n = graph.node(child);
-        std::string childLabel = label;
+        std::string childLabel = roleLabel;
         if (isListItem(n.kind)) {
             const bool unnamedMember = n.kind == NodeKind::Member && n.name().empty();
             childLabel = (label.empty() ? "" : label + ".") + itemLabel(n, positions[size_t(n.kind) % 32]++, unnamed);

@@ -45,6 +45,9 @@ std::string moduleNameFor(const std::string& path) {
             if (slash == std::string::npos || base.compare(slash + 1, 7, "kernel/") != 0) continue;
             return base.substr(slash + 8);
         }
+        // A relative path is taken as relative to the build tree (kbuild's own names, e.g.
+        // "drivers/net/tun"); an absolute one says nothing of the tree: its file name only.
+        if (!base.empty() && base[0] == '/') return base.substr(base.find_last_of('/') + 1);
         return base;
     }
     const auto slash = base.find_last_of('/');

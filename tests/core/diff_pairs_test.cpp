@@ -14,6 +14,7 @@
 #include "base/error.h"
 #include "diff/report_writers.h"
 #include "explore/aligned_tree.h"
+#include "graph/reference_edges.h"
 #include "graph/dependency_graph.h"
 #include "graph/graphviz.h"
 #include "output/writers.h"
@@ -308,6 +309,21 @@ TEST(AlignedTreeTest, ChangeSitesAreExactlyTheEnginesCauses) {
             EXPECT_EQ(reached, std::set<uint32_t>(symbol.causes.begin(), symbol.causes.end())) << pair << " " << symbol.name;
         }
     }
+}
+
+// A function's return type is labelled as such in the tree and on the graph's edge.
+TEST(AlignedTreeTest, TheReturnTypeIsLabelled) {
+    const LoadedBuild build = loadSide("enum_change", 1, {});
+    const auto& ref = build.symbols.at("ec_get");
+    AlignedTree tree({ref.file, ref.symbol}, {ref.file, ref.symbol}, nullptr, nullptr);
+    std::vector<std::string> labels;
+    for (int child : tree.children(tree.root())) labels.push_back(tree.row(child).label);
+    ASSERT_EQ(labels.size(), 1u);
+    EXPECT_EQ(labels[0], "return type: enum ec_state");
+    EXPECT_EQ(tree.row(tree.children(tree.root())[0]).key, "e#ec_state");  // keys still match the paths
+    const auto edges = referenceEdges(ref.file->graph, ref.symbol->target.index());
+    ASSERT_EQ(edges.size(), 1u);
+    EXPECT_EQ(edges[0].label, "return type");
 }
 
 TEST(AlignedTreeTest, MembersCarryOffsetsSizesAndHoles) {
