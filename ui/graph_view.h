@@ -55,7 +55,7 @@ public:
     // shown or resized.
     void fit();
     double zoom() const;  // the view's scale, for tests
-    static constexpr double kMinimumZoom = 0.6;
+    static constexpr double kMinimumZoom = 0.85;
     void exportSvg(const QString& path);
     void exportPng(const QString& path);
     void exportDot(const QString& path);

@@ -423,12 +423,16 @@ void MainWindow::onLoaded(SessionPtr session) {
     setWindowTitle(tr("kabiscope — %1%2").arg(title, session_->stable ? tr(" (stable)") : QString()));
     rememberRecent(session_->oldPath, session_->newPath, session_->stable);
     const auto& s = session_->diff.summary;
-    statusBar()->showMessage(tr("%1 symbols: %2 changed, %3 added, %4 removed, %5 root causes")
-                                 .arg(session_->diff.symbols.size())
-                                 .arg(s.changed)
-                                 .arg(s.added)
-                                 .arg(s.removed)
-                                 .arg(session_->diff.causes.size()));
+    leftTabs_->setTabVisible(1, !session_->single());  // one build has no root causes
+    if (session_->single())
+        statusBar()->showMessage(tr("%1 symbols in %2").arg(session_->diff.symbols.size()).arg(session_->newPath));
+    else
+        statusBar()->showMessage(tr("%1 symbols: %2 changed, %3 added, %4 removed, %5 root causes")
+                                     .arg(session_->diff.symbols.size())
+                                     .arg(s.changed)
+                                     .arg(s.added)
+                                     .arg(s.removed)
+                                     .arg(session_->diff.causes.size()));
     // Open the first symbol in the current order (changed ones sort first).
     if (symbolFilter_->rowCount() > 0) symbolView_->setCurrentIndex(symbolFilter_->index(0, SymbolTableModel::NameColumn));
     Q_EMIT sessionShown();

@@ -34,7 +34,9 @@ SessionPtr SessionLoader::loadSession(const LoadRequest& request, const std::fun
         options.progress = reporter("loading", 0.0, 0.9);
         session->newBuild = loadBuild(request.newPath.toStdString(), options);
     } else {
-        options.progress = reporter("loading", 0.0, 0.8);
+        options.progress = [&progress](const std::string& stage, size_t done, size_t total) {  // names both sides
+            progress(QString::fromStdString(stage), int(90.0 * (total ? double(done) / double(total) : 0.0)));
+        };
         auto [oldBuild, newBuild] = loadBuildPair(request.oldPath.toStdString(), request.newPath.toStdString(), options);
         session->oldBuild = std::move(oldBuild);
         session->newBuild = std::move(newBuild);

@@ -64,9 +64,17 @@ QVariant SymbolTableModel::data(const QModelIndex& index, int role) const {
         break;
     case Qt::ToolTipRole:
         if (symbol.status == SymbolStatus::Changed && !symbol.causes.empty()) {
+            // Short: the first few causes, each cut to a line; the details pane has the rest.
+            constexpr size_t kShown = 5;
+            constexpr int kWidth = 110;
             QString tip = QString::fromStdString(symbol.name) + QStringLiteral(": modversion changed because of:");
-            for (uint32_t id : symbol.causes)
-                tip += QStringLiteral("\n#%1 ").arg(id) + QString::fromStdString(session_->diff.causes[id - 1].title());
+            for (size_t i = 0; i < symbol.causes.size() && i < kShown; ++i) {
+                QString line = QStringLiteral("#%1 ").arg(symbol.causes[i]) +
+                               QString::fromStdString(session_->diff.causes[symbol.causes[i] - 1].title());
+                if (line.size() > kWidth) line = line.left(kWidth - 1) + QChar(0x2026);
+                tip += QLatin1Char('\n') + line;
+            }
+            if (symbol.causes.size() > kShown) tip += tr("\n… and %1 more").arg(symbol.causes.size() - kShown);
             return tip;
         }
         break;

@@ -136,8 +136,11 @@ QVariant TypeTreeModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: {
         QString tip = QString::fromStdString(row.label);
         if (row.changeSite)
-            for (uint32_t id : row.causes)
-                tip += QStringLiteral("\n#%1 ").arg(id) + QString::fromStdString(session_->diff.causes[id - 1].description);
+            for (uint32_t id : row.causes) {
+                QString line = QStringLiteral("#%1 ").arg(id) + QString::fromStdString(session_->diff.causes[id - 1].description);
+                if (line.size() > 110) line = line.left(109) + QChar(0x2026);  // tooltips stay short
+                tip += QLatin1Char('\n') + line;
+            }
         else if (row.onPath && !single)
             tip += tr("\nleads to a change");
         return tip;

@@ -60,9 +60,7 @@ LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& opti
 std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const std::string& newPath,
                                              const VersionOptions& options, ProgressReporter& progress) {
     VersionOptions withProgress = options;
-    withProgress.progress = [&](const std::string& stage, size_t done, size_t total) {
-        progress.update("loading: " + stage, done, total);
-    };
+    withProgress.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
     return loadBuildPair(oldPath, newPath, withProgress);
 }
 

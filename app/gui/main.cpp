@@ -107,6 +107,12 @@ int main(int argc, char** argv) {
                              qCritical("kabiscope-gui: %s", qPrintable(message));
                              QApplication::exit(1);
                          });
-    if (!newPath.isEmpty()) window.openBuilds(oldPath, newPath, stableRules);
+    if (!newPath.isEmpty())
+        window.openBuilds(oldPath, newPath, stableRules);
+    else if (!screenshotPath.isEmpty())  // the empty window
+        QTimer::singleShot(400, &window, [&window, screenshotPath] {
+            window.grab().save(screenshotPath, "PNG");
+            QApplication::quit();
+        });
     return app.exec();
 }

@@ -1,6 +1,8 @@
 #include "version/build_loader.h"
 
 #include <algorithm>
+#include <array>
+#include <mutex>
 #include <atomic>
 #include <optional>
 #include <system_error>
@@ -197,14 +199,68 @@ LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
 
 namespace kabiscope {
 
+namespace {
+
+// Both loads' progress as one: each side's fraction of its current stage, averaged, never going
+// back, and a stage line naming both inputs ("loading vmlinux-a 40%, vmlinux-b 35%"). The two
+// loading threads report through one lock, so the caller's callback is never run concurrently.
+class PairProgress {
+public:
+    PairProgress(const VersionOptions& options, const std::string& oldPath, const std::string& newPath)
+        : sink_(options.progress), names_{fs::path(oldPath).filename().string(), fs::path(newPath).filename().string()} {
+        if (names_[0] == names_[1]) names_ = {oldPath, newPath};  // "vmlinux" and "vmlinux": show where
+    }
+    std::function<void(const std::string&, size_t, size_t)> side(int index) {
+        if (!sink_) return nullptr;
+        return [this, index](const std::string& stage, size_t done, size_t total) {
+            std::lock_guard lock(mutex_);
+            const double fraction = total ? std::min(1.0, double(done) / double(total)) : 0.0;
+            // A new stage starts again at 0: a side only moves forward.
+            fraction_[index] = std::max(fraction_[index], stageFloor(stage) + stageSpan(stage) * fraction);
+            const double both = (fraction_[0] + fraction_[1]) / 2;
+            shown_ = std::max(shown_, both);
+            const std::string line = "loading " + names_[0] + " " + percent(fraction_[0]) + ", " + names_[1] + " " +
+                                     percent(fraction_[1]);
+            sink_(line, size_t(shown_ * 1000), 1000);
+        };
+    }
+
+private:
+    // A file's load goes through "reading symbols", "versioning" (most of the time),
+    // "computing CRCs" and "done"; a directory's reports files loaded ("loading ...").
+    static double stageFloor(const std::string& stage) {
+        if (stage.find("computing CRCs") != std::string::npos) return 0.85;
+        if (stage.find("done") != std::string::npos) return 1.0;
+        return 0.0;
+    }
+    static double stageSpan(const std::string& stage) {
+        if (stage.find("computing CRCs") != std::string::npos) return 0.15;
+        if (stage.find("done") != std::string::npos) return 0.0;
+        if (stage.find("reading symbols") != std::string::npos) return 0.0;
+        if (stage.rfind("loading", 0) == 0) return 1.0;  // files of a directory
+        return 0.85;
+    }
+    static std::string percent(double fraction) { return std::to_string(int(fraction * 100)) + "%"; }
+
+    std::function<void(const std::string&, size_t, size_t)> sink_;
+    std::array<std::string, 2> names_;
+    std::mutex mutex_;
+    double fraction_[2] = {0, 0};
+    double shown_ = 0;
+};
+
+}  // namespace
+
 std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, const std::string& newPath,
                                                   const VersionOptions& options) {
     // Two builds already use two threads: each loads on half of the default.
     const unsigned half = std::max(1u, defaultThreads() / 2);
+    PairProgress progress(options, oldPath, newPath);
     VersionOptions oldOptions = options;
     if (oldOptions.threads == 0) oldOptions.threads = half;
     VersionOptions newOptions = oldOptions;
-    newOptions.progress = nullptr;
+    oldOptions.progress = progress.side(0);
+    newOptions.progress = progress.side(1);
     LoadedBuild newBuild;
     std::exception_ptr newFailure;
     std::thread newLoader([&] {

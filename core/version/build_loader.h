@@ -55,7 +55,8 @@ std::vector<std::string> exportNamesOf(const std::string& path, const VersionOpt
 std::vector<std::string> namesNotFound(const ExportList& list, const std::deque<VersionedBuild>& files);
 
 // Loads two builds at once, the new one on a second thread (they are independent, and a kernel
-// takes seconds). `options.progress` reports the old build's load only.
+// takes seconds). `options.progress` gets both loads as one monotonic fraction (done/1000)
+// with a stage naming both inputs; it is never called concurrently.
 std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, const std::string& newPath,
                                                   const VersionOptions& options);
 

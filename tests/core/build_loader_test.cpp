@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 #include <unistd.h>
 
 #include "base/error.h"
@@ -69,6 +70,35 @@ TEST_F(BuildDirectory, ABrokenFileFailsTheLoadNamingIt) {
             EXPECT_NE(std::string(e.what()).find("broken.ko"), std::string::npos) << e.what();
         }
     }
+}
+
+// --keep-going: the broken file is reported and the others load.
+TEST_F(BuildDirectory, KeepGoingSkipsABrokenFileAndReportsIt) {
+    std::ofstream(root_ / "drivers/net/broken.ko") << "not an ELF file";
+    VersionOptions options;
+    options.keepGoing = true;
+    const LoadedBuild build = loadBuild(root_.string(), options);
+    ASSERT_EQ(build.skipped.size(), 1u);
+    EXPECT_NE(build.skipped[0].find("broken.ko: not an ELF file"), std::string::npos) << build.skipped[0];
+    EXPECT_EQ(build.files.size(), 5u);
+    EXPECT_TRUE(build.symbols.count("rp_rx"));
+}
+
+// Two builds loading at once report one percentage that never goes back, naming both.
+TEST_F(BuildDirectory, APairReportsOneMonotonicProgressNamingBoth) {
+    std::vector<std::pair<std::string, size_t>> seen;
+    VersionOptions options;
+    options.progress = [&](const std::string& stage, size_t done, size_t total) {
+        EXPECT_EQ(total, 1000u);
+        seen.emplace_back(stage, done);
+    };
+    const std::string other = (root_ / "lib/enum_change.ko").string();
+    loadBuildPair(root_.string(), other, options);
+    ASSERT_FALSE(seen.empty());
+    for (size_t i = 1; i < seen.size(); ++i) EXPECT_GE(seen[i].second, seen[i - 1].second) << seen[i].first;
+    EXPECT_EQ(seen.back().second, 1000u);
+    EXPECT_NE(seen.back().first.find("enum_change.ko 100%"), std::string::npos) << seen.back().first;
+    EXPECT_NE(seen.back().first.find(root_.filename().string()), std::string::npos) << seen.back().first;
 }
 
 // A symbol list given for a directory selects among each file's own exports: a file that does
