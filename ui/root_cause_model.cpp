@@ -16,15 +16,28 @@ QVariant RootCauseModel::data(const QModelIndex& index, int role) const {
         case RankColumn: return int(cause.id);
         case SymbolsColumn: return int(cause.symbols.size());
         case TypeColumn: return QString::fromStdString(describeRecordName(cause.type));
-        case ChangeColumn:
-            return QString::fromStdString(cause.node.empty() ? cause.description : cause.node + ": " + cause.description);
+        case ChangeColumn: {
+            // What was folded under the change rides along: "(+46 members shifted, byte_size 216 -> 232)".
+            std::string text = cause.node.empty() ? cause.description : cause.node + ": " + cause.description;
+            if (const std::string folded = cause.foldedSummary(); !folded.empty()) text += "  (" + folded + ")";
+            return QString::fromStdString(text);
+        }
         }
         break;
     case Qt::DecorationRole:
         if (index.column() == ChangeColumn) return markIcon(markFor(cause.kind));
         break;
-    case Qt::ToolTipRole:
-        return QString::fromStdString("old: " + cause.oldRendering + "\nnew: " + cause.newRendering);
+    case Qt::ToolTipRole: {  // short: the cause, then what is folded under it (the details pane has the types)
+        QString tip = QString::fromStdString(cause.title());
+        if (tip.size() > 140) tip = tip.left(139) + QChar(0x2026);
+        constexpr size_t kShown = 8;
+        if (!cause.folded.empty()) tip += tr("\nFolded under it:");
+        for (size_t i = 0; i < cause.folded.size() && i < kShown; ++i)
+            tip += QStringLiteral("\n  ") + QString::fromStdString(cause.folded[i].node.empty() ? cause.folded[i].description
+                                                                                             : cause.folded[i].node + ": " + cause.folded[i].description);
+        if (cause.folded.size() > kShown) tip += tr("\n  … and %1 more").arg(cause.folded.size() - kShown);
+        return tip;
+    }
     case Qt::TextAlignmentRole:
         if (index.column() <= SymbolsColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
         break;

@@ -36,6 +36,30 @@ std::string Cause::title() const {
     return t + ": " + description;
 }
 
+std::string Cause::foldedSummary() const {
+    if (folded.empty()) return {};
+    size_t shifted = 0, other = 0;
+    std::string size;
+    for (const Folded& f : folded) {
+        if (f.description.rfind("offset changed", 0) == 0 || f.description.rfind("bit offset changed", 0) == 0) {
+            ++shifted;
+        } else if (f.node.empty() && f.description.rfind("byte_size changed from ", 0) == 0) {
+            // "byte_size changed from 224 to 232" -> "byte_size 224 -> 232"
+            const std::string values = f.description.substr(std::string_view("byte_size changed from ").size());
+            const size_t to = values.find(" to ");
+            size = "byte_size " + (to == std::string::npos ? values : values.substr(0, to) + " -> " + values.substr(to + 4));
+        } else {
+            ++other;
+        }
+    }
+    std::string out;
+    auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+    if (shifted) add("+" + std::to_string(shifted) + " member" + (shifted == 1 ? "" : "s") + " shifted");
+    if (!size.empty()) add(size);
+    if (other) add("+" + std::to_string(other) + " more folded");
+    return out;
+}
+
 namespace {
 
 // What one side knows: the graph and per-node caches.
@@ -164,6 +188,7 @@ uint32_t Explainer::causeFor(const std::string& type, const NodeChange& change, 
     cause.node = change.node;
     cause.kind = change.kind;
     cause.description = change.description;
+    for (const NodeChange& folded : change.folded) cause.folded.push_back({folded.node, folded.description});
     auto [it, inserted] = causeIndex_.emplace(causeKey(cause), uint32_t(causes_.size()));
     if (inserted) {
         causes_.push_back(std::move(cause));

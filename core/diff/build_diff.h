@@ -55,7 +55,16 @@ struct Cause {
     std::string oldRendering;      // the record's symtypes rendering on each side
     std::string newRendering;
     std::vector<uint32_t> symbols; // indices into DiffResult::symbols
+    // What follows mechanically from this change, folded under it (diff/consequence_folding.h):
+    // later members' offsets, the size of the struct and of the anonymous aggregates around it.
+    struct Folded {
+        std::string node;          // "member arg_end", "" for the type itself
+        std::string description;   // "offset changed from 296 to 304"
+    };
+    std::vector<Folded> folded;
     std::string title() const;     // "s#sk_buff member len: type changed from ... to ..."
+    // One line for what was folded: "+23 members shifted, byte_size 224 -> 232"; "" when nothing.
+    std::string foldedSummary() const;
 };
 
 struct DiffSummary {

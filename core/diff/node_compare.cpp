@@ -1,5 +1,7 @@
 #include "diff/node_compare.h"
 
+#include "diff/consequence_folding.h"
+
 #include <functional>
 #include <map>
 #include <string>
@@ -407,7 +409,16 @@ std::vector<NodeChange> compareRecords(const TypeGraph& oldGraph, NodeId oldRoot
                                        NodeId newRoot, std::vector<uint64_t>& oldHashes,
                                        std::vector<uint64_t>& newHashes) {
     Comparer comparer(Side{oldGraph, oldHashes}, Side{newGraph, newHashes});
-    return comparer.compareRoots(oldRoot, newRoot);
+    std::vector<NodeChange> changes = comparer.compareRoots(oldRoot, newRoot);
+    foldConsequences(changes, [&](const NodeChange& change) -> std::optional<uint64_t> {
+        if (change.oldNode == kNoNode) return std::nullopt;
+        for (const Fragment& f : oldGraph.fragments(change.oldNode))
+            if (f.kind() == Fragment::Kind::Number &&
+                (f.label() == NumberLabel::DataMemberLocation || f.label() == NumberLabel::DataBitOffset))
+                return f.label() == NumberLabel::DataBitOffset ? uint64_t{f.number} / 8 : uint64_t{f.number};
+        return std::nullopt;
+    });
+    return changes;
 }
 
 std::string prettyTypeName(const TypeGraph& graph, NodeId id) { return prettyType(graph, id); }

@@ -36,6 +36,9 @@ struct NodeChange {
     std::string description;  // "type changed from int to long int"
     NodeId oldNode = kNoNode; // the node on each side, when it exists
     NodeId newNode = kNoNode;
+    // What follows mechanically from this change and was folded under it (later members'
+    // offsets, the struct's size): diff/consequence_folding.h. Empty for a folded change.
+    std::vector<NodeChange> folded;
 };
 
 // 64-bit hash of a node's flattened rendering (references by name), memoized per node.

@@ -176,7 +176,9 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
         out << "\nRoot causes, by number of symbols affected:\n";
         for (const Cause& cause : diff.causes) {
             out << "  #" << cause.id << "  " << cause.title() << "  [" << cause.symbols.size() << " symbol"
-                << (cause.symbols.size() == 1 ? "" : "s") << "]\n";
+                << (cause.symbols.size() == 1 ? "" : "s") << "]";
+            if (const std::string folded = cause.foldedSummary(); !folded.empty()) out << "  (" << folded << ")";
+            out << "\n";
             std::string names;
             size_t shown = 0;
             for (uint32_t index : cause.symbols) {
@@ -264,11 +266,14 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
     for (const Cause& cause : diff.causes) {
         json names = json::array();
         for (uint32_t index : cause.symbols) names.push_back(diff.symbols[index].name);
+        json folded = json::array();
+        for (const Cause::Folded& f : cause.folded) folded.push_back({{"where", f.node}, {"description", f.description}});
         causes.push_back({{"id", cause.id},
                           {"node", cause.type},
                           {"where", cause.node},
                           {"kind", changeKindName(cause.kind)},
                           {"description", cause.description},
+                          {"folded", std::move(folded)},
                           {"symbols", cause.symbols.size()},
                           {"symbol_names", std::move(names)},
                           {"old", cause.oldRendering},
@@ -423,6 +428,7 @@ void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ost
         const Cause& cause = diff.causes[symbol.causes[i] - 1];
         out << "\nCause #" << cause.id << " (affects " << cause.symbols.size() << " symbol"
             << (cause.symbols.size() == 1 ? "" : "s") << "): " << cause.title() << "\n";
+        if (const std::string folded = cause.foldedSummary(); !folded.empty()) out << "  folded under it: " << folded << "\n";
         out << "  path: " << joinPath(symbol.paths[i]) << "\n";
     }
     std::set<std::string> shown;  // each type's members once, however many causes it holds

@@ -219,8 +219,8 @@ private Q_SLOTS:
         MainWindow window;
         openDemo(window);
         window.showCausesTab();
-        // Not cause #1: a symbol opened from cause #3 must show cause #3's change site.
-        const int causeId = 3;
+        // Not cause #1: a symbol opened from cause #2 must show cause #2's change site.
+        const int causeId = 2;
         window.causeView()->setCurrentIndex(window.causeView()->model()->index(causeId - 1, 0));
         QCOMPARE(window.causeView()->currentIndex().data(RootCauseModel::CauseIdRole).toInt(), causeId);
         QVERIFY(window.causeSymbols()->count() > 0);
