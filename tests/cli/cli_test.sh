@@ -122,7 +122,10 @@ assert r['summary']['changed']==2, r['summary']
 assert all(s['causes'] for s in r['symbols'] if s['status']=='changed')
 ids={c['id'] for c in r['causes']}
 assert all(i in ids for s in r['symbols'] for i in s['causes'])
-assert all({'id','node','description','symbols'} <= set(c) for c in r['causes'])
+assert all({'id','node','description','symbols','symbol_indexes','folded'} <= set(c) for c in r['causes'])
+assert all(r['symbols'][i]['status']=='changed' and c['id'] in r['symbols'][i]['causes'] for c in r['causes'] for i in c['symbol_indexes'])
+assert all(c['node'] in r['types'] and 'old' in r['types'][c['node']] for c in r['causes'])
+assert not any('old' in c or 'symbol_names' in c for c in r['causes'])
 " && pass "diff --format json -o: schema" || fail "json report"
 "$K" diff --format html "$v1" "$v2" | grep -q "<h2>Root causes</h2>" && pass "diff --format html" || fail "html report"
 "$K" diff --format markdown "$v1" "$v2" | grep -q "^## Root causes" && pass "diff --format markdown" || fail "markdown report"
