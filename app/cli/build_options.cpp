@@ -67,10 +67,17 @@ std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const s
 void checkOutputPath(const std::string& path) {
     if (path.empty() || path == "-") return;
     std::error_code error;
-    if (std::filesystem::is_directory(path, error)) fail(path, "cannot create file: it is a directory");
+    const auto target = std::filesystem::status(path, error);
+    if (std::filesystem::is_directory(target)) fail(path, "cannot create file: it is a directory");
+    if (std::filesystem::exists(target)) {  // overwritten in place (or /dev/null): the file decides
+        if (::access(path.c_str(), W_OK) != 0) fail(path, "cannot write: ", std::strerror(errno));
+        return;
+    }
     std::filesystem::path parent = std::filesystem::path(path).parent_path();
     if (parent.empty()) parent = ".";
     const auto status = std::filesystem::status(parent, error);
+    if (error && error != std::errc::no_such_file_or_directory)
+        fail(path, "cannot create file in '", parent.string(), "': ", error.message());
     if (!std::filesystem::exists(status))
         fail(path, "cannot create file: directory '", parent.string(), "' does not exist");
     if (!std::filesystem::is_directory(status)) fail(path, "cannot create file: '", parent.string(), "' is not a directory");

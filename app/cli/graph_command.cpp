@@ -29,8 +29,8 @@ int runGraph(const GraphArguments& args) {
     if (args.format == "svg" && writesToTerminal(args.output))
         throw UsageError("will not write SVG to a terminal: give -o FILE, or --format dot");
     checkOutputPath(args.output);
-    checkSymbolExists(args.symbol, {args.path}, args.build.versionOptions());
-    const VersionOptions options = args.build.versionOptions();
+    const VersionOptions options = args.build.versionOptions();  // once: --symbols - reads stdin
+    checkSymbolExists(args.symbol, {args.path}, options);
     ProgressReporter progress;
     LoadedBuild old;
     LoadedBuild build;

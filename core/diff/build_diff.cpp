@@ -219,7 +219,7 @@ std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std:
         // A kABI type_string rule on either side: compare the texts.
         const std::string ra = renderingOf(*before.build, *oldScope, a);
         const std::string rb = renderingOf(*after.build, *newScope, b);
-        if (ra != rb) found.push_back(causeFor(name, {ChangeKind::TypeChanged, "", "rendering changed (kABI type_string rule)"}, before, after, a, b));
+        if (ra != rb) found.push_back(causeFor(name, {ChangeKind::TypeChanged, "", "rendering changed (kABI type_string rule)", kNoNode, kNoNode, {}}, before, after, a, b));
     } else {  // the hashes differ (checked above)
         SideCache& oc = cacheFor(before.build);
         SideCache& nc = cacheFor(after.build);

@@ -94,8 +94,9 @@ void foldConsequences(std::vector<NodeChange>& changes,
         for (size_t e = 0; e < x && into[x] == SIZE_MAX; ++e)
             if (isOffsetChange(changes[e]) && listOf(changes[e].node) == list) into[x] = e;
     }
-    // Follow chains (a size folded under an inner change that is itself folded) to a root; a
-    // cycle (two sizes pointing at each other) leaves the first one as the root.
+    // Follow chains (a size folded under an inner change that is itself folded) to a root. No
+    // cycle can form (a size points inside its own aggregate, a move to an earlier item or a
+    // removed one); should one ever, its members stay roots rather than vanish.
     std::vector<size_t> root(n);
     for (size_t x = 0; x < n; ++x) {
         size_t r = x;

@@ -1,6 +1,7 @@
 #include "diff/member_table.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 namespace kabiscope {
@@ -62,21 +63,35 @@ Split splitList(std::string_view text) {
     return out;
 }
 
-// An item's name: a member's is the word before " data_member_location(" (or its last word), an
-// enumerator's the word after "enumerator", a parameter's its position.
+// An item's name. A member prints "member <type> <name> [label(n)]...": after the labels are
+// stripped from the end (bit_size(3), data_member_location(8), ...), the last word is the name,
+// even when the type is an anonymous struct with members of its own; an unnamed member ends in
+// its type's "}" and is named by its position. An enumerator's name follows "enumerator", a
+// parameter is named by its position.
 std::string itemName(const std::string& item, size_t position) {
-    auto lastWordBefore = [&](size_t end) {
-        while (end > 0 && item[end - 1] == ' ') --end;
-        size_t start = end;
-        while (start > 0 && item[start - 1] != ' ' && item[start - 1] != '}' && item[start - 1] != ')') --start;
-        return item.substr(start, end - start);
+    auto isLabel = [](std::string_view word) {
+        const size_t open = word.find('(');
+        if (open == std::string_view::npos || open == 0 || word.back() != ')') return false;
+        for (size_t i = open + 1; i + 1 < word.size(); ++i)
+            if (!std::isdigit(static_cast<unsigned char>(word[i]))) return false;
+        return true;
     };
     if (item.rfind("member ", 0) == 0) {
-        size_t end = item.find(" data_member_location(");
-        if (end == std::string::npos) end = item.find(" data_bit_offset(");
-        if (end == std::string::npos) end = item.size();
-        std::string name = lastWordBefore(end);
-        if (!name.empty() && name.find('(') == std::string::npos && name.find('#') == std::string::npos) return name;
+        size_t end = item.size();
+        for (;;) {
+            while (end > 0 && item[end - 1] == ' ') --end;
+            size_t start = end;
+            while (start > 0 && item[start - 1] != ' ') --start;
+            const std::string_view word(item.data() + start, end - start);
+            if (word.empty()) break;
+            if (isLabel(word)) {
+                end = start;
+                continue;
+            }
+            if (word.back() == '}' || word.back() == ')' || word.find('#') != std::string_view::npos)
+                return "(unnamed, item " + std::to_string(position + 1) + ")";
+            return std::string(word);
+        }
     }
     if (item.rfind("enumerator ", 0) == 0) {
         const size_t end = item.find(' ', 11);

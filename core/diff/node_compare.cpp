@@ -222,7 +222,7 @@ public:
 
 private:
     void add(ChangeKind kind, std::string node, std::string description, NodeId a, NodeId b) {
-        changes_.push_back({kind, std::move(node), std::move(description), a, b});
+        changes_.push_back({kind, std::move(node), std::move(description), a, b, {}});
     }
 
     static std::string join(const std::string& prefix, const std::string& label) {

@@ -96,7 +96,7 @@ GraphLayout layoutDot(const std::string& dot) {
             edge.head = agnameof(aghead(e));
             if (const splines* spl = ED_spl(e); spl && spl->size > 0) {
                 const bezier& bz = spl->list[0];
-                for (size_t i = 0; i < bz.size; ++i) edge.spline.push_back(flip(bz.list[i]));
+                for (size_t i = 0; i < size_t(bz.size); ++i) edge.spline.push_back(flip(bz.list[i]));
                 if (bz.eflag) edge.spline.push_back(flip(bz.ep));
             }
             if (textlabel_t* label = ED_label(e)) {

@@ -105,7 +105,8 @@ uintmax_t fileSize(const std::string& path) {
 std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options,
                                         std::vector<std::string>* skipped) {
     std::deque<VersionedBuild> out;  // a deque: VersionedBuild is large and not copyable
-    const bool keepGoing = options.keepGoing && skipped;
+    // Skipping is for a file among many: one file that cannot be read is the load's error.
+    const bool keepGoing = options.keepGoing && skipped && files.size() > 1;
     if (files.size() == 1 && !keepGoing) {
         out.push_back(versionFile(files[0], options));
         return out;
@@ -174,6 +175,7 @@ std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, c
     }
     for (auto& file : loaded)
         if (file) out.push_back(std::move(*file));
+    if (options.progress) options.progress("loading done", files.size(), files.size());  // all files, not n-1
     return out;
 }
 
@@ -229,15 +231,16 @@ private:
     // A file's load goes through "reading symbols", "versioning" (most of the time),
     // "computing CRCs" and "done"; a directory's reports files loaded ("loading ...").
     static double stageFloor(const std::string& stage) {
+        if (stage.rfind("loading", 0) == 0) return 0.0;  // files of a directory: done/total files
         if (stage.find("computing CRCs") != std::string::npos) return 0.85;
         if (stage.find("done") != std::string::npos) return 1.0;
         return 0.0;
     }
     static double stageSpan(const std::string& stage) {
+        if (stage.rfind("loading", 0) == 0) return 1.0;
         if (stage.find("computing CRCs") != std::string::npos) return 0.15;
         if (stage.find("done") != std::string::npos) return 0.0;
         if (stage.find("reading symbols") != std::string::npos) return 0.0;
-        if (stage.rfind("loading", 0) == 0) return 1.0;  // files of a directory
         return 0.85;
     }
     static std::string percent(double fraction) { return std::to_string(int(fraction * 100)) + "%"; }

@@ -173,6 +173,10 @@ expect_error "a corrupt module fails the load" 1 "broken.ko: truncated ELF file"
     && grep -q "^Summary: 2 changed" "$WORK/out" \
     && pass "diff --keep-going reports the corrupt module and diffs the rest" \
     || fail "diff --keep-going: exit $rc: $(cat "$WORK/out" "$WORK/err" | head -c 400)"
+expect_error "--keep-going does not skip the only file" 1 "kabiscope: $WORK/text.o: not an ELF file" \
+    "$K" diff --keep-going "$v1" "$WORK/text.o"
+"$K" diff -o /dev/null "$v1" "$v2"; rc=$?
+[ "$rc" -eq 4 ] && pass "-o /dev/null is accepted" || fail "-o /dev/null: exit $rc"
 mkdir -p "$WORK/empty"
 expect_error "directory without builds" 1 "kabiscope: $WORK/empty: directory holds no vmlinux and no .ko files" \
     "$K" diff "$WORK/build-a" "$WORK/empty"

@@ -43,6 +43,24 @@ TEST(MemberTable, NestedListsStayInsideTheirItem) {
     EXPECT_EQ(table.changedCount(), 0u);
 }
 
+TEST(MemberTable, BitFieldsAndMembersOfAnonymousTypesAreNamedByTheirOwnName) {
+    const std::string before =
+        "structure_type s { member base_type unsigned int byte_size(4) encoding(7) flags bit_size(3) data_member_location(0) , "
+        "member structure_type { member base_type int byte_size(4) encoding(5) a data_member_location(0) } u data_member_location(4) , "
+        "member union_type { member base_type int byte_size(4) encoding(5) x data_member_location(0) } data_member_location(8) } byte_size(12)";
+    const std::string after =
+        "structure_type s { member base_type unsigned int byte_size(4) encoding(7) flags bit_size(4) data_member_location(0) , "
+        "member structure_type { member base_type int byte_size(4) encoding(5) a data_member_location(0) } u data_member_location(4) , "
+        "member union_type { member base_type int byte_size(4) encoding(5) x data_member_location(0) } data_member_location(8) } byte_size(12)";
+    const MemberTable table = compareMembers(before, after);
+    ASSERT_EQ(table.lines.size(), 3u);
+    EXPECT_EQ(table.lines[0].name, "flags");  // not "bit_size(4)": a width change is one changed line
+    EXPECT_EQ(table.lines[0].change, MemberLine::Change::Changed);
+    EXPECT_EQ(table.lines[1].name, "u");  // not the nested "a"
+    EXPECT_EQ(table.lines[2].name, "(unnamed, item 3)");
+    EXPECT_EQ(table.lines[2].change, MemberLine::Change::Same);
+}
+
 TEST(MemberTable, EnumeratorsAndPlainTypes) {
     const MemberTable e = compareMembers("enumeration_type e { enumerator A = 0 , enumerator B = 1 } byte_size(4)",
                                          "enumeration_type e { enumerator A = 0 , enumerator B = 2 } byte_size(4)");
