@@ -175,6 +175,7 @@ void MainWindow::buildUi() {
     causeView_->verticalHeader()->hide();
     causeView_->horizontalHeader()->setStretchLastSection(true);
     causeView_->setWordWrap(true);  // the Change column says what changed: show all of it
+    causeView_->setTextElideMode(Qt::ElideNone);
     causeSymbols_ = new QListWidget(this);
     auto* causesSplit = new QSplitter(Qt::Vertical, this);
     causesSplit->addWidget(causeView_);
@@ -245,6 +246,11 @@ void MainWindow::buildUi() {
     setBusy(false);
 
     connect(cancel_, &QPushButton::clicked, &loader_, &SessionLoader::cancel);
+    // The Change column wraps: rows follow its width (first shown, splitter moved, window resized).
+    connect(causeView_->horizontalHeader(), &QHeaderView::sectionResized, causeView_, [this] { causeView_->resizeRowsToContents(); });
+    connect(leftTabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1) causeView_->resizeRowsToContents();
+    });
     connect(filter_, &QLineEdit::textChanged, this, &MainWindow::updateFilter);
     connect(regex_, &QCheckBox::toggled, this, &MainWindow::updateFilter);
     connect(module_, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -677,6 +683,7 @@ void MainWindow::applyDefaultColumnWidths() {
 void MainWindow::showGraphTab() { rightTabs_->setCurrentIndex(1); }
 void MainWindow::showCausesTab() {
     leftTabs_->setCurrentIndex(1);
+    causeView_->resizeRowsToContents();  // wrapped to the width the tab has now that it is shown
     if (!causeView_->currentIndex().isValid() && causeModel_->rowCount() > 0)
         causeView_->setCurrentIndex(causeModel_->index(0, RootCauseModel::ChangeColumn));
 }

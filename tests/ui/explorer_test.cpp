@@ -279,6 +279,23 @@ private Q_SLOTS:
         if (graph->zoom() > GraphView::kMinimumZoom) QTRY_VERIFY(wholeGraphInView());
     }
 
+    void theRootCauseChangeColumnShowsAllOfItsText() {
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        openDemo(window);
+        window.showCausesTab();
+        QTableView* view = window.causeView();
+        const QFontMetrics metrics = view->fontMetrics();
+        const int width = view->columnWidth(RootCauseModel::ChangeColumn) - 32;  // icon and padding
+        QVERIFY(width > 100);
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QString text = view->model()->index(row, RootCauseModel::ChangeColumn).data().toString();
+            const int lines = (metrics.horizontalAdvance(text) + width - 1) / width;
+            QTRY_VERIFY2(view->rowHeight(row) >= lines * metrics.height(), qPrintable(text));  // wrapped, not cut
+        }
+    }
+
     void oneBuildAloneIsASingleBuildView() {
         MainWindow window;
         QSignalSpy shown(&window, &MainWindow::sessionShown);
