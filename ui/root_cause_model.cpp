@@ -16,12 +16,7 @@ QVariant RootCauseModel::data(const QModelIndex& index, int role) const {
         case RankColumn: return int(cause.id);
         case SymbolsColumn: return int(cause.symbols.size());
         case TypeColumn: return QString::fromStdString(describeRecordName(cause.type));
-        case ChangeColumn: {
-            // What was folded under the change rides along: "(+46 members shifted, byte_size 216 -> 232)".
-            std::string text = cause.node.empty() ? cause.description : cause.node + ": " + cause.description;
-            if (const std::string folded = cause.foldedSummary(); !folded.empty()) text += "  (" + folded + ")";
-            return QString::fromStdString(text);
-        }
+        case ChangeColumn: return QString::fromStdString(cause.changeText());  // with what was folded under it
         }
         break;
     case Qt::DecorationRole:

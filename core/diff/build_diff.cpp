@@ -36,6 +36,12 @@ std::string Cause::title() const {
     return t + ": " + description;
 }
 
+std::string Cause::changeText() const {
+    std::string text = node.empty() ? description : node + ": " + description;
+    if (const std::string folded = foldedSummary(); !folded.empty()) text += " (" + folded + ")";
+    return text;
+}
+
 std::string Cause::foldedSummary() const {
     if (folded.empty()) return {};
     size_t shifted = 0, other = 0;

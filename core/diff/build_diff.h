@@ -65,6 +65,9 @@ struct Cause {
     std::string title() const;     // "s#sk_buff member len: type changed from ... to ..."
     // One line for what was folded: "+23 members shifted, byte_size 224 -> 232"; "" when nothing.
     std::string foldedSummary() const;
+    // The change as root-cause tables show it, folded summary included:
+    // "member len: type changed from int to long int (+3 members shifted, byte_size 16 -> 24)".
+    std::string changeText() const;
 };
 
 struct DiffSummary {

@@ -315,7 +315,7 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
     if (!diff.causes.empty()) {
         out << "## Root causes\n\n| # | type | change | symbols |\n|---:|---|---|---:|\n";
         for (const Cause& cause : diff.causes)
-            out << "| " << cause.id << " | `" << cause.type << "` | " << markdownEscape(cause.node.empty() ? cause.description : cause.node + ": " + cause.description)
+            out << "| " << cause.id << " | `" << cause.type << "` | " << markdownEscape(cause.changeText())
                 << " | " << cause.symbols.size() << " |\n";
         out << "\n";
     }
@@ -384,7 +384,7 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
         for (const Cause& cause : diff.causes)
             out << "<tr><td><a href=\"#cause" << cause.id << "\">" << cause.id << "</a></td><td><code>"
                 << htmlEscape(cause.type) << "</code></td><td>"
-                << htmlEscape(cause.node.empty() ? cause.description : cause.node + ": " + cause.description) << "</td><td>"
+                << htmlEscape(cause.changeText()) << "</td><td>"
                 << cause.symbols.size() << "</td></tr>\n";
         out << "</table>\n";
     }

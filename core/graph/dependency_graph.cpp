@@ -44,7 +44,9 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
         const SymbolDiff& diff = *options.symbolDiff;
         for (size_t i = 0; i < diff.causes.size(); ++i) {
             const Cause& cause = options.diff->causes[diff.causes[i] - 1];
-            changedTypes[cause.type].push_back(cause.node.empty() ? cause.description : cause.node + ": " + cause.description);
+            auto& lines = changedTypes[cause.type];
+            lines.push_back(cause.node.empty() ? cause.description : cause.node + ": " + cause.description);
+            if (const std::string folded = cause.foldedSummary(); !folded.empty()) lines.push_back("  (" + folded + ")");
             std::string previous = symbol.name();
             pathTypes.insert(previous);
             for (const std::string& step : diff.paths[i]) {
