@@ -47,7 +47,7 @@ std::string Cause::foldedSummary() const {
     size_t shifted = 0, other = 0;
     std::string size;
     for (const Folded& f : folded) {
-        if (f.description.rfind("offset changed", 0) == 0 || f.description.rfind("bit offset changed", 0) == 0) {
+        if (isOffsetDescription(f.description)) {
             ++shifted;
         } else if (f.node.empty() && f.description.rfind("byte_size changed from ", 0) == 0) {
             // "byte_size changed from 224 to 232" -> "byte_size 224 -> 232"

@@ -21,8 +21,7 @@ bool inside(std::string_view node, std::string_view list) {
 }
 
 bool isOffsetChange(const NodeChange& c) {
-    return c.kind == ChangeKind::AttributeChanged &&
-           (c.description.rfind("offset changed", 0) == 0 || c.description.rfind("bit offset changed", 0) == 0);
+    return c.kind == ChangeKind::AttributeChanged && isOffsetDescription(c.description);
 }
 
 bool isSizeChange(const NodeChange& c) { return c.kind == ChangeKind::SizeChanged; }

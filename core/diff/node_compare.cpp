@@ -421,6 +421,10 @@ std::vector<NodeChange> compareRecords(const TypeGraph& oldGraph, NodeId oldRoot
     return changes;
 }
 
+bool isOffsetDescription(std::string_view description) {
+    return description.rfind("offset changed", 0) == 0 || description.rfind("bit offset changed", 0) == 0;
+}
+
 std::string prettyTypeName(const TypeGraph& graph, NodeId id) { return prettyType(graph, id); }
 
 std::string shortRendering(const TypeGraph& graph, NodeId id, size_t limit) {

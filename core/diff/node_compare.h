@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/type_graph.h"
@@ -29,6 +30,10 @@ enum class ChangeKind : uint8_t {
 };
 
 const char* changeKindName(ChangeKind kind);
+
+// True for the description of a member's move ("offset changed from 8 to 16", "bit offset
+// changed ..."): the one place that knows how a move is spelled (folding and summaries use it).
+bool isOffsetDescription(std::string_view description);
 
 struct NodeChange {
     ChangeKind kind;

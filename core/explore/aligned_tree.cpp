@@ -116,10 +116,9 @@ void AlignedTree::typesUnder(const TreeSide& side, NodeId node, const std::strin
     const TypeGraph& graph = side.build->graph;
     size_t positions[32] = {};
     size_t unnamed = 0;
-    const bool function = graph.node(node).kind == NodeKind::Symbol || graph.node(node).kind == NodeKind::Subroutine;
     bool afterArrow = false;  // a function's child after "->" is its return type: say so
     for (const Fragment& f : graph.fragments(node)) {
-        if (f.kind() == Fragment::Kind::Text && function && f.textView().find("->") != std::string_view::npos) afterArrow = true;
+        if (opensReturnType(graph, node, f)) afterArrow = true;
         if (f.kind() != Fragment::Kind::Child) continue;
         const NodeId child = f.child();
         const TypeNode& n = graph.node(child);

@@ -7,6 +7,12 @@ bool isListItem(NodeKind kind) {
            kind == NodeKind::Variant || kind == NodeKind::VariantPart;
 }
 
+bool opensReturnType(const TypeGraph& graph, NodeId parent, const Fragment& fragment) {
+    const NodeKind kind = graph.node(parent).kind;
+    return (kind == NodeKind::Symbol || kind == NodeKind::Subroutine) && fragment.kind() == Fragment::Kind::Text &&
+           fragment.textView().find("->") != std::string_view::npos;
+}
+
 std::string itemLabel(const TypeNode& node, size_t position, size_t unnamedIndex) {
     const std::string name(node.name());
     switch (node.kind) {
@@ -35,10 +41,9 @@ void collect(const TypeGraph& graph, NodeId id, const std::string& label, std::v
     if (depth > 10000) return;
     size_t positions[32] = {};
     size_t unnamed = 0;
-    const bool function = graph.node(id).kind == NodeKind::Symbol || graph.node(id).kind == NodeKind::Subroutine;
     bool afterArrow = false;  // a function's child after "->" is its return type
     for (const Fragment& f : graph.fragments(id)) {
-        if (f.kind() == Fragment::Kind::Text && function && f.textView().find("->") != std::string_view::npos) afterArrow = true;
+        if (opensReturnType(graph, id, f)) afterArrow = true;
         if (f.kind() != Fragment::Kind::Child) continue;
         const NodeId child = f.child();
         const std::string roleLabel = afterArrow ? (label.empty() ? "return type" : label + ".return type") : label;

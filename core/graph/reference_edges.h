@@ -25,6 +25,11 @@ void namedChildren(const TypeGraph& graph, NodeId root, std::vector<NodeId>& out
 // True for the nodes that are entries of a list: members, parameters, enumerators, variants.
 bool isListItem(NodeKind kind);
 
+// True when `fragment`, met while iterating the fragments of `parent`, is the "->" after a
+// function's parameters: the child that follows is its return type (labelled "return type" on
+// edges and paths, "return type: ..." in the aligned tree).
+bool opensReturnType(const TypeGraph& graph, NodeId parent, const Fragment& fragment);
+
 // How a list item is named everywhere (causes, paths, trees): "member len", "member (unnamed #2)",
 // "parameter 1 (dev)", "enumerator FOO", "variant 3", "variant part". `position` counts items of
 // the same kind in the parent from 0, `unnamedIndex` unnamed members from 0.
