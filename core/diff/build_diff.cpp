@@ -30,6 +30,13 @@ const char* symbolStatusName(SymbolStatus status) {
     return "unknown";
 }
 
+std::vector<std::string> DiffResult::pathTo(const SymbolDiff& symbol, size_t i) const {
+    std::vector<std::string> path = paths.expand(symbol.paths[i]);
+    const Cause& cause = causes[symbol.causes[i] - 1];
+    if (!cause.node.empty()) path.push_back(cause.node);
+    return path;
+}
+
 std::string Cause::title() const {
     std::string t = type;
     if (!node.empty()) t += " " + node;
@@ -144,6 +151,7 @@ public:
         TypeTarget a, b;
     };
     const std::vector<Cause>& causes() const { return causes_; }
+    const PathSteps& paths() const { return paths_; }
     const std::vector<Finder>& finders() const { return finders_; }
 
 private:
@@ -167,6 +175,8 @@ private:
     std::map<const VersionedBuild*, std::unique_ptr<CrcInputReader>> readers_;
     std::vector<Cause> causes_;       // without renderings: the merge adds them
     std::vector<Finder> finders_;     // parallel to causes_
+    PathSteps paths_;                 // the symbols' paths; the merge renumbers them
+    std::unordered_map<const std::string*, uint32_t> labelTexts_;  // edge label -> text id
     std::unordered_map<std::string, uint32_t> causeIndex_;
     // (old build, new build, node pair) -> causes found inside that type; for kABI type_string
     // records (old scope, new scope, record pair, name), since records are per scope
@@ -311,20 +321,37 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
     auto nameOf = [&](const Visit& v) {
         return v.named == kNoNode ? out.name : (v.namedIsNew ? newGraph : oldGraph).referenceName(v.named);
     };
+    // A visit's path as interned steps: its own step last, each parent's step naming the
+    // reference followed from it.
+    constexpr uint32_t kUnnamed = UINT32_MAX;
+    std::vector<uint32_t> nameTexts;
+    const uint32_t noText = paths_.text("");
+    auto nameText = [&](size_t v) {
+        if (nameTexts.size() <= v) nameTexts.resize(visits.size(), kUnnamed);
+        if (nameTexts[v] == kUnnamed) nameTexts[v] = paths_.text(nameOf(visits[v]));
+        return nameTexts[v];
+    };
+    auto labelText = [&](const std::string* label) {
+        if (!label) return noText;
+        auto [it, inserted] = labelTexts_.try_emplace(label, noText);
+        if (inserted) it->second = paths_.text(*label);
+        return it->second;
+    };
+    auto pathTo = [&](size_t visit) {
+        uint32_t step = paths_.step(nameText(visit), noText, PathSteps::kEnd);
+        for (size_t v = visit; visits[v].parent >= 0; v = size_t(visits[v].parent))
+            step = paths_.step(nameText(size_t(visits[v].parent)), labelText(visits[v].label), step);
+        return step;
+    };
     auto addCauses = [&](const std::vector<uint32_t>& ids, size_t visit) {
+        uint32_t path = PathSteps::kEnd;
         for (uint32_t id : ids) {
             if (!found.insert(id).second) continue;
             if (order_ < finders_[id].order)  // found from the cache by an earlier symbol
                 finders_[id] = {order_, before, after, visits[visit].before, visits[visit].after};
             out.causes.push_back(id);
-            std::vector<std::string> path;
-            for (int v = int(visit); v >= 0; v = visits[size_t(v)].parent) {
-                path.push_back(nameOf(visits[size_t(v)]));
-                if (visits[size_t(v)].label && !visits[size_t(v)].label->empty()) path.push_back(*visits[size_t(v)].label);
-            }
-            std::reverse(path.begin(), path.end());
-            if (!causes_[id].node.empty()) path.push_back(causes_[id].node);
-            out.paths.push_back(std::move(path));
+            if (path == PathSteps::kEnd) path = pathTo(visit);
+            out.paths.push_back(path);
         }
     };
     auto enter = [&](NodeId named, bool namedIsNew, const std::string* label, size_t from) {
@@ -527,6 +554,14 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
     std::vector<uint8_t> explainerOf(result.symbols.size(), 0);
     const std::vector<Explainer> explainers = explainAll(result.symbols, jobs, explainerOf, options);
 
+    // One table of path steps; the symbols' path ids renumbered into it.
+    for (size_t e = 0; e < explainers.size(); ++e) {
+        const std::vector<uint32_t> ids = result.paths.merge(explainers[e].paths());
+        for (size_t s = 0; s < result.symbols.size(); ++s)
+            if (explainerOf[s] == e)
+                for (uint32_t& path : result.symbols[s].paths) path = ids[path];
+    }
+
     // Merge the explainers' causes by identity, in symbol order: a cause's renderings come from
     // the first symbol that found it, whichever thread explained it.
     std::vector<Cause> causes;
@@ -547,9 +582,20 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
         }
     }
 
-    // Rank causes by how many symbols they affect; renumber 1..n in that order.
-    for (size_t s = 0; s < result.symbols.size(); ++s)
-        for (uint32_t id : result.symbols[s].causes) causes[id].symbols.push_back(uint32_t(s));
+    // Rank causes by how many symbols they affect, then by how near their symbols they sit (a
+    // change in a function's own parameter before one deep in a struct it reaches); renumber
+    // 1..n in that order.
+    std::vector<bool> ranked(causes.size(), false);
+    for (size_t s = 0; s < result.symbols.size(); ++s) {
+        const SymbolDiff& symbol = result.symbols[s];
+        for (size_t i = 0; i < symbol.causes.size(); ++i) {
+            Cause& cause = causes[symbol.causes[i]];
+            cause.symbols.push_back(uint32_t(s));
+            const auto hops = uint32_t(result.paths.hops(symbol.paths[i]));
+            if (!ranked[symbol.causes[i]] || hops < cause.hops) cause.hops = hops;
+            ranked[symbol.causes[i]] = true;
+        }
+    }
     std::vector<uint32_t> order(causes.size());
     std::vector<std::string> titles(causes.size());
     for (uint32_t i = 0; i < order.size(); ++i) {
@@ -558,6 +604,7 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
     }
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
         if (causes[a].symbols.size() != causes[b].symbols.size()) return causes[a].symbols.size() > causes[b].symbols.size();
+        if (causes[a].hops != causes[b].hops) return causes[a].hops < causes[b].hops;
         return titles[a] < titles[b];
     });
     std::vector<uint32_t> rank(causes.size());
@@ -573,10 +620,10 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
         for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
         std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return symbol.causes[a] < symbol.causes[b]; });
         std::vector<uint32_t> causes;
-        std::vector<std::vector<std::string>> paths;
+        std::vector<uint32_t> paths;
         for (size_t i : idx) {
             causes.push_back(symbol.causes[i]);
-            paths.push_back(std::move(symbol.paths[i]));
+            paths.push_back(symbol.paths[i]);
         }
         symbol.causes = std::move(causes);
         symbol.paths = std::move(paths);

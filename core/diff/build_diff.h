@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diff/node_compare.h"
+#include "diff/path_steps.h"
 #include "version/build_loader.h"
 
 namespace kabiscope {
@@ -42,12 +43,16 @@ struct SymbolDiff {
     std::string oldExportType, newExportType;
     bool exportChanged() const { return oldNamespace != newNamespace || oldExportType != newExportType; }
     std::vector<uint32_t> causes;                // ids into DiffResult::causes
-    std::vector<std::vector<std::string>> paths; // parallel to `causes`: symbol -> ... -> node
+    // Parallel to `causes`: the first step, in DiffResult::paths, of the path from the symbol to
+    // the type holding the cause (DiffResult::pathTo spells it out, down to the node).
+    std::vector<uint32_t> paths;
     FirstDifference firstDifference;
 };
 
 struct Cause {
-    uint32_t id = 0;               // 1-based rank: 1 affects the most symbols
+    // 1-based rank: most symbols affected first, then the cause nearest its symbols (fewest
+    // hops), then by title
+    uint32_t id = 0;
     std::string type;              // the record holding the node: "s#sk_buff", or a symbol name
     std::string node;              // "member len", "parameter 2 (dev)", "" for the type itself
     ChangeKind kind = ChangeKind::TypeChanged;
@@ -55,6 +60,7 @@ struct Cause {
     std::string oldRendering;      // the record's symtypes rendering on each side
     std::string newRendering;
     std::vector<uint32_t> symbols; // indices into DiffResult::symbols
+    uint32_t hops = 0;             // fewest types between an affected symbol and the node's type
     // What follows mechanically from this change, folded under it (diff/consequence_folding.h):
     // later members' offsets, the size of the struct and of the anonymous aggregates around it.
     struct Folded {
@@ -80,6 +86,9 @@ struct DiffResult {
     DiffSummary summary;
     std::vector<SymbolDiff> symbols;  // every symbol, sorted by name
     std::vector<Cause> causes;        // ranked: most affected symbols first
+    PathSteps paths;                  // every symbol's paths to its causes, shared tails once
+    // symbol -> reference -> type -> ... -> type -> node of the symbol's i-th cause.
+    std::vector<std::string> pathTo(const SymbolDiff& symbol, size_t i) const;
     bool anyChange() const { return summary.changed + summary.added + summary.removed + summary.exportChanged > 0; }
 };
 

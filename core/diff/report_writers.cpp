@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "diff/member_table.h"
 #include "output/writers.h"
@@ -205,7 +208,7 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
                 << "\n";
             for (size_t i = 0; i < symbol.causes.size(); ++i) {
                 const Cause& cause = diff.causes[symbol.causes[i] - 1];
-                out << "      #" << cause.id << " " << joinPath(symbol.paths[i]) << ": " << cause.description << "\n";
+                out << "      #" << cause.id << " " << joinPath(diff.pathTo(symbol, i)) << ": " << cause.description << "\n";
             }
         }
     }
@@ -229,47 +232,83 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
     }
 }
 
-// A symbol's paths, once per type that holds causes: the path to cause i is the path to its type
-// followed by the cause's node. On a major rebase a symbol has hundreds of causes in a few dozen
-// types, and the paths written in full were most of a 1.4 GB report.
-nlohmann::json typePaths(const DiffResult& diff, const SymbolDiff& symbol) {
+// Numbers the path steps the report needs in the order symbols first reach them, so the
+// report does not depend on how the diff's threads happened to intern them: each chain is
+// walked from a symbol's first type until a step already numbered.
+class JsonSteps {
+public:
+    explicit JsonSteps(const PathSteps& steps) : steps_(steps), index_(steps.size(), kNone) {}
+    // The report index of `id`, numbering it and the rest of its chain first.
+    nlohmann::json number(uint32_t id) {
+        if (id == PathSteps::kEnd) return nullptr;
+        for (uint32_t s = id; s != PathSteps::kEnd && index_[s] == kNone; s = steps_[s].next) {
+            index_[s] = uint32_t(order_.size());
+            order_.push_back(s);
+        }
+        return index_[id];
+    }
+    bool empty() const { return order_.empty(); }
+    void write(std::ostream& out) const {
+        for (size_t i = 0; i < order_.size(); ++i) {
+            const PathSteps::Step& step = steps_[order_[i]];
+            const nlohmann::json next = step.next == PathSteps::kEnd ? nlohmann::json(nullptr) : nlohmann::json(index_[step.next]);
+            out << (i ? ",\n    " : "\n    ")
+                << nlohmann::json::array({steps_.textOf(step.name), steps_.textOf(step.via), next}).dump();
+        }
+    }
+
+private:
+    static constexpr uint32_t kNone = UINT32_MAX;
+    const PathSteps& steps_;
+    std::vector<uint32_t> index_;
+    std::vector<uint32_t> order_;
+};
+
+// A symbol's paths, once per type that holds causes: [the reference followed from the symbol,
+// the report index of the first type's step], or [.., null] for its own record. Causes in one
+// type share their path.
+nlohmann::json typePaths(const DiffResult& diff, const SymbolDiff& symbol, JsonSteps& steps) {
     nlohmann::json out = nlohmann::json::object();
     for (size_t i = 0; i < symbol.causes.size() && i < symbol.paths.size(); ++i) {
         const Cause& cause = diff.causes[symbol.causes[i] - 1];
         if (out.contains(cause.type)) continue;
-        std::vector<std::string> path = symbol.paths[i];
-        if (!cause.node.empty() && !path.empty()) path.pop_back();  // ends at the type
-        out[cause.type] = std::move(path);
+        const PathSteps::Step& first = diff.paths[symbol.paths[i]];
+        out[cause.type] = nlohmann::json::array({diff.paths.textOf(first.via), steps.number(first.next)});
     }
     return out;
 }
 
+// Written as it goes, one record per line: a major rebase's report has tens of thousands of
+// records, and a document built in memory first cost gigabytes.
 void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
     using nlohmann::json;
-    json root;
-    root["old"] = diff.oldPath;
-    root["new"] = diff.newPath;
-    root["summary"] = {{"changed", diff.summary.changed},
-                       {"added", diff.summary.added},
-                       {"removed", diff.summary.removed},
-                       {"unchanged", diff.summary.unchanged},
-                       {"export_changed", diff.summary.exportChanged}};
-    json symbols = json::array();
-    // Causes refer to symbols by their place in `symbols`, and renderings live once per type in
-    // `types`: the report grows with symbols + causes + types, never with their products (a
-    // 6.1 -> 6.12 diff wrote 3.9 GB when every cause carried its symbols' names and renderings).
+    out << "{\n  \"old\": " << json(diff.oldPath).dump() << ",\n  \"new\": " << json(diff.newPath).dump() << ",\n";
+    out << "  \"summary\": "
+        << json({{"changed", diff.summary.changed},
+                 {"added", diff.summary.added},
+                 {"removed", diff.summary.removed},
+                 {"unchanged", diff.summary.unchanged},
+                 {"export_changed", diff.summary.exportChanged}})
+               .dump()
+        << ",\n  \"symbols\": [";
+    // Causes refer to symbols by their place in `symbols`, paths are chains of shared `steps`,
+    // and renderings live once per type in `types`: the report grows with symbols + causes +
+    // types, never with their products (a 6.1 -> 6.12 diff wrote 3.9 GB when every cause
+    // carried its symbols' names and renderings).
+    JsonSteps steps(diff.paths);
     std::vector<int64_t> emitted(diff.symbols.size(), -1);
+    size_t written = 0;
     for (size_t index = 0; index < diff.symbols.size(); ++index) {
         const SymbolDiff& symbol = diff.symbols[index];
         if (symbol.status == SymbolStatus::Unchanged && !options.includeUnchanged && !symbol.exportChanged()) continue;
-        emitted[index] = int64_t(symbols.size());
+        emitted[index] = int64_t(written);
         json entry = {{"name", symbol.name},
                       {"status", symbolStatusName(symbol.status)},
                       {"old_crc", symbol.oldCrc ? json(formatCrc(*symbol.oldCrc)) : json(nullptr)},
                       {"new_crc", symbol.newCrc ? json(formatCrc(*symbol.newCrc)) : json(nullptr)},
                       {"module", symbol.module},
                       {"causes", symbol.causes},
-                      {"type_paths", typePaths(diff, symbol)}};
+                      {"type_paths", typePaths(diff, symbol, steps)}};
         if (symbol.exportChanged())
             entry["export_change"] = {{"old_namespace", symbol.oldNamespace},
                                       {"new_namespace", symbol.newNamespace},
@@ -280,30 +319,37 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
                                          {"context_start", symbol.firstDifference.contextStart},
                                          {"old", symbol.firstDifference.oldContext},
                                          {"new", symbol.firstDifference.newContext}};
-        symbols.push_back(std::move(entry));
+        out << (written++ ? ",\n    " : "\n    ") << entry.dump();
     }
-    root["symbols"] = std::move(symbols);
-    json causes = json::array();
-    json types = json::object();
+    out << (written ? "\n  ],\n" : "],\n") << "  \"causes\": [";
+    std::vector<const Cause*> typeHolders;  // the first cause of each type, in cause order
+    std::unordered_set<std::string_view> typesSeen;
     for (const Cause& cause : diff.causes) {
         json indexes = json::array();
         for (uint32_t index : cause.symbols)
             if (emitted[index] >= 0) indexes.push_back(emitted[index]);
-        if (!types.contains(cause.type)) types[cause.type] = {{"old", cause.oldRendering}, {"new", cause.newRendering}};
+        if (typesSeen.insert(cause.type).second) typeHolders.push_back(&cause);
         json folded = json::array();
         for (const Cause::Folded& f : cause.folded) folded.push_back({{"where", f.node}, {"description", f.description}});
-        causes.push_back({{"id", cause.id},
-                          {"node", cause.type},
-                          {"where", cause.node},
-                          {"kind", changeKindName(cause.kind)},
-                          {"description", cause.description},
-                          {"folded", std::move(folded)},
-                          {"symbols", cause.symbols.size()},
-                          {"symbol_indexes", std::move(indexes)}});
+        out << (cause.id == 1 ? "\n    " : ",\n    ")
+            << json({{"id", cause.id},
+                     {"node", cause.type},
+                     {"where", cause.node},
+                     {"kind", changeKindName(cause.kind)},
+                     {"description", cause.description},
+                     {"folded", std::move(folded)},
+                     {"symbols", cause.symbols.size()},
+                     {"symbol_indexes", std::move(indexes)}})
+                   .dump();
     }
-    root["causes"] = std::move(causes);
-    root["types"] = std::move(types);
-    out << root.dump(2) << "\n";
+    out << (diff.causes.empty() ? "],\n" : "\n  ],\n") << "  \"steps\": [";
+    steps.write(out);
+    out << (steps.empty() ? "],\n" : "\n  ],\n") << "  \"types\": {";
+    std::sort(typeHolders.begin(), typeHolders.end(), [](const Cause* a, const Cause* b) { return a->type < b->type; });
+    for (size_t i = 0; i < typeHolders.size(); ++i)
+        out << (i ? ",\n    " : "\n    ") << json(typeHolders[i]->type).dump() << ": "
+            << json({{"old", typeHolders[i]->oldRendering}, {"new", typeHolders[i]->newRendering}}).dump();
+    out << (typeHolders.empty() ? "}\n" : "\n  }\n") << "}\n";
 }
 
 void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
@@ -333,7 +379,7 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
             if (symbol.status != SymbolStatus::Changed || symbol.causes.empty()) continue;
             out << "- `" << symbol.name << "`\n";
             for (size_t i = 0; i < symbol.causes.size(); ++i)
-                out << "  - #" << symbol.causes[i] << ": " << markdownEscape(joinPath(symbol.paths[i])) << "\n";
+                out << "  - #" << symbol.causes[i] << ": " << markdownEscape(joinPath(diff.pathTo(symbol, i))) << "\n";
         }
         out << "\n";
     }
@@ -397,7 +443,7 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
                 << crcText(symbol.oldCrc) << "</td><td>" << crcText(symbol.newCrc) << "</td><td>";
             for (size_t i = 0; i < symbol.causes.size(); ++i)
                 out << (i ? "<br>" : "") << "<a href=\"#cause" << symbol.causes[i] << "\">#" << symbol.causes[i] << "</a> "
-                    << htmlEscape(joinPath(symbol.paths[i]));
+                    << htmlEscape(joinPath(diff.pathTo(symbol, i)));
             if (symbol.causes.empty()) out << "no DWARF for it on one side";
             out << "</td></tr>\n";
         }
@@ -452,7 +498,7 @@ void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ost
         out << "\nCause #" << cause.id << " (affects " << cause.symbols.size() << " symbol"
             << (cause.symbols.size() == 1 ? "" : "s") << "): " << cause.title() << "\n";
         if (const std::string folded = cause.foldedSummary(); !folded.empty()) out << "  folded under it: " << folded << "\n";
-        out << "  path: " << joinPath(symbol.paths[i]) << "\n";
+        out << "  path: " << joinPath(diff.pathTo(symbol, i)) << "\n";
     }
     std::set<std::string> shown;  // each type's members once, however many causes it holds
     for (uint32_t id : symbol.causes) {

@@ -69,8 +69,8 @@ AlignedTree::AlignedTree(TreeSide before, TreeSide after, const DiffResult* diff
     if (root.oldNode != kNoNode) root.oldText = std::string(old_.build->graph.node(root.oldNode).keyword());
     if (root.newNode != kNoNode) root.newText = std::string(new_.build->graph.node(root.newNode).keyword());
     root.pathKeys = {root.key};
-    if (symbolDiff_)
-        for (const auto& path : symbolDiff_->paths) splitPaths_.push_back(splitSteps(path));
+    if (symbolDiff_ && diff_)
+        for (size_t i = 0; i < symbolDiff_->paths.size(); ++i) splitPaths_.push_back(splitSteps(diff_->pathTo(*symbolDiff_, i)));
     rows_.push_back(std::move(root));
     mark(rows_.back());
 }

@@ -49,7 +49,7 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
             if (const std::string folded = cause.foldedSummary(); !folded.empty()) lines.push_back("  (" + folded + ")");
             std::string previous = symbol.name();
             pathTypes.insert(previous);
-            for (const std::string& step : diff.paths[i]) {
+            for (const std::string& step : options.diff->pathTo(diff, i)) {
                 if (!isTypeName(step)) continue;
                 pathTypes.insert(step);
                 pathEdges.emplace(previous, step);

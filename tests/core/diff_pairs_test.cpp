@@ -3,11 +3,14 @@
 // and the engine's invariants must hold on every pair.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "core/test_support.h"
 #include "diff/build_diff.h"
@@ -91,9 +94,10 @@ void checkInvariants(const DiffResult& diff) {
         for (size_t i = 0; i < symbol.causes.size(); ++i) {
             const Cause& cause = diff.causes.at(symbol.causes[i] - 1);
             EXPECT_EQ(cause.id, symbol.causes[i]);
-            EXPECT_FALSE(symbol.paths[i].empty());
-            EXPECT_EQ(symbol.paths[i].front(), symbol.name) << "a path starts at its symbol";
-            EXPECT_EQ(symbol.paths[i].back(), cause.node.empty() ? cause.type : cause.node)
+            const std::vector<std::string> path = diff.pathTo(symbol, i);
+            ASSERT_FALSE(path.empty());
+            EXPECT_EQ(path.front(), symbol.name) << "a path starts at its symbol";
+            EXPECT_EQ(path.back(), cause.node.empty() ? cause.type : cause.node)
                 << "a path ends at the cause's node";
             nodes.emplace(cause.type, cause.node);
         }
@@ -120,12 +124,40 @@ void checkInvariants(const DiffResult& diff) {
 
 class DiffPairs : public testing::TestWithParam<std::string> {};
 
+// The JSON report's paths, rebuilt the way docs/diff-json.md tells a script to, are the engine's.
+void checkJsonPaths(const DiffResult& diff, const std::string& report) {
+    const nlohmann::json root = nlohmann::json::parse(report);
+    const nlohmann::json& steps = root.at("steps");
+    size_t checked = 0;
+    for (const nlohmann::json& symbol : root.at("symbols")) {
+        const auto it = std::find_if(diff.symbols.begin(), diff.symbols.end(),
+                                     [&](const SymbolDiff& s) { return s.name == symbol.at("name"); });
+        ASSERT_NE(it, diff.symbols.end());
+        for (size_t i = 0; i < it->causes.size(); ++i) {
+            const Cause& cause = diff.causes[it->causes[i] - 1];
+            const nlohmann::json& start = symbol.at("type_paths").at(cause.type);
+            std::vector<std::string> path{it->name};
+            if (!start[0].get<std::string>().empty()) path.push_back(start[0]);
+            for (nlohmann::json next = start[1]; !next.is_null(); next = steps.at(next.get<size_t>())[2]) {
+                const nlohmann::json& step = steps.at(next.get<size_t>());
+                path.push_back(step[0]);
+                if (!step[1].get<std::string>().empty()) path.push_back(step[1]);
+            }
+            if (!cause.node.empty()) path.push_back(cause.node);
+            EXPECT_EQ(path, diff.pathTo(*it, i)) << it->name << " #" << cause.id;
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked > 0, diff.summary.changed > 0);
+}
+
 TEST_P(DiffPairs, ReportsMatchExpectedAndInvariantsHold) {
     const DiffResult diff = diffPair(GetParam());
     checkInvariants(diff);
     std::ostringstream text, json;
     writeDiffText(diff, text);
     writeDiffJson(diff, json);
+    checkJsonPaths(diff, json.str());
     expectMatchesFile(text.str(), GetParam() + ".txt");
     expectMatchesFile(json.str(), GetParam() + ".json");
 }
@@ -158,7 +190,7 @@ TEST(DiffPairsFacts, OneStructChangeRipplesIntoEveryExportThatReachesIt) {
         for (size_t i = 0; i < symbol.causes.size(); ++i)
             if (symbol.causes[i] == it->id) {
                 found = true;
-                EXPECT_EQ(symbol.paths[i],
+                EXPECT_EQ(diff.pathTo(symbol, i),
                           (std::vector<std::string>{"rp_register", "parameter 1 (dev)", "s#rp_netdev", "member queues",
                                                     "s#rp_queue", "member stats", "s#rp_stats", "member dropped"}));
             }
