@@ -41,6 +41,7 @@
 #include "ui/graph_view.h"
 #include "ui/open_dialog.h"
 #include "ui/root_cause_model.h"
+#include "ui/wrapping_delegate.h"
 #include "ui/status_style.h"
 #include "ui/symbol_filter_model.h"
 #include "ui/symbol_table_model.h"
@@ -168,14 +169,16 @@ void MainWindow::buildUi() {
     shown_->setStyleSheet(QStringLiteral("color: #555"));
     symbolsLayout->addWidget(shown_);
 
-    causeView_ = new QTableView(this);
+    causeView_ = new QTreeView(this);  // a cause's consequences are its children
     causeView_->setModel(causeModel_);
     causeView_->setSelectionBehavior(QAbstractItemView::SelectRows);
     causeView_->setSelectionMode(QAbstractItemView::SingleSelection);
-    causeView_->verticalHeader()->hide();
-    causeView_->horizontalHeader()->setStretchLastSection(true);
+    causeView_->setRootIsDecorated(true);
+    causeView_->setUniformRowHeights(false);
+    causeView_->header()->setStretchLastSection(true);
     causeView_->setWordWrap(true);  // the Change column says what changed: show all of it
     causeView_->setTextElideMode(Qt::ElideNone);
+    causeView_->setItemDelegateForColumn(RootCauseModel::ChangeColumn, new WrappingDelegate(causeView_));
     causeSymbols_ = new QListWidget(this);
     auto* causesSplit = new QSplitter(Qt::Vertical, this);
     causesSplit->addWidget(causeView_);
@@ -247,9 +250,9 @@ void MainWindow::buildUi() {
 
     connect(cancel_, &QPushButton::clicked, &loader_, &SessionLoader::cancel);
     // The Change column wraps: rows follow its width (first shown, splitter moved, window resized).
-    connect(causeView_->horizontalHeader(), &QHeaderView::sectionResized, causeView_, [this] { causeView_->resizeRowsToContents(); });
+    connect(causeView_->header(), &QHeaderView::sectionResized, causeView_, [this] { causeView_->doItemsLayout(); });
     connect(leftTabs_, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index == 1) causeView_->resizeRowsToContents();
+        if (index == 1) causeView_->doItemsLayout();
     });
     connect(filter_, &QLineEdit::textChanged, this, &MainWindow::updateFilter);
     connect(regex_, &QCheckBox::toggled, this, &MainWindow::updateFilter);
@@ -403,6 +406,11 @@ void MainWindow::onLoaded(SessionPtr session) {
     currentSymbol_ = -1;
     symbolModel_->setSession(session_);
     causeModel_->setSession(session_);
+    // The top cause open when what folds under it is short, so the child rows explain
+    // themselves; a long list (46 members of mm_struct shifted) would fill the view.
+    constexpr int kExpandedAtMost = 6;
+    if (causeModel_->rowCount() > 0 && causeModel_->rowCount(causeModel_->index(0, 0)) <= kExpandedAtMost)
+        causeView_->expand(causeModel_->index(0, 0));
     causeSymbols_->clear();
     treeModel_->setSymbol(session_, -1);
     graphView_->setSymbol(session_, -1);
@@ -675,15 +683,15 @@ void MainWindow::applyDefaultColumnWidths() {
             fixed += symbolView_->columnWidth(column);
     const int available = symbolView_->viewport()->width() > 100 ? symbolView_->viewport()->width() : 560;
     symbolView_->setColumnWidth(SymbolTableModel::NameColumn, std::max(160, available - fixed - 4));
-    causeView_->resizeColumnsToContents();
+    for (int column = 0; column < RootCauseModel::ChangeColumn; ++column) causeView_->resizeColumnToContents(column);
     causeView_->setColumnWidth(RootCauseModel::TypeColumn, std::min(causeView_->columnWidth(RootCauseModel::TypeColumn), 220));
-    causeView_->resizeRowsToContents();
+    causeView_->doItemsLayout();
 }
 
 void MainWindow::showGraphTab() { rightTabs_->setCurrentIndex(1); }
 void MainWindow::showCausesTab() {
     leftTabs_->setCurrentIndex(1);
-    causeView_->resizeRowsToContents();  // wrapped to the width the tab has now that it is shown
+    causeView_->doItemsLayout();  // wrapped to the width the tab has now that it is shown
     if (!causeView_->currentIndex().isValid() && causeModel_->rowCount() > 0)
         causeView_->setCurrentIndex(causeModel_->index(0, RootCauseModel::ChangeColumn));
 }

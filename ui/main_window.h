@@ -63,7 +63,7 @@ public:
     QTableView* symbolView() const { return symbolView_; }
     QTreeView* treeView() const { return treeView_; }
     GraphView* graphView() const { return graphView_; }
-    QTableView* causeView() const { return causeView_; }
+    QTreeView* causeView() const { return causeView_; }
     QListWidget* causeSymbols() const { return causeSymbols_; }
     SymbolFilterModel* symbolFilter() const { return symbolFilter_; }
     TypeTreeModel* treeModel() const { return treeModel_; }
@@ -136,7 +136,7 @@ private:
     QLabel* hint_;            // the empty window's, and while loading
     QStackedWidget* centralStack_;
     QTableView* symbolView_;
-    QTableView* causeView_;
+    QTreeView* causeView_;
     QListWidget* causeSymbols_;
     QTreeView* treeView_;
     GraphView* graphView_;

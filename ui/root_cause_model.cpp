@@ -1,42 +1,97 @@
 #include "ui/root_cause_model.h"
 
+#include <QBrush>
+
 #include "diff/report_writers.h"
 #include "ui/status_style.h"
 
 namespace kabiscope::ui {
 
-RootCauseModel::RootCauseModel(QObject* parent) : SessionTableModel(parent) {}
+RootCauseModel::RootCauseModel(QObject* parent) : QAbstractItemModel(parent) {}
+
+void RootCauseModel::setSession(SessionPtr session) {
+    beginResetModel();
+    session_ = std::move(session);
+    endResetModel();
+}
+
+QModelIndex RootCauseModel::index(int row, int column, const QModelIndex& parent) const {
+    if (!hasIndex(row, column, parent)) return {};
+    return createIndex(row, column, parent.isValid() ? quintptr(parent.row()) + 1 : quintptr(0));
+}
+
+QModelIndex RootCauseModel::parent(const QModelIndex& child) const {
+    if (!child.isValid() || child.internalId() == 0) return {};
+    return createIndex(int(child.internalId() - 1), 0, quintptr(0));
+}
+
+int RootCauseModel::rowCount(const QModelIndex& parent) const {
+    if (!session_) return 0;
+    if (!parent.isValid()) return int(session_->diff.causes.size());
+    if (parent.internalId() != 0 || parent.column() != 0) return 0;  // folded rows have no children
+    return int(session_->diff.causes[size_t(parent.row())].folded.size());
+}
+
+int RootCauseModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+
+const Cause* RootCauseModel::causeOf(const QModelIndex& index) const {
+    if (!index.isValid() || !session_) return nullptr;
+    const size_t row = index.internalId() == 0 ? size_t(index.row()) : size_t(index.internalId() - 1);
+    return row < session_->diff.causes.size() ? &session_->diff.causes[row] : nullptr;
+}
 
 QVariant RootCauseModel::data(const QModelIndex& index, int role) const {
-    if (!cell(index)) return {};
-    const Cause& cause = session_->diff.causes[size_t(index.row())];
+    const Cause* cause = causeOf(index);
+    if (!cause) return {};
+    if (role == CauseIdRole) return int(cause->id);
+    if (role == FoldedRole) return index.internalId() != 0;
+    if (index.internalId() == 0) return causeData(*cause, index.column(), role);
+    if (size_t(index.row()) >= cause->folded.size()) return {};
+    return foldedData(*cause, cause->folded[size_t(index.row())], index.column(), role);
+}
+
+QVariant RootCauseModel::causeData(const Cause& cause, int column, int role) const {
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case RankColumn: return int(cause.id);
         case SymbolsColumn: return int(cause.symbols.size());
         case TypeColumn: return QString::fromStdString(describeRecordName(cause.type));
-        case ChangeColumn: return QString::fromStdString(cause.changeText());  // with what was folded under it
+        case ChangeColumn: return QString::fromStdString(cause.changeText());  // with the folded summary
         }
         break;
     case Qt::DecorationRole:
-        if (index.column() == ChangeColumn) return markIcon(markFor(cause.kind));
+        if (column == ChangeColumn) return markIcon(markFor(cause.kind));
         break;
-    case Qt::ToolTipRole: {  // short: the cause, then what is folded under it (the details pane has the types)
+    case Qt::ToolTipRole: {
         QString tip = QString::fromStdString(cause.title());
         if (tip.size() > 140) tip = tip.left(139) + QChar(0x2026);
-        constexpr size_t kShown = 8;
-        if (!cause.folded.empty()) tip += tr("\nFolded under it:");
-        for (size_t i = 0; i < cause.folded.size() && i < kShown; ++i)
-            tip += QStringLiteral("\n  ") + QString::fromStdString(cause.folded[i].node.empty() ? cause.folded[i].description
-                                                                                             : cause.folded[i].node + ": " + cause.folded[i].description);
-        if (cause.folded.size() > kShown) tip += tr("\n  … and %1 more").arg(cause.folded.size() - kShown);
+        if (!cause.folded.empty())
+            tip += tr("\n%n change(s) follow from it: expand the row to see them", nullptr, int(cause.folded.size()));
         return tip;
     }
     case Qt::TextAlignmentRole:
-        if (index.column() <= SymbolsColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (column <= SymbolsColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
-    case CauseIdRole: return int(cause.id);
+    }
+    return {};
+}
+
+QVariant RootCauseModel::foldedData(const Cause& cause, const Cause::Folded& folded, int column, int role) const {
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case TypeColumn:  // the type only where it is not the cause's own
+            return folded.type.empty() ? QString() : QString::fromStdString(describeRecordName(folded.type));
+        case ChangeColumn:
+            return QString::fromStdString(folded.node.empty() ? folded.description : folded.node + ": " + folded.description);
+        }
+        break;
+    case Qt::ForegroundRole: return QBrush(QColor(0x55, 0x55, 0x55));  // consequences read quieter
+    case Qt::ToolTipRole:
+        return tr("Follows from #%1 (%2); not a cause of its own")
+            .arg(cause.id)
+            .arg(QString::fromStdString(cause.node.empty() ? cause.type : cause.node));
     }
     return {};
 }

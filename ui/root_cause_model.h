@@ -1,24 +1,38 @@
-// RootCauseModel: the changed type nodes of a Session, ranked by how many symbols they affect.
+// RootCauseModel: the root causes of a Session, ranked, each with what was folded under it
+// (later members' offsets, sizes, moves in types that embed it) as its child rows.
 #pragma once
 
-#include "ui/session_table_model.h"
+#include <QAbstractItemModel>
+
+#include "ui/session.h"
 
 namespace kabiscope::ui {
 
-class RootCauseModel : public SessionTableModel {
+class RootCauseModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Column { RankColumn, SymbolsColumn, TypeColumn, ChangeColumn, ColumnCount };
-    enum Role { CauseIdRole = Qt::UserRole + 1 };
+    // The cause's id; on a folded row, the id of the cause it is folded under.
+    enum Role { CauseIdRole = Qt::UserRole + 1, FoldedRole };
 
     explicit RootCauseModel(QObject* parent = nullptr);
 
+    void setSession(SessionPtr session);
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-protected:
-    size_t rowsIn(const Session& session) const override { return session.diff.causes.size(); }
-    int columns() const override { return ColumnCount; }
+private:
+    // A top-level row's internal id is 0; a folded row's is its cause's row + 1.
+    const Cause* causeOf(const QModelIndex& index) const;
+    QVariant causeData(const Cause& cause, int column, int role) const;
+    QVariant foldedData(const Cause& cause, const Cause::Folded& folded, int column, int role) const;
+
+    SessionPtr session_;
 };
 
 }  // namespace kabiscope::ui

@@ -13,6 +13,7 @@
 #include "base/error.h"
 #include "base/threads.h"
 #include "base/phase_timer.h"
+#include "diff/cross_type_folding.h"
 #include "graph/reference_edges.h"
 #include "model/type_table.h"
 #include "output/writers.h"
@@ -53,8 +54,11 @@ std::string Cause::foldedSummary() const {
     if (folded.empty()) return {};
     size_t shifted = 0, other = 0;
     std::string size;
+    std::vector<std::string> otherTypes;  // whose members this change moved, in first-seen order
     for (const Folded& f : folded) {
-        if (isOffsetDescription(f.description)) {
+        if (!f.type.empty()) {
+            if (std::find(otherTypes.begin(), otherTypes.end(), f.type) == otherTypes.end()) otherTypes.push_back(f.type);
+        } else if (isOffsetDescription(f.description)) {
             ++shifted;
         } else if (f.node.empty() && f.description.rfind("byte_size changed from ", 0) == 0) {
             // "byte_size changed from 224 to 232" -> "byte_size 224 -> 232"
@@ -70,6 +74,13 @@ std::string Cause::foldedSummary() const {
     if (shifted) add("+" + std::to_string(shifted) + " member" + (shifted == 1 ? "" : "s") + " shifted");
     if (!size.empty()) add(size);
     if (other) add("+" + std::to_string(other) + " more folded");
+    if (!otherTypes.empty()) {
+        constexpr size_t kNamed = 3;
+        std::string types;
+        for (size_t i = 0; i < otherTypes.size() && i < kNamed; ++i) types += (i ? ", " : "") + otherTypes[i];
+        if (otherTypes.size() > kNamed) types += " and " + std::to_string(otherTypes.size() - kNamed) + " more";
+        add("moves members of " + types);
+    }
     return out;
 }
 
@@ -160,6 +171,9 @@ private:
     // The new-side types of a scope pair from which a changed type can be reached.
     const std::unordered_set<uint32_t>& relevantTypes(Side before, Side after);
     std::vector<uint32_t> compareType(Side before, Side after, const std::string& name, TypeTarget a, TypeTarget b);
+    // The record names of named nodes of the new side, typedefs followed to the struct or union
+    // they name.
+    std::vector<std::string> typeNames(Side after, const std::vector<NodeId>& nodes);
     uint32_t causeFor(const std::string& type, const NodeChange& change, Side before, Side after, TypeTarget a,
                       TypeTarget b);
     SideCache& cacheFor(const VersionedBuild* build) {
@@ -204,9 +218,15 @@ uint32_t Explainer::causeFor(const std::string& type, const NodeChange& change, 
     cause.node = change.node;
     cause.kind = change.kind;
     cause.description = change.description;
-    for (const NodeChange& folded : change.folded) cause.folded.push_back({folded.node, folded.description});
+    for (const NodeChange& folded : change.folded) cause.folded.push_back({folded.node, folded.description, {}});
     auto [it, inserted] = causeIndex_.emplace(causeKey(cause), uint32_t(causes_.size()));
     if (inserted) {
+        if (change.newNode != kNoNode && !b.isRecord()) {
+            if (change.kind == ChangeKind::AttributeChanged && isOffsetDescription(change.description))
+                cause.shiftedBy = typeNames(after, namedTypesHeldBefore(after.build->graph, b.index(), change.newNode));
+            else if (change.kind == ChangeKind::SizeChanged && change.description.rfind("byte_size changed", 0) == 0)
+                cause.shiftedBy = typeNames(after, namedTypesHeldIn(after.build->graph, change.newNode));
+        }
         causes_.push_back(std::move(cause));
         finders_.push_back({order_, before, after, a, b});
     }
@@ -245,6 +265,30 @@ std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std:
     }
     typeMemo_.emplace(std::move(key), found);
     return found;
+}
+
+std::vector<std::string> Explainer::typeNames(Side after, const std::vector<NodeId>& nodes) {
+    const TypeGraph& graph = after.build->graph;
+    const VersionScope& scope = *after.build->scopes[after.symbol->scope];
+    SideCache& cache = cacheFor(after.build);
+    std::vector<std::string> names;
+    for (NodeId named : nodes) {
+        for (unsigned hops = 0; hops < 8; ++hops) {  // t#foo_t -> s#foo
+            const TypeTarget target = resolve(cache, scope, named);
+            if (!target.valid() || target.isRecord() || graph.node(target.index()).kind != NodeKind::Typedef) {
+                names.push_back(graph.referenceName(named));
+                break;
+            }
+            const std::optional<NodeId> type = typeChildOf(graph, target.index());
+            const std::optional<NodeId> next = type ? namedTypeHeldBy(graph, *type) : std::nullopt;
+            if (!next) {  // the typedef's own rendering holds the type (or it is a pointer)
+                names.push_back(graph.referenceName(named));
+                break;
+            }
+            named = *next;
+        }
+    }
+    return names;
 }
 
 TypeTarget Explainer::resolve(SideCache& cache, const VersionScope& scope, NodeId named) {
@@ -581,6 +625,8 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
             id = it->second;
         }
     }
+
+    foldAcrossTypes(causes, result.symbols);
 
     // Rank causes by how many symbols they affect, then by how near their symbols they sit (a
     // change in a function's own parameter before one deep in a struct it reaches); renumber

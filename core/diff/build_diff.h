@@ -63,11 +63,18 @@ struct Cause {
     uint32_t hops = 0;             // fewest types between an affected symbol and the node's type
     // What follows mechanically from this change, folded under it (diff/consequence_folding.h):
     // later members' offsets, the size of the struct and of the anonymous aggregates around it.
+    // An offset change in another type folds here when a type this cause grew is embedded
+    // before it (diff/cross_type_folding.h); `type` names that type, "" for this cause's own.
     struct Folded {
         std::string node;          // "member arg_end", "" for the type itself
         std::string description;   // "offset changed from 296 to 304"
+        std::string type;          // "" (this cause's type) or "s#cgroup"
     };
     std::vector<Folded> folded;
+    // For a move or a byte_size change nothing in its own type explains: the types held by
+    // value before the member, or in the aggregate, in member order ("s#cgroup_bpf"). If one
+    // of them grew, this folds under what grew it (diff/cross_type_folding.h).
+    std::vector<std::string> shiftedBy;
     std::string title() const;     // "s#sk_buff member len: type changed from ... to ..."
     // One line for what was folded: "+23 members shifted, byte_size 224 -> 232"; "" when nothing.
     std::string foldedSummary() const;

@@ -49,6 +49,16 @@ void foldConsequences(std::vector<NodeChange>& changes,
     std::vector<size_t> into(n, SIZE_MAX);  // the change each one folds under (before resolving)
     for (size_t x = 0; x < n; ++x) {
         const NodeChange& c = changes[x];
+        // An attribute of an item that was retyped or redefined follows from that (a bit-field
+        // that became a u8 loses its bit_size and gets a byte offset).
+        if (c.kind == ChangeKind::AttributeChanged && !c.node.empty()) {
+            for (size_t e = 0; e < n && into[x] == SIZE_MAX; ++e)
+                if (e != x && changes[e].node == c.node &&
+                    (changes[e].kind == ChangeKind::TypeChanged || changes[e].kind == ChangeKind::KindChanged ||
+                     changes[e].kind == ChangeKind::Definition))
+                    into[x] = e;
+            if (into[x] != SIZE_MAX) continue;
+        }
         if (isSizeChange(c)) {
             // The aggregate's own list is its node ("" for the record): the first change inside.
             // The first change inside, members added, removed or retyped before bit-field widths.
@@ -77,7 +87,9 @@ void foldConsequences(std::vector<NodeChange>& changes,
             const NodeChange& earlier = changes[e];
             return inside(earlier.node, list) && earlier.node != c.node && !inside(earlier.node, c.node);
         };
-        for (size_t e = 0; e < x && into[x] == SIZE_MAX; ++e)
+        // The nearest explanation before the item: with two insertions, the members between
+        // them moved because of the first, those after the second are its consequences.
+        for (size_t e = x; e-- > 0 && into[x] == SIZE_MAX;)
             if (earlierInList(e) && canShiftLaterItems(changes[e]) && changes[e].kind != ChangeKind::AttributeChanged &&
                 changes[e].kind != ChangeKind::Removed)
                 into[x] = e;
@@ -88,8 +100,12 @@ void foldConsequences(std::vector<NodeChange>& changes,
             const std::optional<uint64_t> removedAt = oldOffset(removed);
             if (removedAt && *removedAt < *at) into[x] = e;
         }
-        for (size_t e = 0; e < x && into[x] == SIZE_MAX; ++e)
+        for (size_t e = x; e-- > 0 && into[x] == SIZE_MAX;)
             if (earlierInList(e) && canShiftLaterItems(changes[e])) into[x] = e;
+        // Something inside the item itself changed: its alignment may have grown (a union
+        // that gained a long moves from offset 4 to 8).
+        for (size_t e = 0; e < n && into[x] == SIZE_MAX; ++e)
+            if (inside(changes[e].node, c.node) && canShiftLaterItems(changes[e]) && !isSizeChange(changes[e])) into[x] = e;
         for (size_t e = 0; e < x && into[x] == SIZE_MAX; ++e)
             if (isOffsetChange(changes[e]) && listOf(changes[e].node) == list) into[x] = e;
     }

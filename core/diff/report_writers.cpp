@@ -330,7 +330,8 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
             if (emitted[index] >= 0) indexes.push_back(emitted[index]);
         if (typesSeen.insert(cause.type).second) typeHolders.push_back(&cause);
         json folded = json::array();
-        for (const Cause::Folded& f : cause.folded) folded.push_back({{"where", f.node}, {"description", f.description}});
+        for (const Cause::Folded& f : cause.folded)
+            folded.push_back({{"node", f.type.empty() ? cause.type : f.type}, {"where", f.node}, {"description", f.description}});
         out << (cause.id == 1 ? "\n    " : ",\n    ")
             << json({{"id", cause.id},
                      {"node", cause.type},

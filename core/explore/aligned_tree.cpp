@@ -45,13 +45,6 @@ std::optional<uint64_t> numberOf(const TypeGraph& graph, NodeId id, NumberLabel 
     return std::nullopt;
 }
 
-std::optional<NodeId> firstTypeChild(const TypeGraph& graph, NodeId id) {
-    for (const Fragment& f : graph.fragments(id))
-        if (f.kind() == Fragment::Kind::Child && !isListItem(graph.node(f.child()).kind) &&
-            graph.node(f.child()).kind != NodeKind::Subrange)
-            return f.child();
-    return std::nullopt;
-}
 
 }  // namespace
 
@@ -91,9 +84,9 @@ std::optional<uint64_t> AlignedTree::sizeOf(const TreeSide& side, std::optional<
     const TypeNode& node = graph.node(id);
     if (auto size = numberOf(graph, id, NumberLabel::ByteSize)) return size;
     if (node.kind == NodeKind::Typedef || (node.kind == NodeKind::Modifier && node.keyword() != "pointer_type"))
-        return sizeOf(side, firstTypeChild(graph, id), depth + 1);
+        return sizeOf(side, typeChildOf(graph, id), depth + 1);
     if (node.kind == NodeKind::Array) {
-        auto element = sizeOf(side, firstTypeChild(graph, id), depth + 1);
+        auto element = sizeOf(side, typeChildOf(graph, id), depth + 1);
         if (!element) return std::nullopt;
         uint64_t count = 1;
         for (const Fragment& f : graph.fragments(id))
@@ -143,7 +136,7 @@ void AlignedTree::typesUnder(const TreeSide& side, NodeId node, const std::strin
             e.record = record;
             e.recordPath = recordPath;
             e.recordPath.push_back(e.key);
-            const auto type = firstTypeChild(graph, child);
+            const auto type = typeChildOf(graph, child);
             if (n.kind == NodeKind::Member || n.kind == NodeKind::Parameter) {
                 e.text = type ? prettyTypeName(graph, *type) : std::string("void");
                 e.size = sizeOf(side, type);

@@ -5,6 +5,7 @@
 // diff engine follows these to reach types; the dependency graph draws them as edges.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,23 @@ void namedChildren(const TypeGraph& graph, NodeId root, std::vector<NodeId>& out
 
 // True for the nodes that are entries of a list: members, parameters, enumerators, variants.
 bool isListItem(NodeKind kind);
+
+// The type a member, parameter, typedef, modifier or array is of: its first child that is not
+// a list item or an array's subrange.
+std::optional<NodeId> typeChildOf(const TypeGraph& graph, NodeId id);
+
+// The named types that the items before `item`, in the list that holds it inside `record`'s
+// rendering, contain by value (through arrays and const/volatile, not through pointers), in
+// item order. When one of them grew, it moved `item`: diff/cross_type_folding.h.
+std::vector<NodeId> namedTypesHeldBefore(const TypeGraph& graph, NodeId record, NodeId item);
+
+// The named types the members of `aggregate` hold by value, members of anonymous aggregates
+// inside it included, in member order. When one of them grew, it grew `aggregate`.
+std::vector<NodeId> namedTypesHeldIn(const TypeGraph& graph, NodeId aggregate);
+
+// The named type `type` is by value, looking through arrays and const/volatile/atomic: the
+// named node, or nullopt for a pointer, a reference or an anonymous type.
+std::optional<NodeId> namedTypeHeldBy(const TypeGraph& graph, NodeId type);
 
 // True when `fragment`, met while iterating the fragments of `parent`, is the "->" after a
 // function's parameters: the child that follows is its return type (labelled "return type" on

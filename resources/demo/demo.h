@@ -1,8 +1,8 @@
 /*
  * The explorer's demo: a toy network driver core, in two versions (DEMO_VERSION 0 and 1).
  * Version 1 adds rx_dropped to struct demo_stats (a change that ripples into every export that
- * reaches it), uses a reserved kABI slot in struct demo_config (which --stable hides), adds
- * demo_reset() and drops demo_legacy_poll().
+ * reaches it), adds the link state DEMO_LINK_DORMANT, uses a reserved kABI slot in struct
+ * demo_config (which --stable hides), adds demo_reset() and drops demo_legacy_poll().
  */
 #ifndef DEMO_H
 #define DEMO_H
@@ -33,7 +33,14 @@ struct demo_device_ops {
 	int (*xmit)(struct demo_device *dev, const void *data, unsigned int len);
 };
 
-enum demo_link { DEMO_LINK_DOWN, DEMO_LINK_UP, DEMO_LINK_TESTING };
+enum demo_link {
+	DEMO_LINK_DOWN,
+	DEMO_LINK_UP,
+	DEMO_LINK_TESTING,
+#if DEMO_VERSION >= 1
+	DEMO_LINK_DORMANT,
+#endif
+};
 
 struct demo_device {
 	const char *name;

@@ -174,6 +174,56 @@ TEST(DiffPairsList, ComesFromTheBuild) { EXPECT_GE(allPairs().size(), 8u); }
 
 INSTANTIATE_TEST_SUITE_P(Pairs, DiffPairs, testing::ValuesIn(allPairs()));
 
+// The folding pair (tests/fixtures/pairs/folding.*.c): each struct holds one case of
+// docs/diff-algorithm.md's folding rules, used by one function.
+TEST(DiffPairsFacts, ConsequencesFoldUnderTheChangeAPersonMade) {
+    const DiffResult diff = diffPair("folding");
+    std::map<std::string, std::vector<const Cause*>> of;  // symbol -> its causes
+    for (const SymbolDiff& symbol : diff.symbols)
+        for (uint32_t id : symbol.causes) of[symbol.name].push_back(&diff.causes[id - 1]);
+    auto folded = [](const Cause& cause, const std::string& type) {
+        std::vector<std::string> out;
+        for (const Cause::Folded& f : cause.folded)
+            if (f.type == type) out.push_back(f.node.empty() ? f.description : f.node + ": " + f.description);
+        return out;
+    };
+    using Lines = std::vector<std::string>;
+    // A member inserted in the middle: the later offsets and the size fold under it.
+    ASSERT_EQ(of["fd_use_insert"].size(), 1u);
+    EXPECT_EQ(of["fd_use_insert"][0]->node, "member x");
+    EXPECT_EQ(folded(*of["fd_use_insert"][0], ""),
+              (Lines{"byte_size changed from 32 to 40", "member b: offset changed from 8 to 16",
+                     "member c: offset changed from 16 to 24", "member d: offset changed from 24 to 32"}));
+    // A member grown in place.
+    ASSERT_EQ(of["fd_use_grow"].size(), 1u);
+    EXPECT_EQ(of["fd_use_grow"][0]->kind, ChangeKind::TypeChanged);
+    EXPECT_EQ(of["fd_use_grow"][0]->foldedSummary(), "+2 members shifted, byte_size 32 -> 48");
+    // A change inside a nested anonymous union: its size, its own move (alignment), the later
+    // member and the struct's size.
+    ASSERT_EQ(of["fd_use_nested"].size(), 1u);
+    EXPECT_EQ(of["fd_use_nested"][0]->node, "member u.member wide");
+    EXPECT_EQ(folded(*of["fd_use_nested"][0], "").size(), 4u);
+    // A reorder stays a cause: nothing before the first moved member explains it.
+    ASSERT_EQ(of["fd_use_reorder"].size(), 1u);
+    EXPECT_EQ(of["fd_use_reorder"][0]->description, "offset changed from 8 to 0");
+    // Two independent changes: two causes, each with the members after it up to the next one.
+    ASSERT_EQ(of["fd_use_two"].size(), 2u);
+    EXPECT_EQ(of["fd_use_two"][0]->node, "member x");
+    EXPECT_EQ(of["fd_use_two"][1]->node, "member y");
+    EXPECT_EQ(folded(*of["fd_use_two"][0], ""),
+              (Lines{"byte_size changed from 32 to 48", "member b: offset changed from 8 to 16",
+                     "member c: offset changed from 16 to 24"}));
+    EXPECT_EQ(folded(*of["fd_use_two"][1], ""), (Lines{"member d: offset changed from 24 to 40"}));
+    // An embedded struct grew: the moves in the struct holding it fold under the member that
+    // grew it, in the other type.
+    ASSERT_EQ(of["fd_use_outer"].size(), 1u);
+    EXPECT_EQ(of["fd_use_outer"][0]->type, "s#fd_inner");
+    EXPECT_EQ(folded(*of["fd_use_outer"][0], "s#fd_outer"),
+              (Lines{"member after: offset changed from 16 to 24", "byte_size changed from 32 to 40",
+                     "member last: offset changed from 24 to 32"}));
+    EXPECT_EQ(of["fd_use_outer"][0]->foldedSummary(), "byte_size 8 -> 16, moves members of s#fd_outer");
+}
+
 TEST(DiffPairsFacts, OneStructChangeRipplesIntoEveryExportThatReachesIt) {
     const DiffResult diff = diffPair("ripple");
     EXPECT_EQ(diff.summary.changed, 3u);
@@ -270,7 +320,7 @@ TEST(DependencyGraphTest, DotOfARippleMatchesExpectedAndMarksThePath) {
         changed += node.changed;
         onPath += node.onPath;
     }
-    EXPECT_EQ(changed, 2u);  // rp_queue and rp_stats
+    EXPECT_EQ(changed, 1u);  // rp_stats; rp_queue's moved member folds under its growth
     EXPECT_EQ(onPath, 4u);   // the symbol, rp_netdev, rp_queue, rp_stats
     // Graphviz lays it out: every node gets a box, every edge a spline.
     const GraphLayout layout = layoutDot(toDot(graph));

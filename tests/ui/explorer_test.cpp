@@ -87,7 +87,7 @@ private Q_SLOTS:
         QCOMPARE(filter.rowCount(), 2);
         filter.setText(QString(), false);
         filter.setStatusVisible(int(SymbolStatus::Unchanged), false);
-        QCOMPARE(filter.rowCount(), 6);
+        QCOMPARE(filter.rowCount(), 7);
         filter.sort(SymbolTableModel::NameColumn);
 
         RootCauseModel causes;
@@ -221,7 +221,8 @@ private Q_SLOTS:
         window.showCausesTab();
         // Not cause #1: a symbol opened from cause #2 must show cause #2's change site.
         const int causeId = 2;
-        window.causeView()->setCurrentIndex(window.causeView()->model()->index(causeId - 1, 0));
+        const QModelIndex want = window.causeView()->model()->index(causeId - 1, 0);
+        window.causeView()->setCurrentIndex(want);
         QCOMPARE(window.causeView()->currentIndex().data(RootCauseModel::CauseIdRole).toInt(), causeId);
         QVERIFY(window.causeSymbols()->count() > 0);
         QListWidgetItem* item = window.causeSymbols()->item(0);
@@ -285,14 +286,45 @@ private Q_SLOTS:
         window.show();
         openDemo(window);
         window.showCausesTab();
-        QTableView* view = window.causeView();
+        QTreeView* view = window.causeView();
         const QFontMetrics metrics = view->fontMetrics();
         const int width = view->columnWidth(RootCauseModel::ChangeColumn) - 32;  // icon and padding
         QVERIFY(width > 100);
         for (int row = 0; row < view->model()->rowCount(); ++row) {
-            const QString text = view->model()->index(row, RootCauseModel::ChangeColumn).data().toString();
+            const QModelIndex index = view->model()->index(row, RootCauseModel::ChangeColumn);
+            const QString text = index.data().toString();
             const int lines = (metrics.horizontalAdvance(text) + width - 1) / width;
-            QTRY_VERIFY2(view->rowHeight(row) >= lines * metrics.height(), qPrintable(text));  // wrapped, not cut
+            QTRY_VERIFY2(view->visualRect(index).height() >= lines * metrics.height(), qPrintable(text));  // wrapped, not cut
+        }
+    }
+
+    // What follows from a cause is shown under it: its children are the folded changes.
+    void foldedConsequencesAreChildrenOfTheirCause() {
+        MainWindow window;
+        openDemo(window);
+        window.showCausesTab();
+        const QAbstractItemModel* model = window.causeView()->model();
+        const auto& causes = window.session()->diff.causes;
+        size_t withFolded = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex cause = model->index(row, 0);
+            const Cause& c = causes[size_t(row)];
+            QCOMPARE(model->rowCount(cause), int(c.folded.size()));
+            for (int child = 0; child < model->rowCount(cause); ++child) {
+                const QModelIndex folded = model->index(child, RootCauseModel::ChangeColumn, cause);
+                QVERIFY(folded.data(RootCauseModel::FoldedRole).toBool());
+                QCOMPARE(folded.data(RootCauseModel::CauseIdRole).toInt(), int(c.id));
+                QVERIFY(folded.data().toString().contains(QString::fromStdString(c.folded[size_t(child)].description)));
+                QCOMPARE(model->parent(folded), cause);
+            }
+            withFolded += !c.folded.empty();
+        }
+        QVERIFY2(withFolded > 0, "the demo pair has a member inserted before others");
+        // Selecting a consequence shows the symbols of its cause.
+        const QModelIndex first = model->index(0, 0);
+        if (model->rowCount(first) > 0) {
+            window.causeView()->setCurrentIndex(model->index(0, 0, first));
+            QCOMPARE(window.causeSymbols()->count(), int(causes.front().symbols.size()));
         }
     }
 
