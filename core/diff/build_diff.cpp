@@ -305,7 +305,7 @@ const std::unordered_set<uint32_t>& Explainer::relevantTypes(Side before, Side a
     // change can be reached, which is most of a kernel's types.
     SideCache& oc = cacheFor(before.build);
     SideCache& nc = cacheFor(after.build);
-    std::unordered_map<uint32_t, std::vector<uint32_t>> referrers;
+    std::vector<std::pair<uint32_t, uint32_t>> referrers;  // (type, a type referring to it), sorted below
     std::vector<uint32_t> changed;
     std::vector<NodeId> children;
     for (const auto& [name, b] : newScope.types) {
@@ -314,7 +314,7 @@ const std::unordered_set<uint32_t>& Explainer::relevantTypes(Side before, Side a
             namedChildren(after.build->graph, b.index(), children);
             for (NodeId named : children) {
                 const TypeTarget child = resolve(nc, newScope, named);
-                if (child.valid()) referrers[child.value].push_back(b.value);
+                if (child.valid()) referrers.emplace_back(child.value, b.value);
             }
         }
         auto a = oldScope.types.find(name);
@@ -328,11 +328,11 @@ const std::unordered_set<uint32_t>& Explainer::relevantTypes(Side before, Side a
     std::unordered_set<uint32_t>& relevant = it->second;
     std::vector<uint32_t> queue = changed;
     relevant.insert(changed.begin(), changed.end());
+    std::sort(referrers.begin(), referrers.end());
     for (size_t q = 0; q < queue.size(); ++q) {
-        auto up = referrers.find(queue[q]);
-        if (up == referrers.end()) continue;
-        for (uint32_t parent : up->second)
-            if (relevant.insert(parent).second) queue.push_back(parent);
+        auto up = std::lower_bound(referrers.begin(), referrers.end(), std::make_pair(queue[q], uint32_t(0)));
+        for (; up != referrers.end() && up->first == queue[q]; ++up)
+            if (relevant.insert(up->second).second) queue.push_back(up->second);
     }
     return relevant;
 }
