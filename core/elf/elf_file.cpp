@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/error.h"
+#include "elf/decompress.h"
 
 namespace kabiscope {
 
@@ -16,60 +17,73 @@ std::string elfError() { return elf_errmsg(-1) ? elf_errmsg(-1) : "unknown libel
 
 }  // namespace
 
-// What the first bytes say, before libelf is asked: an empty file, a file cut inside the ELF
-// header, or a compressed one get their own message instead of "invalid ELF file data".
-void ElfFile::checkLooksLikeElf(uint64_t size) {
-    auto reject = [&](auto&&... what) {
-        ::close(fd_);
-        fd_ = -1;
-        fail(path_, what...);
-    };
-    if (size == 0) reject("empty file, expected an ELF file");
-    unsigned char ident[EI_NIDENT] = {};
-    const ssize_t got = ::pread(fd_, ident, sizeof ident, 0);
-    if (got < 0) reject(std::strerror(errno));
-    const size_t have = size_t(got);
-    static const unsigned char kXz[] = {0xfd, '7', 'z', 'X', 'Z', 0};
-    static const unsigned char kZstd[] = {0x28, 0xb5, 0x2f, 0xfd};
-    if (have >= sizeof kXz && std::memcmp(ident, kXz, sizeof kXz) == 0)
-        reject("xz-compressed, expected an ELF file (decompress it first: unxz -k)");
-    if (have >= sizeof kZstd && std::memcmp(ident, kZstd, sizeof kZstd) == 0)
-        reject("zstd-compressed, expected an ELF file (decompress it first: unzstd)");
-    if (have >= 2 && ident[0] == 0x1f && ident[1] == 0x8b)
-        reject("gzip-compressed, expected an ELF file (decompress it first: gunzip -k)");
-    if (have < SELFMAG || std::memcmp(ident, ELFMAG, SELFMAG) != 0) reject("not an ELF file");
-    const uint64_t headerSize = have > EI_CLASS && ident[EI_CLASS] == ELFCLASS32 ? sizeof(Elf32_Ehdr) : sizeof(Elf64_Ehdr);
+namespace {
+
+// What the first bytes say, before libelf is asked: an empty file or a file cut inside the ELF
+// header get their own message instead of "invalid ELF file data". `what` is "" for a plain file,
+// "xz-compressed data" and so on for what a compressed one held.
+void checkIdent(const std::string& path, std::string_view head, uint64_t size, const std::string& what) {
+    const std::string subject = what.empty() ? "" : what + ": ";
+    if (size == 0) fail(path, subject, what.empty() ? "empty file, expected an ELF file" : "empty, expected an ELF file");
+    if (head.size() < SELFMAG || std::memcmp(head.data(), ELFMAG, SELFMAG) != 0)
+        fail(path, subject, what.empty() ? "not an ELF file" : "not an ELF file inside");
+    const uint64_t headerSize =
+        head.size() > EI_CLASS && head[EI_CLASS] == ELFCLASS32 ? sizeof(Elf32_Ehdr) : sizeof(Elf64_Ehdr);
     if (size < headerSize)
-        reject("truncated ELF file: ", size, " bytes, shorter than its ", headerSize, "-byte ELF header");
+        fail(path, subject, "truncated ELF file: ", size, " bytes, shorter than its ", headerSize, "-byte ELF header");
 }
+
+// Owns a descriptor until the ElfFile takes it.
+struct FileDescriptor {
+    int fd = -1;
+    ~FileDescriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+std::string readAll(const std::string& path, int fd, uint64_t size) {
+    std::string bytes(size, '\0');
+    size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t got = ::pread(fd, bytes.data() + done, bytes.size() - done, off_t(done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) fail(path, std::strerror(errno));
+        if (got == 0) fail(path, "file shrank while being read");
+        done += size_t(got);
+    }
+    return bytes;
+}
+
+}  // namespace
 
 ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
     if (elf_version(EV_CURRENT) == EV_NONE) fail(path_, "libelf is too old: ", elfError());
 
-    fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) fail(path_, std::strerror(errno));
+    FileDescriptor file;
+    file.fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (file.fd < 0) fail(path_, std::strerror(errno));
     struct stat st {};
-    if (::fstat(fd_, &st) != 0) {
-        const int err = errno;
-        ::close(fd_);
-        fail(path_, std::strerror(err));
-    }
-    if (S_ISDIR(st.st_mode)) {
-        ::close(fd_);
-        fail(path_, "is a directory, expected an ELF file");
-    }
-    if (!S_ISREG(st.st_mode)) {
-        ::close(fd_);
-        fail(path_, "not a regular file");
-    }
+    if (::fstat(file.fd, &st) != 0) fail(path_, std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) fail(path_, "is a directory, expected an ELF file");
+    if (!S_ISREG(st.st_mode)) fail(path_, "not a regular file");
 
-    checkLooksLikeElf(uint64_t(st.st_size));
-
-    elf_ = elf_begin(fd_, ELF_C_READ_MMAP, nullptr);
-    if (!elf_) {
-        ::close(fd_);
-        fail(path_, "cannot read ELF: ", elfError());
+    uint64_t size = uint64_t(st.st_size);
+    char head[EI_NIDENT] = {};
+    const ssize_t got = size ? ::pread(file.fd, head, sizeof head, 0) : 0;
+    if (got < 0) fail(path_, std::strerror(errno));
+    compression_ = detectCompression(std::string_view(head, size_t(got)));
+    if (compression_ != Compression::None) {
+        // An installed module (.ko.xz, .ko.zst, .ko.gz): read from its decompressed image.
+        image_ = decompress(path_, readAll(path_, file.fd, size), compression_);
+        size = image_.size();
+        checkIdent(path_, std::string_view(image_).substr(0, EI_NIDENT), size,
+                   std::string(compressionName(compression_)) + "-compressed data");
+        elf_ = elf_memory(image_.data(), image_.size());
+    } else {
+        checkIdent(path_, std::string_view(head, size_t(got)), size, "");
+        elf_ = elf_begin(file.fd, ELF_C_READ_MMAP, nullptr);
     }
+    if (!elf_) fail(path_, "cannot read ELF: ", elfError());
     try {
         if (elf_kind(elf_) != ELF_K_ELF) fail(path_, "not an ELF file");
         GElf_Ehdr header;
@@ -79,7 +93,7 @@ ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
         data_ = header.e_ident[EI_DATA];
         // libelf silently shows no sections when the table lies past the end of the file.
         if (header.e_shoff == 0 || header.e_shnum == 0) fail(path_, "ELF file has no section headers");
-        if (header.e_shoff + uint64_t(header.e_shnum) * header.e_shentsize > uint64_t(st.st_size))
+        if (header.e_shoff + uint64_t(header.e_shnum) * header.e_shentsize > size)
             fail(path_, "truncated ELF file: section header table extends past the end of the file");
         if (elf_getshdrstrndx(elf_, &sectionNameTable_) != 0)
             fail(path_, "truncated or corrupt ELF section headers: ", elfError());
@@ -87,15 +101,16 @@ ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
         for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
             GElf_Shdr shdr;
             if (!gelf_getshdr(scn, &shdr)) fail(path_, "corrupt ELF section header: ", elfError());
-            if (shdr.sh_type != SHT_NOBITS && shdr.sh_offset + shdr.sh_size > uint64_t(st.st_size))
+            if (shdr.sh_type != SHT_NOBITS && shdr.sh_offset + shdr.sh_size > size)
                 fail(path_, "truncated ELF file: section ", sectionName(elf_ndxscn(scn)),
                      " extends past the end of the file");
         }
     } catch (...) {
         elf_end(elf_);
-        ::close(fd_);
+        elf_ = nullptr;
         throw;
     }
+    if (compression_ == Compression::None) std::swap(fd_, file.fd);  // libelf reads through it
 }
 
 ElfFile::~ElfFile() {

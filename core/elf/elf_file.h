@@ -1,6 +1,7 @@
 // ElfFile: an opened ELF object (relocatable .o, kernel module .ko, linked vmlinux).
 //
-// Owns the file descriptor and the libelf handle (RAII). Gives the symbol table with extended
+// Owns the file descriptor and the libelf handle (RAII). An installed module compressed with xz,
+// zstd or gzip is decompressed into memory first (elf/decompress.h). Gives the symbol table with extended
 // section indices already resolved, and named section contents. Every libelf failure becomes a
 // kabiscope::Error naming the file, so a truncated or foreign file gives one clear line.
 #pragma once
@@ -13,6 +14,8 @@
 
 #include <gelf.h>
 #include <libelf.h>
+
+#include "elf/decompress.h"
 
 namespace kabiscope {
 
@@ -63,6 +66,9 @@ public:
     std::optional<std::string_view> sectionContents(std::string_view name) const;
     std::optional<ElfSection> section(std::string_view name) const;
 
+    // How the file on disk is compressed (an installed .ko.xz); sections come from its image.
+    Compression compression() const { return compression_; }
+
     bool isRelocatable() const { return type_ == ET_REL; }
     bool is64Bit() const { return class_ == ELFCLASS64; }
     bool isLittleEndian() const { return data_ == ELFDATA2LSB; }
@@ -73,10 +79,11 @@ public:
 private:
     Elf_Scn* findSection(std::string_view name) const;
     std::string_view sectionName(size_t index) const;
-    void checkLooksLikeElf(uint64_t size);  // in the constructor, before libelf sees the file
 
     std::string path_;
     int fd_ = -1;
+    Compression compression_ = Compression::None;
+    std::string image_;  // a compressed file's decompressed bytes, which libelf reads
     Elf* elf_ = nullptr;
     size_t sectionNameTable_ = 0;
     unsigned type_ = ET_NONE;

@@ -74,8 +74,25 @@ expect_error "ELF cut inside its header" 1 "kabiscope: $WORK/header40.o: truncat
     "$K" versions "$WORK/header40.o"
 : >"$WORK/empty.o"
 expect_error "empty file" 1 "kabiscope: $WORK/empty.o: empty file" "$K" versions "$WORK/empty.o"
+# Installed modules ship compressed: each format reads as the object itself.
 xz -c "$obj" >"$WORK/module.ko.xz"
-expect_error "xz-compressed file" 1 "kabiscope: $WORK/module.ko.xz: xz-compressed" "$K" versions "$WORK/module.ko.xz"
+zstd -q -c "$obj" >"$WORK/module.ko.zst"
+gzip -c "$obj" >"$WORK/module.ko.gz"
+for packed in module.ko.xz module.ko.zst module.ko.gz; do
+    if "$K" versions "$WORK/$packed" >"$WORK/out" 2>"$WORK/err" && cmp -s "$WORK/out" "$DATA/expected/fx_basic.gcc.symvers"; then
+        pass "versions of $packed"
+    else
+        fail "versions of $packed: $(head -c 300 "$WORK/err")"
+    fi
+done
+head -c 2000 "$WORK/module.ko.xz" >"$WORK/cut.ko.xz"
+expect_error "truncated xz" 1 "kabiscope: $WORK/cut.ko.xz: truncated xz data" "$K" versions "$WORK/cut.ko.xz"
+head -c 2000 "$WORK/module.ko.zst" >"$WORK/cut.ko.zst"
+expect_error "truncated zstd" 1 "kabiscope: $WORK/cut.ko.zst: truncated zstd data" "$K" versions "$WORK/cut.ko.zst"
+head -c 2000 "$WORK/module.ko.gz" >"$WORK/cut.ko.gz"
+expect_error "truncated gzip" 1 "kabiscope: $WORK/cut.ko.gz: truncated gzip data" "$K" versions "$WORK/cut.ko.gz"
+echo "not a module" | xz -c >"$WORK/text.ko.xz"
+expect_error "xz of text" 1 "kabiscope: $WORK/text.ko.xz: xz-compressed data: not an ELF file inside" "$K" versions "$WORK/text.ko.xz"
 echo "just text" >"$WORK/text.o"
 expect_error "text file" 1 "kabiscope: $WORK/text.o: not an ELF file" "$K" versions "$WORK/text.o"
 objcopy --strip-debug "$obj" "$WORK/nodebug.o"
