@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include "graph/dependency_graph.h"
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
         window.selectSymbol(QString::fromStdString(name));
         QApplication::processEvents();
         select.add(double(timer.nsecsElapsed()) / 1e6);
+        const double selectMs = double(timer.nsecsElapsed()) / 1e6;
 
         const int index = session->indexOf(name);
         const auto& sides = session->sides[size_t(index)];
@@ -103,6 +105,11 @@ int main(int argc, char** argv) {
             const DependencyGraph graph = buildDependencyGraph(*ref.file, *ref.symbol, options);
             (void)layoutDot(toDot(graph, false));
             (variant == 0 ? layoutDefault : layoutDepth2).add(double(timer.nsecsElapsed()) / 1e6);
+            if (std::getenv("KABISCOPE_BENCH_VERBOSE"))
+                std::printf("  %s: %zu causes, select %.0f ms, %s graph %zu nodes %zu edges %.0f ms\n", name.c_str(),
+                            session->diff.symbols[size_t(index)].causes.size(), selectMs,
+                            variant == 0 ? "paths" : "depth-2", graph.nodes.size(), graph.edges.size(),
+                            double(timer.nsecsElapsed()) / 1e6);
             if (variant == 1) biggest = std::max(biggest, graph.nodes.size());
         }
     }

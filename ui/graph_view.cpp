@@ -19,6 +19,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <map>
 
 #include "base/error.h"
 #include "ui/status_style.h"
@@ -184,16 +185,17 @@ void GraphView::draw(const GraphLayout& layout) {
     font.setPixelSize(11);
     QFont small = font;
     small.setPixelSize(9);
+    std::map<std::pair<size_t, size_t>, size_t> edgeIndex;  // (from, to) -> graph_.edges
+    for (size_t e = 0; e < graph_.edges.size(); ++e) edgeIndex.emplace(std::make_pair(graph_.edges[e].from, graph_.edges[e].to), e);
     for (const auto& edge : layout.edges) {
         const size_t from = std::stoull(edge.tail.substr(1));
         const size_t to = std::stoull(edge.head.substr(1));
         bool onPath = false;
         QString label;
-        for (const auto& e : graph_.edges)
-            if (e.from == from && e.to == to) {
-                onPath = e.onPath;
-                label = QString::fromStdString(e.label);
-            }
+        if (auto e = edgeIndex.find({from, to}); e != edgeIndex.end()) {
+            onPath = graph_.edges[e->second].onPath;
+            label = QString::fromStdString(graph_.edges[e->second].label);
+        }
         if (edge.spline.size() < 2) continue;
         QPainterPath path(toQt(edge.spline[0]));
         size_t i = 1;
@@ -270,7 +272,10 @@ void GraphView::draw(const GraphLayout& layout) {
         nodes_.insert(key, box);
     }
     scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20));
-    status_->setText(tr("%1 types").arg(graph_.nodes.size()));
+    status_->setText(graph_.omitted ? tr("%1 types; %2 more on paths to changes not shown (nearest first)")
+                                          .arg(graph_.nodes.size())
+                                          .arg(graph_.omitted)
+                                    : tr("%1 types").arg(graph_.nodes.size()));
     autoFit_ = true;  // a new graph: fit it, whatever the zoom of the last one
     fit();
 }

@@ -62,8 +62,22 @@ AlignedTree::AlignedTree(TreeSide before, TreeSide after, const DiffResult* diff
     if (root.oldNode != kNoNode) root.oldText = std::string(old_.build->graph.node(root.oldNode).keyword());
     if (root.newNode != kNoNode) root.newText = std::string(new_.build->graph.node(root.newNode).keyword());
     root.pathKeys = {root.key};
-    if (symbolDiff_ && diff_)
-        for (size_t i = 0; i < symbolDiff_->paths.size(); ++i) splitPaths_.push_back(splitSteps(diff_->pathTo(*symbolDiff_, i)));
+    if (symbolDiff_ && diff_) {
+        for (size_t i = 0; i < symbolDiff_->paths.size(); ++i) {
+            splitPaths_.push_back(splitSteps(diff_->pathTo(*symbolDiff_, i)));
+            std::string prefix;
+            for (const std::string& key : splitPaths_.back()) pathPrefixes_.insert(prefix += key + '\x1f');
+        }
+        for (uint32_t id : symbolDiff_->causes) {
+            const Cause& cause = diff_->causes[id - 1];
+            std::string node;
+            for (const auto& step : splitSteps({cause.node})) node += (node.empty() ? "" : ".") + step;
+            // A record's own causes ("" for the type, "type"/"return type" for a typedef or
+            // symbol) sit on the record's row.
+            const bool own = cause.node.empty() || cause.node == "type" || cause.node == "return type";
+            causesByRecord_[cause.type].push_back({std::move(node), own, id});
+        }
+    }
     rows_.push_back(std::move(root));
     mark(rows_.back());
 }
@@ -172,27 +186,17 @@ std::vector<AlignedTree::Entry> AlignedTree::entriesFor(const TreeSide& side, co
 
 void AlignedTree::mark(AlignedRow& row) {
     // On a path: the row's keys are a prefix of one of the symbol's cause paths.
-    for (const auto& path : splitPaths_) {
-        if (row.pathKeys.size() > path.size()) continue;
-        if (std::equal(row.pathKeys.begin(), row.pathKeys.end(), path.begin())) {
-            row.onPath = true;
-            break;
-        }
-    }
-    if (!diff_ || !symbolDiff_) return;
+    std::string keys;
+    for (const auto& key : row.pathKeys) keys += key + '\x1f';
+    row.onPath = pathPrefixes_.count(keys) > 0;
+    auto causes = causesByRecord_.find(row.record);
+    if (causes == causesByRecord_.end()) return;
     std::string inRecord;
     for (const auto& key : row.recordPath) inRecord += (inRecord.empty() ? "" : ".") + key;
-    for (uint32_t id : symbolDiff_->causes) {
-        const Cause& cause = diff_->causes[id - 1];
-        if (cause.type != row.record) continue;
-        std::string node;
-        for (const auto& step : splitSteps({cause.node})) node += (node.empty() ? "" : ".") + step;
-        // A record's own causes ("" for the type, "type"/"return type" for a typedef or symbol)
-        // sit on the record's row.
-        const bool ownCause = cause.node.empty() || cause.node == "type" || cause.node == "return type";
-        if (ownCause ? row.recordPath.empty() && row.kind != AlignedRow::Kind::Item : node == inRecord) {
+    for (const RecordCause& cause : causes->second) {
+        if (cause.own ? row.recordPath.empty() && row.kind != AlignedRow::Kind::Item : cause.node == inRecord) {
             row.changeSite = true;
-            row.causes.push_back(id);
+            row.causes.push_back(cause.id);
         }
     }
 }

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "diff/build_diff.h"
@@ -95,6 +97,17 @@ private:
     const SymbolDiff* symbolDiff_;
     std::vector<AlignedRow> rows_;
     std::vector<std::vector<std::string>> splitPaths_;  // the symbol's cause paths, split into keys
+    // Every prefix of those paths, keys joined by '\x1f': a row is on a path when its keys are
+    // one (a symbol of a major rebase has hundreds of paths; rows are checked in O(1)).
+    std::unordered_set<std::string> pathPrefixes_;
+    // The symbol's causes by record: the node inside it as rows name it ("member a.member b"),
+    // whether it is the record's own, and the cause id.
+    struct RecordCause {
+        std::string node;
+        bool own;
+        uint32_t id;
+    };
+    std::unordered_map<std::string, std::vector<RecordCause>> causesByRecord_;
 };
 
 }  // namespace kabiscope

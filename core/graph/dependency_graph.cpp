@@ -38,6 +38,7 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
 
     // What the diff says about this symbol: changed types, and types/edges on paths to them.
     std::map<std::string, std::vector<std::string>> changedTypes;
+    std::map<std::string, size_t> moreCauses;  // beyond maxCauseLines
     std::set<std::string> pathTypes;
     std::set<std::pair<std::string, std::string>> pathEdges;
     if (options.diff && options.symbolDiff) {
@@ -45,8 +46,12 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
         for (size_t i = 0; i < diff.causes.size(); ++i) {
             const Cause& cause = options.diff->causes[diff.causes[i] - 1];
             auto& lines = changedTypes[cause.type];
-            lines.push_back(cause.node.empty() ? cause.description : cause.node + ": " + cause.description);
-            if (const std::string folded = cause.foldedSummary(); !folded.empty()) lines.push_back("  (" + folded + ")");
+            if (lines.size() < options.maxCauseLines) {
+                lines.push_back(cause.node.empty() ? cause.description : cause.node + ": " + cause.description);
+                if (const std::string folded = cause.foldedSummary(); !folded.empty()) lines.push_back("  (" + folded + ")");
+            } else {
+                ++moreCauses[cause.type];
+            }
             std::string previous = symbol.name();
             pathTypes.insert(previous);
             for (const std::string& step : options.diff->pathTo(diff, i)) {
@@ -57,6 +62,9 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
             }
         }
     }
+
+    for (const auto& [type, more] : moreCauses)
+        changedTypes[type].push_back("(+" + std::to_string(more) + " more change" + (more == 1 ? ")" : "s)"));
 
     std::unordered_map<std::string, size_t> index;
     struct Pending {
@@ -93,6 +101,7 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
         }
     };
 
+    std::set<std::string> omitted;
     addNode(symbol.name(), true);
     queue.push_back({0, symbol.target, 0});
     for (size_t q = 0; q < queue.size(); ++q) {
@@ -101,9 +110,13 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
         for (const ReferenceEdge& edge : referenceEdges(build.graph, current.target.index())) {
             const std::string name = build.graph.referenceName(edge.named);
             const bool wanted = pathTypes.count(name) || changedTypes.count(name);
-            if (options.onlyPathsToChanges && !wanted) continue;
-            if (!wanted && (current.depth >= options.depth || graph.nodes.size() >= options.maxNodes)) {
+            // Only the paths' own edges: every reference between two changed types made the
+            // graph of a major rebase dense.
+            if (options.onlyPathsToChanges && !pathEdges.count({graph.nodes[current.node].name, name})) continue;
+            const bool present = index.count(name) > 0;
+            if (!present && (graph.nodes.size() >= options.maxNodes || (!wanted && current.depth >= options.depth))) {
                 graph.nodes[current.node].truncated = true;
+                if (wanted) omitted.insert(name);
                 continue;
             }
             auto [node, inserted] = addNode(name, false);
@@ -113,6 +126,8 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
             if (target != scope.types.end()) queue.push_back({node, target->second, current.depth + 1});
         }
     }
+    for (const auto& node : graph.nodes) omitted.erase(node.name);  // reached another way after all
+    graph.omitted = omitted.size();
     return graph;
 }
 

@@ -30,6 +30,7 @@ struct DependencyGraph {
     };
     std::vector<Node> nodes;     // nodes[0] is the symbol
     std::vector<Edge> edges;
+    size_t omitted = 0;          // types on paths to changes left out by maxNodes
 };
 
 struct DependencyGraphOptions {
@@ -37,7 +38,11 @@ struct DependencyGraphOptions {
     bool onlyPathsToChanges = false;
     const DiffResult* diff = nullptr;       // marks changes when given
     const SymbolDiff* symbolDiff = nullptr; // this symbol's entry in `diff`
-    size_t maxNodes = 400;                  // larger graphs are cut (nodes marked truncated)
+    // Larger graphs are cut, nodes nearest the symbol kept (the cut ones' parents marked
+    // truncated): a symbol of a major rebase has hundreds of changed types on its paths, and a
+    // layout of all of them took Graphviz minutes.
+    size_t maxNodes = 400;
+    size_t maxCauseLines = 4;               // per changed type, then "(+N more changes)"
 };
 
 DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVersion& symbol,

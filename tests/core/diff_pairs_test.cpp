@@ -330,6 +330,34 @@ TEST(DependencyGraphTest, DotOfARippleMatchesExpectedAndMarksThePath) {
     EXPECT_GT(layout.width, 0);
 }
 
+// A major rebase puts hundreds of changed types on one symbol's paths: the graph keeps the ones
+// nearest the symbol, says how many it left out, and shortens long lists of causes.
+TEST(DependencyGraphTest, ANodeLimitCutsEvenPathsToChangesAndSaysSo) {
+    const LoadedBuild before = loadSide("ripple", 0, {});
+    const LoadedBuild after = loadSide("ripple", 1, {});
+    const DiffResult diff = diffBuilds(before, after);
+    const auto& ref = after.symbols.at("rp_register");
+    DependencyGraphOptions options;
+    options.diff = &diff;
+    for (const auto& symbol : diff.symbols)
+        if (symbol.name == "rp_register") options.symbolDiff = &symbol;
+    options.onlyPathsToChanges = true;
+    const DependencyGraph whole = buildDependencyGraph(*ref.file, *ref.symbol, options);
+    EXPECT_EQ(whole.nodes.size(), 4u);  // the symbol, rp_netdev, rp_queue, rp_stats
+    EXPECT_EQ(whole.omitted, 0u);
+    options.maxNodes = 2;
+    const DependencyGraph cut = buildDependencyGraph(*ref.file, *ref.symbol, options);
+    ASSERT_EQ(cut.nodes.size(), 2u);
+    EXPECT_EQ(cut.nodes[1].name, "s#rp_netdev");  // nearest first
+    EXPECT_TRUE(cut.nodes[1].truncated);
+    EXPECT_EQ(cut.omitted, 1u);                   // rp_queue (rp_stats lies beyond it)
+    options.maxNodes = 400;
+    options.maxCauseLines = 0;
+    const DependencyGraph brief = buildDependencyGraph(*ref.file, *ref.symbol, options);
+    for (const auto& node : brief.nodes)
+        if (node.changed) EXPECT_EQ(node.causes, std::vector<std::string>{"(+1 more change)"}) << node.name;
+}
+
 TEST(DependencyGraphTest, DepthLimitMarksTruncatedNodes) {
     const LoadedBuild after = loadSide("ripple", 1, {});
     const auto& ref = after.symbols.at("rp_register");
