@@ -27,5 +27,6 @@ CommandRunner addVersionsCommand(CLI::App& app);
 CommandRunner addDiffCommand(CLI::App& app);
 CommandRunner addExplainCommand(CLI::App& app);
 CommandRunner addGraphCommand(CLI::App& app);
+CommandRunner addCheckModulesCommand(CLI::App& app);
 
 }  // namespace kabiscope::cli

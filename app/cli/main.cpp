@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     const CommandRunner diff = addDiffCommand(app);
     const CommandRunner explain = addExplainCommand(app);
     const CommandRunner graph = addGraphCommand(app);
+    const CommandRunner checkModules = addCheckModulesCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("diff")) return diff();
         if (app.got_subcommand("explain")) return explain();
         if (app.got_subcommand("graph")) return graph();
+        if (app.got_subcommand("check-modules")) return checkModules();
     } catch (const UsageError& e) {
         const std::string command = app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
         std::cerr << "kabiscope " << command << ": " << e.what() << "\nRun 'kabiscope " << command

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "diff/member_table.h"
+#include "output/text_escape.h"
 #include "output/writers.h"
 
 namespace kabiscope {
@@ -25,29 +26,6 @@ std::string joinPath(const std::vector<std::string>& path) {
 std::string printable(const std::string& text) {
     std::string out;
     for (char c : text) out += (c == '\n' || c == '\t') ? ' ' : c;
-    return out;
-}
-
-std::string htmlEscape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string markdownEscape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>') out += '\\';
-        out += c;
-    }
     return out;
 }
 

@@ -1,0 +1,141 @@
+// `kabiscope check-modules`: would these modules load on that kernel, and which imports stop them.
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "base/error.h"
+#include "base/threads.h"
+#include "cli/build_options.h"
+#include "cli/commands.h"
+#include "cli/progress_reporter.h"
+#include "elf/elf_file.h"
+#include "modules/check_report.h"
+
+namespace kabiscope::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CheckArguments {
+    std::vector<std::string> kernels;
+    std::vector<std::string> modules;
+    std::string format = "text";
+    std::string output;
+    bool strictMissing = false;
+    bool noVermagic = false;
+};
+
+// The module files named, directories searched (sorted, so reports are stable).
+std::vector<std::string> moduleFiles(const std::vector<std::string>& arguments) {
+    std::vector<std::string> files;
+    for (const std::string& argument : arguments) {
+        std::error_code ec;
+        if (!fs::is_directory(argument, ec)) {
+            files.push_back(argument);  // whatever it is, reading it says what is wrong
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(argument, fs::directory_options::skip_permission_denied, ec), end;
+             !ec && it != end; it.increment(ec))
+            if (it->is_regular_file(ec) && isModuleFileName(it->path().filename().string())) found.push_back(it->path().string());
+        if (ec) fail(argument, "cannot read directory: ", ec.message());
+        if (found.empty()) fail(argument, "no kernel modules (.ko, .ko.xz, .ko.zst, .ko.gz) in this directory");
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+int runCheckModules(const CheckArguments& args) {
+    checkOutputPath(args.output);
+    ProgressReporter progress;
+    KernelExports kernel;
+    for (const std::string& source : args.kernels) {
+        progress.update("reading the kernel: " + source, 0, 0);
+        kernel.add(source, [&](const std::string& stage) { progress.update(stage, 0, 0); });
+    }
+    const std::vector<std::string> files = moduleFiles(args.modules);
+
+    // Modules are independent: read and checked on a few threads (most of the time is
+    // decompressing .ko.xz files), reported in the order given.
+    ModuleCheckOptions options;
+    options.strictMissing = args.strictMissing;
+    options.checkVermagic = !args.noVermagic;
+    std::vector<std::optional<ModuleVerdict>> verdicts(files.size());
+    std::vector<std::string> errors(files.size());
+    std::atomic<size_t> next{0}, done{0};
+    auto work = [&] {
+        for (size_t i; (i = next++) < files.size();) {
+            try {
+                const ElfFile file(files[i]);
+                verdicts[i] = checkModule(readModuleImports(file), kernel, options);
+            } catch (const Error& e) {
+                errors[i] = e.what();
+            }
+            ++done;
+        }
+    };
+    const unsigned threads = std::min<unsigned>(defaultThreads(), unsigned(std::max<size_t>(1, files.size())));
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
+    work();
+    for (auto& helper : helpers) helper.join();
+    progress.finish();
+
+    ModuleCheckReport report;
+    report.kernelSources = args.kernels;
+    report.kernelExports = kernel.size();
+    report.kernelVermagic = kernel.vermagic();
+    report.strictMissing = args.strictMissing;
+    size_t failed = 0;
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (!errors[i].empty()) {
+            std::cerr << "kabiscope: " << errors[i] << '\n';
+            ++failed;
+        } else {
+            report.verdicts.push_back(std::move(*verdicts[i]));
+        }
+    }
+    writeOutput(args.output, [&](std::ostream& out) {
+        if (args.format == "json")
+            writeModuleCheckJson(report, out);
+        else if (args.format == "markdown")
+            writeModuleCheckMarkdown(report, out);
+        else if (args.format == "html")
+            writeModuleCheckHtml(report, out);
+        else
+            writeModuleCheckText(report, out);
+    });
+    if (failed) return kExitError;
+    return report.loading() == report.verdicts.size() ? kExitOk : kExitChanged;
+}
+
+}  // namespace
+
+CommandRunner addCheckModulesCommand(CLI::App& app) {
+    auto args = std::make_shared<CheckArguments>();
+    CLI::App* cmd = app.add_subcommand("check-modules", "Say whether modules load on a kernel, and which imports stop them");
+    cmd->add_option("--kernel", args->kernels,
+                    "The kernel's exports: Module.symvers, vmlinux, a .ko, or a directory (build tree, /lib/modules/<version>); "
+                    "repeat to combine")
+        ->required();
+    cmd->add_option("MODULE", args->modules, "Modules to check (.ko, .ko.xz, .ko.zst, .ko.gz), or directories of them")->required();
+    cmd->add_option("--format", args->format, "Report format")->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+    cmd->add_option("-o,--output", args->output, "Write the report to this file instead of stdout");
+    cmd->add_flag("--strict-missing-crc", args->strictMissing,
+                  "An import missing from the module's version table fails the load (Debian's kernels), instead of a warning");
+    cmd->add_flag("--no-vermagic", args->noVermagic, "Do not compare vermagic strings");
+    cmd->footer(
+        "Exit status: 0 every module loads, 4 some do not, 1 error (a file that cannot be read), 2 usage error.\n\n"
+        "Examples:\n"
+        "  kabiscope check-modules --kernel /usr/src/linux-headers-$(uname -r)/Module.symvers vendor/driver.ko\n"
+        "  kabiscope check-modules --kernel new/Module.symvers --format json /lib/modules/6.12.115+deb12-cloud-amd64");
+    return [args] { return runCheckModules(*args); };
+}
+
+}  // namespace kabiscope::cli
