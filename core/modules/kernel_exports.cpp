@@ -42,6 +42,7 @@ std::string stemOf(const std::string& path) {
     for (std::string_view suffix : {".xz", ".zst", ".gz"})
         if (endsWith(name, suffix)) name.resize(name.size() - suffix.size());
     if (endsWith(name, ".ko")) name.resize(name.size() - 3);
+    else if (endsWith(name, ".o")) name.resize(name.size() - 2);
     return name;
 }
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CLI contract tests: outputs, exit codes, and one-line errors for bad input.
-# Usage: cli_test.sh <kabiscope binary> <tests/data dir>
+# Usage: cli_test.sh <kabiscope binary> <tests/data dir> <build/tests/fixtures dir>
 set -u
 K="$1"
 DATA="$2/gendwarfksyms"
+FIX="${3:?the fixtures directory (build/tests/fixtures) is the third argument}"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 failures=0
@@ -217,6 +218,28 @@ expect_error "unknown subcommand" 2 "subcommand" "$K" frobnicate
 expect_error "missing FILE" 2 "FILE is required" "$K" versions
 expect_error "bad --format" 2 "--format" "$K" versions --format xml "$obj"
 expect_error "diff needs two builds" 2 "NEW" "$K" diff "$obj"
+
+# --- check-modules ----------------------------------------------------------------------------
+printf '0x11111111\tfx_printk\tvmlinux\tEXPORT_SYMBOL\t\n0x33333333\tfx_kmalloc\tvmlinux\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/ok.symvers"
+printf '0x11111111\tfx_printk\tvmlinux\tEXPORT_SYMBOL\t\n0x22222222\tfx_kmalloc\tvmlinux\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/new.symvers"
+"$K" check-modules --kernel "$WORK/ok.symvers" "$FIX/mod_ubuntu.o" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q "mod_ubuntu.o: loads" "$WORK/out"; then pass "check-modules: loads, exit 0"; else fail "check-modules loads: exit $rc $(cat "$WORK/err")"; fi
+"$K" check-modules --kernel "$WORK/new.symvers" --format json "$FIX/mod_ubuntu.o" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 4 ] && python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))["modules"][0]
+p = m["problems"][0]
+assert not m["loads"] and p["symbol"] == "fx_kmalloc" and p["kind"] == "crc_mismatch", m
+assert p["module_crc"] == "0x33333333" and p["kernel_crc"] == "0x22222222", p
+' "$WORK/out"; then pass "check-modules: crc_mismatch in JSON, exit 4"; else fail "check-modules mismatch: exit $rc $(head -c 300 "$WORK/out")"; fi
+printf '0x11111111\tfx_printk\tvmlinux\tEXPORT_SYMBOL\nnot a symvers line\n' >"$WORK/bad.symvers"
+expect_error "check-modules: bad Module.symvers line" 1 "kabiscope: $WORK/bad.symvers:2: " "$K" check-modules --kernel "$WORK/bad.symvers" "$FIX/mod_ubuntu.o"
+expect_error "check-modules: no such kernel" 1 "kabiscope: $WORK/nope: no such file or directory" "$K" check-modules --kernel "$WORK/nope" "$FIX/mod_ubuntu.o"
+expect_error "check-modules: needs --kernel" 2 "--kernel" "$K" check-modules "$FIX/mod_ubuntu.o"
+mkdir -p "$WORK/nomods"
+expect_error "check-modules: empty directory" 1 "no kernel modules" "$K" check-modules --kernel "$WORK/ok.symvers" "$WORK/nomods"
 
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]
