@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/progress_reporter.h"
 #include "elf/elf_file.h"
+#include "diff/build_diff.h"
 #include "modules/check_report.h"
 
 namespace kabiscope::cli {
@@ -28,6 +29,8 @@ struct CheckArguments {
     std::string output;
     bool strictMissing = false;
     bool noVermagic = false;
+    std::string oldBuild, newBuild;  // DWARF the modules were built against, and the target's
+    BuildArguments build;
 };
 
 // The module files named, directories searched (sorted, so reports are stable).
@@ -53,6 +56,7 @@ std::vector<std::string> moduleFiles(const std::vector<std::string>& arguments) 
 
 int runCheckModules(const CheckArguments& args) {
     checkOutputPath(args.output);
+    if (args.oldBuild.empty() != args.newBuild.empty()) throw UsageError("--old-build and --new-build go together");
     ProgressReporter progress;
     KernelExports kernel;
     for (const std::string& source : args.kernels) {
@@ -101,6 +105,27 @@ int runCheckModules(const CheckArguments& args) {
             report.verdicts.push_back(std::move(*verdicts[i]));
         }
     }
+    // Why each mismatched import changed: the diff of the two builds, of those symbols only.
+    DiffResult diff;
+    if (!args.oldBuild.empty()) {
+        ExportList mismatched;
+        for (const auto& v : report.verdicts)
+            for (const auto& p : v.problems)
+                if (p.kind == ImportProblem::CrcMismatch) mismatched.add(p.symbol);
+        if (!mismatched.entries().empty()) {
+            VersionOptions options = args.build.versionOptions();
+            options.exports = std::move(mismatched);
+            options.exportsFilterDiscovered = true;
+            ProgressReporter loading;
+            auto [before, after] = loadPair(args.oldBuild, args.newBuild, options, loading);
+            DiffOptions diffOptions;
+            diffOptions.threads = options.threads;
+            diffOptions.progress = [&](const std::string& stage, size_t done, size_t total) { loading.update(stage, done, total); };
+            diff = diffBuilds(before, after, diffOptions);
+            loading.finish();
+        }
+        report.diff = &diff;
+    }
     writeOutput(args.output, [&](std::ostream& out) {
         if (args.format == "json")
             writeModuleCheckJson(report, out);
@@ -130,11 +155,17 @@ CommandRunner addCheckModulesCommand(CLI::App& app) {
     cmd->add_flag("--strict-missing-crc", args->strictMissing,
                   "An import missing from the module's version table fails the load (Debian's kernels), instead of a warning");
     cmd->add_flag("--no-vermagic", args->noVermagic, "Do not compare vermagic strings");
+    cmd->add_option("--old-build", args->oldBuild,
+                    "DWARF of what the modules were built against (vmlinux, .ko, or a directory): with --new-build, "
+                    "each crc_mismatch is explained down to the member");
+    cmd->add_option("--new-build", args->newBuild, "DWARF of the target kernel");
+    args->build.addTo(*cmd);
     cmd->footer(
         "Exit status: 0 every module loads, 4 some do not, 1 error (a file that cannot be read), 2 usage error.\n\n"
         "Examples:\n"
         "  kabiscope check-modules --kernel /usr/src/linux-headers-$(uname -r)/Module.symvers vendor/driver.ko\n"
-        "  kabiscope check-modules --kernel new/Module.symvers --format json /lib/modules/6.12.115+deb12-cloud-amd64");
+        "  kabiscope check-modules --kernel new/Module.symvers --format json /lib/modules/6.12.115+deb12-cloud-amd64\n"
+        "  kabiscope check-modules --kernel new/Module.symvers --old-build old/vmlinux --new-build new/vmlinux driver.ko");
     return [args] { return runCheckModules(*args); };
 }
 

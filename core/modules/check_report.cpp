@@ -1,5 +1,6 @@
 #include "modules/check_report.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,45 @@ nlohmann::json crcJson(const std::optional<uint64_t>& crc) { return crc ? nlohma
 
 std::optional<uint64_t> wide(const std::optional<uint32_t>& crc) {
     return crc ? std::optional<uint64_t>(*crc) : std::nullopt;
+}
+
+// The diff's entry for a mismatched import, when the report has a diff.
+const SymbolDiff* diffOf(const ModuleCheckReport& report, const std::string& symbol) {
+    if (!report.diff) return nullptr;
+    const auto& symbols = report.diff->symbols;  // sorted by name
+    auto it = std::lower_bound(symbols.begin(), symbols.end(), symbol,
+                               [](const SymbolDiff& s, const std::string& name) { return s.name < name; });
+    return it != symbols.end() && it->name == symbol ? &*it : nullptr;
+}
+
+// What the DWARF says about a mismatch, when it has no cause to give.
+std::string noCauseText(const SymbolDiff* symbol) {
+    if (!symbol) return "neither build exports it: no types to compare";
+    if (symbol->status == SymbolStatus::Unchanged)
+        return "the DWARF shows no type change for it: the recorded CRCs differ for a reason DWARF cannot see "
+               "(genksyms versions from the preprocessed source)";
+    if (symbol->status != SymbolStatus::Changed) return std::string("it is ") + symbolStatusName(symbol->status) + " in the new build";
+    return "no DWARF for it on one side";
+}
+
+nlohmann::json causesJson(const ModuleCheckReport& report, const ModuleProblem& p) {
+    nlohmann::json out = nlohmann::json::array();
+    const SymbolDiff* symbol = diffOf(report, p.symbol);
+    if (!symbol) return out;
+    for (size_t i = 0; i < symbol->causes.size(); ++i) {
+        const Cause& cause = report.diff->causes[symbol->causes[i] - 1];
+        nlohmann::json folded = nlohmann::json::array();
+        for (const Cause::Folded& f : cause.folded)
+            folded.push_back({{"node", f.type.empty() ? cause.type : f.type}, {"where", f.node}, {"description", f.description}});
+        out.push_back({{"id", cause.id},
+                       {"node", cause.type},
+                       {"where", cause.node},
+                       {"kind", changeKindName(cause.kind)},
+                       {"description", cause.description},
+                       {"folded", std::move(folded)},
+                       {"path", report.diff->pathTo(*symbol, i)}});
+    }
+    return out;
 }
 
 nlohmann::json problemJson(const ModuleProblem& p) {
@@ -54,8 +94,21 @@ void writeModuleCheckText(const ModuleCheckReport& report, std::ostream& out) {
     for (const ModuleVerdict& v : report.verdicts) {
         out << v.module.path << ": " << (v.loads ? "loads" : "does not load") << " (" << v.checked << " imports, "
             << versionTableName(v.module.table) << ")\n";
-        for (const ModuleProblem& p : v.problems)
+        for (const ModuleProblem& p : v.problems) {
             out << "  " << importProblemName(p.kind) << (p.symbol.empty() ? "" : "  " + p.symbol) << ": " << p.detail << "\n";
+            if (!report.diff || p.kind != ImportProblem::CrcMismatch) continue;
+            const SymbolDiff* symbol = diffOf(report, p.symbol);
+            if (!symbol || symbol->causes.empty()) {
+                out << "      " << noCauseText(symbol) << "\n";
+                continue;
+            }
+            for (size_t i = 0; i < symbol->causes.size(); ++i) {
+                const Cause& cause = report.diff->causes[symbol->causes[i] - 1];
+                std::string path;
+                for (const std::string& step : report.diff->pathTo(*symbol, i)) path += (path.empty() ? "" : " -> ") + step;
+                out << "      because " << cause.type << " " << cause.changeText() << "\n        " << path << "\n";
+            }
+        }
         for (const ModuleProblem& p : v.warnings)
             out << "  warning: " << importProblemName(p.kind) << (p.symbol.empty() ? "" : "  " + p.symbol) << ": " << p.detail
                 << "\n";
@@ -73,7 +126,14 @@ void writeModuleCheckJson(const ModuleCheckReport& report, std::ostream& out) {
     for (size_t i = 0; i < report.verdicts.size(); ++i) {
         const ModuleVerdict& v = report.verdicts[i];
         json problems = json::array(), warnings = json::array();
-        for (const auto& p : v.problems) problems.push_back(problemJson(p));
+        for (const auto& p : v.problems) {
+            nlohmann::json entry = problemJson(p);
+            if (report.diff && p.kind == ImportProblem::CrcMismatch) {
+                entry["causes"] = causesJson(report, p);
+                if (entry["causes"].empty()) entry["no_cause"] = noCauseText(diffOf(report, p.symbol));
+            }
+            problems.push_back(std::move(entry));
+        }
         for (const auto& p : v.warnings) warnings.push_back(problemJson(p));
         out << (i ? ",\n    " : "\n    ")
             << json({{"module", v.module.path},

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "diff/build_diff.h"
 #include "modules/module_check.h"
 
 namespace kabiscope {
@@ -16,6 +17,9 @@ struct ModuleCheckReport {
     std::string kernelVermagic;
     std::vector<ModuleVerdict> verdicts;  // in the order the modules were given / found
     bool strictMissing = false;
+    // With --old-build/--new-build: the diff of what the modules were built against and the
+    // target, restricted to the mismatched imports. Each crc_mismatch is explained from it.
+    const DiffResult* diff = nullptr;
     size_t loading() const;
 };
 
