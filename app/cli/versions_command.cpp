@@ -2,11 +2,13 @@
 #include <deque>
 #include <iostream>
 #include <memory>
+#include <unordered_map>
 
 #include "base/error.h"
 #include "cli/build_options.h"
 #include "cli/commands.h"
 #include "cli/progress_reporter.h"
+#include "modules/recorded_crcs.h"
 #include "output/writers.h"
 #include "version/build_loader.h"
 #include "version/file_versioner.h"
@@ -21,8 +23,37 @@ struct VersionsArguments {
     std::string symtypesFile;
     std::string crcInputFile;
     std::string format = "symver";
+    std::string checkRecorded;  // compare with the CRCs this file records
     bool verbose = false;
 };
+
+// --check-recorded: one summary, then each differing symbol; exit 4 when any differs.
+int reportRecorded(const std::deque<VersionedBuild>& builds, const std::string& path) {
+    KernelExports recorded;
+    recorded.add(path);
+    const RecordedComparison cmp = compareRecorded(builds, recorded);
+    std::unordered_map<std::string, uint32_t> computed;
+    for (const auto& build : builds)
+        for (const auto& symbol : build.symbols) computed.emplace(symbol.name(), symbol.crc);
+    writeOutput("-", [&](std::ostream& out) {
+        out << "kabiscope versions --check-recorded " << path << ": " << cmp.compared << " CRCs compared, " << cmp.equal
+            << " equal, " << cmp.differing.size() << " differ\n";
+        if (!cmp.notRecorded.empty()) out << "  " << cmp.notRecorded.size() << " exported here are not recorded there\n";
+        if (!cmp.noDwarf.empty()) out << "  " << cmp.noDwarf.size() << " recorded there have no DWARF here\n";
+        const std::string with = cmp.versionedWith();
+        if (with == "gendwarfksyms")
+            out << "  versioned with gendwarfksyms: every recorded CRC is the one computed from the DWARF\n";
+        else if (with == "genksyms")
+            out << "  not versioned from this DWARF: almost no CRC matches (genksyms, which versions the preprocessed "
+                   "source, or another --stable setting)\n";
+        else if (with == "mixed")
+            out << "  partly matching: the recorded CRCs come from other options or other sources for some symbols\n";
+        for (const std::string& name : cmp.differing)
+            out << "differs\t" << name << "\tcomputed " << formatCrc(computed.at(name)) << "\trecorded "
+                << formatCrc(*recorded.find(name)->crc) << "\n";
+    });
+    return cmp.differing.empty() ? kExitOk : kExitChanged;
+}
 
 int runVersions(const VersionsArguments& args) {
     checkOutputPath(args.symtypesFile);
@@ -39,6 +70,10 @@ int runVersions(const VersionsArguments& args) {
     const std::deque<VersionedBuild> builds = versionFiles(args.files, options, &skipped);
     progress.finish();
     reportSkipped(skipped);
+    if (!args.checkRecorded.empty()) {
+        const int status = reportRecorded(builds, args.checkRecorded);
+        return skipped.empty() ? status : kExitError;
+    }
 
     for (const auto& build : builds) {
         for (const auto& warning : build.warnings) std::cerr << "kabiscope: warning: " << warning << '\n';
@@ -87,6 +122,9 @@ CommandRunner addVersionsCommand(CLI::App& app) {
                     "Write '<symbol> <exact CRC input>' lines, as gendwarfksyms --dump-versions");
     cmd->add_option("--format", args->format, "Output format: 'symver' (#SYMVER lines) or 'symvers' (Module.symvers)")
         ->check(CLI::IsMember({"symver", "symvers"}));
+    cmd->add_option("--check-recorded", args->checkRecorded,
+                    "Instead of the CRCs, compare them with those FILE records (a Module.symvers, the vmlinux or .ko "
+                    "itself, a directory) and say whether that kernel was versioned with gendwarfksyms; exit 4 if any differs");
     cmd->add_flag("-v,--verbose", args->verbose, "Name every symbol without DWARF, not just how many there are");
     cmd->footer(
         "Examples:\n"

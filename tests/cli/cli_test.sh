@@ -219,6 +219,25 @@ expect_error "missing FILE" 2 "FILE is required" "$K" versions
 expect_error "bad --format" 2 "--format" "$K" versions --format xml "$obj"
 expect_error "diff needs two builds" 2 "NEW" "$K" diff "$obj"
 
+# --- versions --check-recorded -----------------------------------------------------------------
+"$K" versions --format symvers "$obj" >"$WORK/recorded.symvers"
+"$K" versions --check-recorded "$WORK/recorded.symvers" "$obj" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q "8 equal, 0 differ" "$WORK/out" && grep -q "versioned with gendwarfksyms" "$WORK/out"; then
+    pass "--check-recorded: every CRC recorded"
+else
+    fail "--check-recorded equal: exit $rc $(cat "$WORK/out" "$WORK/err")"
+fi
+awk -F'\t' -v OFS='\t' '{ $1 = sprintf("0x%08x", NR); print }' "$WORK/recorded.symvers" >"$WORK/genksyms.symvers"
+"$K" versions --check-recorded "$WORK/genksyms.symvers" "$obj" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 4 ] && grep -q "0 equal, 8 differ" "$WORK/out" && grep -q "not versioned from this DWARF" "$WORK/out" &&
+    [ "$(grep -c '^differs' "$WORK/out")" -eq 8 ]; then
+    pass "--check-recorded: another versioning says so, exit 4"
+else
+    fail "--check-recorded differing: exit $rc $(cat "$WORK/out" "$WORK/err")"
+fi
+
 # --- check-modules ----------------------------------------------------------------------------
 printf '0x11111111\tfx_printk\tvmlinux\tEXPORT_SYMBOL\t\n0x33333333\tfx_kmalloc\tvmlinux\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/ok.symvers"
 printf '0x11111111\tfx_printk\tvmlinux\tEXPORT_SYMBOL\t\n0x22222222\tfx_kmalloc\tvmlinux\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/new.symvers"
