@@ -1,26 +1,19 @@
 // `kabiscope check-modules`: would these modules load on that kernel, and which imports stop them.
 #include <algorithm>
-#include <atomic>
-#include <filesystem>
 #include <iostream>
 #include <memory>
-#include <optional>
-#include <thread>
 
 #include "base/error.h"
-#include "base/threads.h"
 #include "cli/build_options.h"
 #include "cli/commands.h"
 #include "cli/progress_reporter.h"
-#include "elf/elf_file.h"
 #include "diff/build_diff.h"
 #include "modules/check_report.h"
+#include "modules/module_files.h"
 
 namespace kabiscope::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct CheckArguments {
     std::vector<std::string> kernels;
@@ -33,27 +26,6 @@ struct CheckArguments {
     BuildArguments build;
 };
 
-// The module files named, directories searched (sorted, so reports are stable).
-std::vector<std::string> moduleFiles(const std::vector<std::string>& arguments) {
-    std::vector<std::string> files;
-    for (const std::string& argument : arguments) {
-        std::error_code ec;
-        if (!fs::is_directory(argument, ec)) {
-            files.push_back(argument);  // whatever it is, reading it says what is wrong
-            continue;
-        }
-        std::vector<std::string> found;
-        for (fs::recursive_directory_iterator it(argument, fs::directory_options::skip_permission_denied, ec), end;
-             !ec && it != end; it.increment(ec))
-            if (it->is_regular_file(ec) && isModuleFileName(it->path().filename().string())) found.push_back(it->path().string());
-        if (ec) fail(argument, "cannot read directory: ", ec.message());
-        if (found.empty()) fail(argument, "no kernel modules (.ko, .ko.xz, .ko.zst, .ko.gz) in this directory");
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
-}
-
 int runCheckModules(const CheckArguments& args) {
     checkOutputPath(args.output);
     if (args.oldBuild.empty() != args.newBuild.empty()) throw UsageError("--old-build and --new-build go together");
@@ -63,32 +35,12 @@ int runCheckModules(const CheckArguments& args) {
         progress.update("reading the kernel: " + source, 0, 0);
         kernel.add(source, [&](const std::string& stage) { progress.update(stage, 0, 0); });
     }
-    const std::vector<std::string> files = moduleFiles(args.modules);
+    const std::vector<std::string> files = findModuleFiles(args.modules);
 
-    // Modules are independent: read and checked on a few threads (most of the time is
-    // decompressing .ko.xz files), reported in the order given.
     ModuleCheckOptions options;
     options.strictMissing = args.strictMissing;
     options.checkVermagic = !args.noVermagic;
-    std::vector<std::optional<ModuleVerdict>> verdicts(files.size());
-    std::vector<std::string> errors(files.size());
-    std::atomic<size_t> next{0}, done{0};
-    auto work = [&] {
-        for (size_t i; (i = next++) < files.size();) {
-            try {
-                const ElfFile file(files[i]);
-                verdicts[i] = checkModule(readModuleImports(file), kernel, options);
-            } catch (const Error& e) {
-                errors[i] = e.what();
-            }
-            ++done;
-        }
-    };
-    const unsigned threads = std::min<unsigned>(defaultThreads(), unsigned(std::max<size_t>(1, files.size())));
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
-    for (auto& helper : helpers) helper.join();
+    std::vector<ModuleFileOutcome> outcomes = checkModuleFiles(files, kernel, options);
     progress.finish();
 
     ModuleCheckReport report;
@@ -97,12 +49,12 @@ int runCheckModules(const CheckArguments& args) {
     report.kernelVermagic = kernel.vermagic();
     report.strictMissing = args.strictMissing;
     size_t failed = 0;
-    for (size_t i = 0; i < files.size(); ++i) {
-        if (!errors[i].empty()) {
-            std::cerr << "kabiscope: " << errors[i] << '\n';
+    for (ModuleFileOutcome& outcome : outcomes) {
+        if (!outcome.error.empty()) {
+            std::cerr << "kabiscope: " << outcome.error << '\n';
             ++failed;
         } else {
-            report.verdicts.push_back(std::move(*verdicts[i]));
+            report.verdicts.push_back(std::move(*outcome.verdict));
         }
     }
     // Why each mismatched import changed: the diff of the two builds, of those symbols only.

@@ -1,6 +1,12 @@
 #include "modules/module_check.h"
 
+#include <algorithm>
 #include <sstream>
+#include <thread>
+
+#include "base/error.h"
+#include "base/threads.h"
+#include "elf/elf_file.h"
 
 
 namespace kabiscope {
@@ -93,6 +99,37 @@ ModuleVerdict checkModule(ModuleImports module, const KernelExports& kernel, con
                      "module expects " + hex(*moduleCrc) + ", " + exporter->module + " exports " + hex(*exporter->crc)});
     }
     return verdict;
+}
+
+std::vector<ModuleFileOutcome> checkModuleFiles(const std::vector<std::string>& files, const KernelExports& kernel,
+                                                const ModuleCheckOptions& options, std::atomic<size_t>* done) {
+    std::vector<ModuleFileOutcome> out(files.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next++) < files.size();) {
+            try {
+                const ElfFile file(files[i]);
+                out[i].verdict = checkModule(readModuleImports(file), kernel, options);
+            } catch (const Error& e) {
+                out[i].error = e.what();
+            } catch (const std::bad_alloc&) {
+                out[i].error = files[i] + ": out of memory";
+            }
+            if (done) ++*done;
+        }
+    };
+    const unsigned threads = std::min<unsigned>(defaultThreads(), unsigned(std::max<size_t>(1, files.size())));
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) {
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: the others and this one do the work
+        }
+    }
+    work();
+    for (auto& helper : helpers) helper.join();
+    return out;
 }
 
 }  // namespace kabiscope

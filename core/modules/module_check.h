@@ -14,6 +14,7 @@
 //   same_magic() does; in full otherwise.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -59,5 +60,15 @@ struct ModuleCheckOptions {
 };
 
 ModuleVerdict checkModule(ModuleImports module, const KernelExports& kernel, const ModuleCheckOptions& options = {});
+
+// Reads and checks module files on a few threads (most of the time goes to decompressing
+// .ko.xz files), results in the order given: a verdict, or the one-line error of a file that
+// cannot be read. `done` (if given) counts finished files, for progress.
+struct ModuleFileOutcome {
+    std::optional<ModuleVerdict> verdict;
+    std::string error;
+};
+std::vector<ModuleFileOutcome> checkModuleFiles(const std::vector<std::string>& files, const KernelExports& kernel,
+                                                const ModuleCheckOptions& options, std::atomic<size_t>* done = nullptr);
 
 }  // namespace kabiscope
