@@ -40,6 +40,7 @@
 #include "ui/details_view.h"
 #include "ui/graph_view.h"
 #include "ui/open_dialog.h"
+#include "ui/module_check_view.h"
 #include "ui/root_cause_model.h"
 #include "ui/wrapping_delegate.h"
 #include "ui/status_style.h"
@@ -192,6 +193,8 @@ void MainWindow::buildUi() {
     leftTabs_ = new QTabWidget(this);
     leftTabs_->addTab(symbolsPage, tr("Symbols"));
     leftTabs_->addTab(causesSplit, tr("Root causes"));
+    modulesView_ = new ModuleCheckView(this);
+    leftTabs_->addTab(modulesView_, tr("Modules"));
 
     // Right: the selected symbol.
     title_ = new QLabel(this);
@@ -277,6 +280,19 @@ void MainWindow::buildUi() {
         leftTabs_->setCurrentIndex(0);
         openSymbolAtCause(item->text(), cause.isValid() ? cause.data(RootCauseModel::CauseIdRole).toInt() : 0);
     });
+    connect(modulesView_, &ModuleCheckView::importActivated, this, [this](const QString& symbol) {
+        // A mismatched import: its type tree and causes, when the loaded builds have it.
+        if (session_ && selectSymbol(symbol)) {
+            leftTabs_->setCurrentIndex(0);
+            return;
+        }
+        statusBar()->showMessage(
+            tr("%1 is not in the loaded builds: open the builds the module was built against and the target "
+               "(File ▸ Open…) to see why its CRC changed")
+                .arg(symbol),
+            10000);
+    });
+    connect(modulesView_, &ModuleCheckView::failed, this, [this](const QString& message) { showError(tr("Cannot check modules: %1").arg(message)); });
     connect(treeView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onTreeRowSelected(treeModel_->treeRow(current)); });
     connect(graphView_, &GraphView::typeActivated, this, &MainWindow::onGraphTypeActivated);
@@ -296,6 +312,7 @@ void MainWindow::buildUi() {
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    file->addAction(tr("Check &modules…"), this, &MainWindow::checkModulesDialog);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
     QMenu* exportMenu = file->addMenu(tr("&Export report"));
@@ -458,14 +475,34 @@ void MainWindow::onFailed(const QString& message) {
         hint_->setText(tr("<p><b>Could not load</b></p><p>%1</p><p>Open another pair with <b>File ▸ Open…</b> "
                           "or try <code>kabiscope-gui --demo</code></p>")
                            .arg(message.toHtmlEscaped()));
-    lastError_ = message;
-    statusBar()->showMessage(message, 10000);
+    showError(tr("Cannot load: %1").arg(message), message);
+}
+
+void MainWindow::showError(const QString& text, const QString& message) {
+    lastError_ = message.isEmpty() ? text : message;
+    statusBar()->showMessage(lastError_, 10000);
     // Non-blocking, so the window keeps running (and tests keep control).
     if (errorBox_) errorBox_->close();
-    errorBox_ = new QMessageBox(QMessageBox::Critical, tr("kabiscope"), tr("Cannot load: %1").arg(message),
-                                QMessageBox::Ok, this);
+    errorBox_ = new QMessageBox(QMessageBox::Critical, tr("kabiscope"), text, QMessageBox::Ok, this);
     errorBox_->setAttribute(Qt::WA_DeleteOnClose);
     errorBox_->open();
+}
+
+void MainWindow::checkModules(const QStringList& modules, const QStringList& kernels, bool strictMissing) {
+    leftTabs_->setCurrentIndex(2);
+    modulesView_->check(modules, kernels, strictMissing);
+}
+
+void MainWindow::showModulesTab() { leftTabs_->setCurrentIndex(2); }
+
+void MainWindow::checkModulesDialog() {
+    const QStringList modules = QFileDialog::getOpenFileNames(
+        this, tr("Modules to check"), QString(), tr("Kernel modules (*.ko *.ko.xz *.ko.zst *.ko.gz);;All files (*)"));
+    if (modules.isEmpty()) return;
+    const QString kernel = QFileDialog::getOpenFileName(this, tr("The kernel: its Module.symvers, vmlinux or a module"),
+                                                        QString(), tr("Module.symvers, vmlinux, modules (*)"));
+    if (kernel.isEmpty()) return;
+    checkModules(modules, {kernel}, false);
 }
 
 void MainWindow::updateCounts() {

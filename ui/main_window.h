@@ -33,6 +33,7 @@ namespace kabiscope::ui {
 class DetailsView;
 class GraphView;
 class RootCauseModel;
+class ModuleCheckView;
 class SymbolFilterModel;
 class SymbolTableModel;
 class TypeTreeModel;
@@ -50,6 +51,9 @@ public:
     void previousChange();
     void showGraphTab();
     void showCausesTab();
+    void showModulesTab();
+    // Checks module files (or directories of them) against a kernel's exports, in the Modules tab.
+    void checkModules(const QStringList& modules, const QStringList& kernels, bool strictMissing);
     // Opens `symbol` at the change its cause `causeId` names (Root causes -> a symbol).
     bool openSymbolAtCause(const QString& symbol, int causeId);
     // The saved window size, splitters and recent pairs; not for scripted runs (--size,
@@ -64,6 +68,7 @@ public:
     QTreeView* treeView() const { return treeView_; }
     GraphView* graphView() const { return graphView_; }
     QTreeView* causeView() const { return causeView_; }
+    ModuleCheckView* moduleCheckView() const { return modulesView_; }
     QListWidget* causeSymbols() const { return causeSymbols_; }
     SymbolFilterModel* symbolFilter() const { return symbolFilter_; }
     TypeTreeModel* treeModel() const { return treeModel_; }
@@ -87,6 +92,9 @@ private:
     void buildMenus();
     void onLoaded(SessionPtr session);
     void onFailed(const QString& message);
+    // The non-blocking error dialog; `message` (default: `text`) is what lastError() keeps.
+    void showError(const QString& text, const QString& message = QString());
+    void checkModulesDialog();
     void onSymbolSelected(int symbolIndex);
     void onTreeRowSelected(int treeRow);
     void onGraphTypeActivated(const QString& key);
@@ -122,6 +130,7 @@ private:
     SymbolFilterModel* symbolFilter_;
     TypeTreeModel* treeModel_;
     RootCauseModel* causeModel_;
+    ModuleCheckView* modulesView_;
 
     QTabWidget* leftTabs_;
     QTabWidget* rightTabs_;

@@ -10,6 +10,7 @@
 
 #include "ui/graph_view.h"
 #include "ui/main_window.h"
+#include "ui/module_check_view.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -31,7 +32,13 @@ int main(int argc, char** argv) {
                                   QStringLiteral("Save a PNG of the window once everything is shown, then quit"),
                                   QStringLiteral("FILE"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WIDTHxHEIGHT"), QStringLiteral("SIZE"));
-    parser.addOptions({demo, stable, select, view, screenshot, size});
+    QCommandLineOption modules(QStringLiteral("modules"),
+                               QStringLiteral("Check these modules (files or directories; repeatable) against --kernel"),
+                               QStringLiteral("PATH"));
+    QCommandLineOption kernel(QStringLiteral("kernel"),
+                              QStringLiteral("The kernel for --modules: Module.symvers, vmlinux, a module or a directory (repeatable)"),
+                              QStringLiteral("PATH"));
+    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel});
     parser.process(app);
 
     QString oldPath, newPath;
@@ -56,8 +63,10 @@ int main(int argc, char** argv) {
         return 2;
     };
     const QString viewName = parser.value(view);
-    if (parser.isSet(view) && !QStringList{QStringLiteral("tree"), QStringLiteral("graph"), QStringLiteral("causes")}.contains(viewName))
-        return usage(QStringLiteral("--view: unknown view '%1' (tree, graph or causes)").arg(viewName));
+    if (parser.isSet(view) &&
+        !QStringList{QStringLiteral("tree"), QStringLiteral("graph"), QStringLiteral("causes"), QStringLiteral("modules")}.contains(viewName))
+        return usage(QStringLiteral("--view: unknown view '%1' (tree, graph, causes or modules)").arg(viewName));
+    if (parser.isSet(modules) != parser.isSet(kernel)) return usage(QStringLiteral("--modules and --kernel go together"));
     QSize windowSize;
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
@@ -79,17 +88,11 @@ int main(int argc, char** argv) {
 
     const QString selectName = parser.value(select);
     const QString screenshotPath = parser.value(screenshot);
-    QObject::connect(&window, &kabiscope::ui::MainWindow::sessionShown, &window, [&] {
-        if (!selectName.isEmpty() && !window.selectSymbol(selectName)) {
-            fprintf(stderr, "kabiscope-gui: --select: no symbol '%s' in these builds\n", qPrintable(selectName));
-            if (!screenshotPath.isEmpty()) {
-                QApplication::exit(1);
-                return;
-            }
-        }
-        if (viewName == QLatin1String("graph")) window.showGraphTab();
-        if (viewName == QLatin1String("causes")) window.showCausesTab();
-        if (screenshotPath.isEmpty()) return;
+    // What a screenshot waits for: the builds' session and the module check, when asked for.
+    int pending = (newPath.isEmpty() ? 0 : 1) + (parser.isSet(modules) ? 1 : 0);
+    auto shootWhenReady = [&] {
+        if (--pending > 0 || screenshotPath.isEmpty()) return;
+        if (viewName == QLatin1String("modules")) window.showModulesTab();
         auto shoot = [&window, screenshotPath] {
             window.grab().save(screenshotPath, "PNG");
             QApplication::quit();
@@ -100,6 +103,24 @@ int main(int argc, char** argv) {
                              [shoot] { QTimer::singleShot(200, shoot); });
         else
             QTimer::singleShot(400, shoot);
+    };
+    QObject::connect(window.moduleCheckView(), &kabiscope::ui::ModuleCheckView::finished, &window, shootWhenReady);
+    QObject::connect(window.moduleCheckView(), &kabiscope::ui::ModuleCheckView::failed, &app, [&](const QString& message) {
+        if (screenshotPath.isEmpty()) return;
+        qCritical("kabiscope-gui: %s", qPrintable(message));
+        QApplication::exit(1);
+    });
+    QObject::connect(&window, &kabiscope::ui::MainWindow::sessionShown, &window, [&] {
+        if (!selectName.isEmpty() && !window.selectSymbol(selectName)) {
+            fprintf(stderr, "kabiscope-gui: --select: no symbol '%s' in these builds\n", qPrintable(selectName));
+            if (!screenshotPath.isEmpty()) {
+                QApplication::exit(1);
+                return;
+            }
+        }
+        if (viewName == QLatin1String("graph")) window.showGraphTab();
+        if (viewName == QLatin1String("causes")) window.showCausesTab();
+        shootWhenReady();
     });
     if (!screenshotPath.isEmpty())
         QObject::connect(&window.loader(), &kabiscope::ui::SessionLoader::failed, &app,
@@ -107,9 +128,9 @@ int main(int argc, char** argv) {
                              qCritical("kabiscope-gui: %s", qPrintable(message));
                              QApplication::exit(1);
                          });
-    if (!newPath.isEmpty())
-        window.openBuilds(oldPath, newPath, stableRules);
-    else if (!screenshotPath.isEmpty())  // the empty window
+    if (!newPath.isEmpty()) window.openBuilds(oldPath, newPath, stableRules);
+    if (parser.isSet(modules)) window.checkModules(parser.values(modules), parser.values(kernel), false);
+    if (newPath.isEmpty() && !parser.isSet(modules) && !screenshotPath.isEmpty())  // the empty window
         QTimer::singleShot(400, &window, [&window, screenshotPath] {
             window.grab().save(screenshotPath, "PNG");
             QApplication::quit();

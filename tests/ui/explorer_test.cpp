@@ -21,6 +21,8 @@
 #include "base/error.h"
 #include "ui/graph_view.h"
 #include "ui/main_window.h"
+#include "ui/module_check_model.h"
+#include "ui/module_check_view.h"
 #include "ui/root_cause_model.h"
 #include "ui/session_loader.h"
 #include "ui/symbol_filter_model.h"
@@ -164,6 +166,46 @@ private Q_SLOTS:
         QVERIFY(cancelledSpy.wait(5000));
         QCOMPARE(loadedSpy.count(), 0);
         QVERIFY(!loader.busy());
+    }
+
+    // The Modules tab: verdicts per module, problems as children, and a mismatched import opens
+    // that symbol in the loaded builds' diff.
+    void modulesAreCheckedAndAMismatchOpensItsSymbol() {
+        QTemporaryDir dir;
+        const QString symvers = dir.filePath(QStringLiteral("Module.symvers"));
+        QFile file(symvers);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("0x734fcfcf\trp_register\tvmlinux\tEXPORT_SYMBOL\t\n0x12345678\trp_lookup\tvmlinux\tEXPORT_SYMBOL\t\n");
+        file.close();
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::sessionShown);
+        window.openBuilds(QStringLiteral(KABISCOPE_FIXTURE_DIR "/ripple.0.o"), QStringLiteral(KABISCOPE_FIXTURE_DIR "/ripple.1.o"), false);
+        QVERIFY(shown.wait(20000));
+        ModuleCheckView* modules = window.moduleCheckView();
+        QSignalSpy finished(modules, &ModuleCheckView::finished);
+        window.checkModules({QStringLiteral(KABISCOPE_FIXTURE_DIR "/mod_rp.o"), QStringLiteral(KABISCOPE_FIXTURE_DIR "/mod_ubuntu.o")},
+                            {symvers}, false);
+        QVERIFY(finished.wait(20000));
+        QAbstractItemModel* model = modules->view()->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), 2);
+        const QModelIndex rp = model->index(0, 0);
+        QVERIFY(!rp.data(ModuleCheckModel::LoadsRole).toBool());
+        QCOMPARE(model->rowCount(rp), 1);  // rp_register's CRC moved; rp_lookup's matches
+        const QModelIndex mismatch = model->index(0, ModuleCheckModel::VerdictColumn, rp);
+        QCOMPARE(mismatch.data().toString(), QStringLiteral("crc_mismatch"));
+        QCOMPARE(mismatch.data(ModuleCheckModel::SymbolRole).toString(), QStringLiteral("rp_register"));
+        QVERIFY(!model->index(1, 0).data(ModuleCheckModel::LoadsRole).toBool());  // its imports are not exported
+        Q_EMIT modules->view()->activated(mismatch);
+        QCOMPARE(QString::fromStdString(window.session()->diff.symbols[size_t(window.currentSymbolIndex())].name),
+                 QStringLiteral("rp_register"));
+        QVERIFY(window.treeView()->currentIndex().data(TypeTreeModel::ChangeSiteRole).toBool());
+
+        QSignalSpy failed(modules, &ModuleCheckView::failed);
+        window.checkModules({QStringLiteral(KABISCOPE_FIXTURE_DIR "/mod_rp.o")}, {dir.filePath(QStringLiteral("nope"))}, false);
+        QVERIFY(failed.wait(20000));
+        QVERIFY(window.lastError().contains(QStringLiteral("no such file or directory")));
+        QVERIFY(window.errorBox() && window.errorBox()->isVisible());
     }
 
     void aFileThatIsNotElfShowsAnErrorAndTheWindowKeepsWorking() {
