@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
             options.onlyPathsToChanges = variant == 0;
             options.diff = &session->diff;
             options.symbolDiff = &session->diff.symbols[size_t(index)];
-            options.maxNodes = 300;
+            options.maxNodes = 200;  // as the explorer
             timer.restart();
             const DependencyGraph graph = buildDependencyGraph(*ref.file, *ref.symbol, options);
             (void)layoutDot(toDot(graph, false));
@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
                 select.median(), select.max(), names.size());
     std::printf("graph layout, only paths to changes: median %.0f ms, max %.0f ms\n", layoutDefault.median(),
                 layoutDefault.max());
-    std::printf("graph layout, depth 2 (up to %zu types, cut at 300): median %.0f ms, max %.0f ms\n", biggest,
+    std::printf("graph layout, depth 2 (up to %zu types, cut at 200): median %.0f ms, max %.0f ms\n", biggest,
                 layoutDepth2.median(), layoutDepth2.max());
     return 0;
 }

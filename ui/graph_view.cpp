@@ -167,7 +167,7 @@ void GraphView::rebuild() {
         options.diff = &session_->diff;
         options.symbolDiff = &diff;
     }
-    options.maxNodes = 300;
+    options.maxNodes = 200;  // a layout Graphviz finishes in a second or two
     graph_ = buildDependencyGraph(*ref.file, *ref.symbol, options);
     dot_ = toDot(graph_, false);
     status_->setText(tr("%1 types, laying out…").arg(graph_.nodes.size()));

@@ -1,5 +1,6 @@
 #include "graph/dependency_graph.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -102,6 +103,7 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
     };
 
     std::set<std::string> omitted;
+    size_t crossEdges = 0;  // edges to a node drawn already
     addNode(symbol.name(), true);
     queue.push_back({0, symbol.target, 0});
     for (size_t q = 0; q < queue.size(); ++q) {
@@ -119,7 +121,14 @@ DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVe
                 if (wanted) omitted.insert(name);
                 continue;
             }
+            const size_t budget = options.maxCrossEdgesPerNode * std::max<size_t>(graph.nodes.size(), 1);
+            if (present && !pathEdges.count({graph.nodes[current.node].name, name}) && crossEdges >= budget &&
+                !edgeIndex.count({current.node, index.at(name)})) {
+                ++graph.edgesOmitted;
+                continue;
+            }
             auto [node, inserted] = addNode(name, false);
+            if (!inserted && !edgeIndex.count({current.node, node})) ++crossEdges;
             addEdge(current.node, node, edge.label);
             if (!inserted) continue;
             auto target = scope.types.find(name);

@@ -31,6 +31,7 @@ struct DependencyGraph {
     std::vector<Node> nodes;     // nodes[0] is the symbol
     std::vector<Edge> edges;
     size_t omitted = 0;          // types on paths to changes left out by maxNodes
+    size_t edgesOmitted = 0;     // references between drawn types left out (maxCrossEdgesPerNode)
 };
 
 struct DependencyGraphOptions {
@@ -43,6 +44,9 @@ struct DependencyGraphOptions {
     // layout of all of them took Graphviz minutes.
     size_t maxNodes = 400;
     size_t maxCauseLines = 4;               // per changed type, then "(+N more changes)"
+    // References between types already drawn, beyond the edges that reach them, up to this many
+    // per node: big types refer to each other densely, and Graphviz's time grows with edges.
+    size_t maxCrossEdgesPerNode = 2;
 };
 
 DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVersion& symbol,
