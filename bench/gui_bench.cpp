@@ -103,6 +103,10 @@ int main(int argc, char** argv) {
             options.maxNodes = 200;  // as the explorer
             timer.restart();
             const DependencyGraph graph = buildDependencyGraph(*ref.file, *ref.symbol, options);
+            if (std::getenv("KABISCOPE_BENCH_VERBOSE")) {
+                std::printf("  %s: laying out %zu nodes, %zu edges...\n", name.c_str(), graph.nodes.size(), graph.edges.size());
+                std::fflush(stdout);
+            }
             (void)layoutDot(toDot(graph, false));
             (variant == 0 ? layoutDefault : layoutDepth2).add(double(timer.nsecsElapsed()) / 1e6);
             if (std::getenv("KABISCOPE_BENCH_VERBOSE"))
@@ -110,6 +114,7 @@ int main(int argc, char** argv) {
                             session->diff.symbols[size_t(index)].causes.size(), selectMs,
                             variant == 0 ? "paths" : "depth-2", graph.nodes.size(), graph.edges.size(),
                             double(timer.nsecsElapsed()) / 1e6);
+            std::fflush(stdout);
             if (variant == 1) biggest = std::max(biggest, graph.nodes.size());
         }
     }
