@@ -66,13 +66,17 @@ ModuleVerdict checkModule(ModuleImports module, const KernelExports& kernel, con
         verdict.warnings.push_back({name, ImportProblem::ExtendedOnly, m.crcs.at(name), {}, {},
                                     "only in the extended version table (a name too long for __versions)"});
 
-    for (const std::string& name : m.undefined) {
+    // The loader checks module_layout (check_modstruct_version) as an import of every module,
+    // whether the module refers to it or not: its CRC guards struct module itself.
+    std::vector<std::string> imports = m.undefined;
+    if (kernel.find("module_layout") && !m.weak.count("module_layout")) imports.insert(imports.begin(), "module_layout");
+    for (const std::string& name : imports) {
         ++verdict.checked;
         const KernelExport* exporter = kernel.find(name);
         auto own = m.crcs.find(name);
         const std::optional<uint64_t> moduleCrc = own == m.crcs.end() ? std::nullopt : std::optional<uint64_t>(own->second);
         if (!exporter) {
-            if (m.weak.at(name)) continue;  // a weak reference may stay unresolved
+            if (m.weak.count(name) && m.weak.at(name)) continue;  // a weak reference may stay unresolved
             problem({name, ImportProblem::MissingSymbol, moduleCrc, {}, {}, "no exporter in the kernel"});
             continue;
         }

@@ -10,6 +10,8 @@
 //   kernels refuse it (`strictMissing`);
 // - a module with no version table at all on a modversions kernel is refused unless forced;
 //   a module with only one of the two extended sections is refused;
+// - module_layout, when the kernel exports it, is checked like an import of every module
+//   (check_modstruct_version), referred to or not;
 // - vermagic: compared after its first word (the release) when the module has CRCs, as
 //   same_magic() does; in full otherwise.
 #pragma once

@@ -125,6 +125,25 @@ TEST(ModuleCheck, AMissingCrcWarnsOrFailsUnderDebiansRule) {
     EXPECT_NE(findProblem(debian.problems, "fx_kmalloc", ImportProblem::MissingCrc), nullptr);
 }
 
+// check_modstruct_version: module_layout is checked for every module, referred to or not.
+TEST(ModuleCheck, ModuleLayoutIsCheckedForEveryModule) {
+    KernelExports kernel;
+    kernel.addExport({"fx_printk", 0x11111111u, "vmlinux", "EXPORT_SYMBOL", "", "test"});
+    kernel.addExport({"fx_kmalloc", 0x33333333u, "vmlinux", "EXPORT_SYMBOL", "", "test"});
+    kernel.addExport({"module_layout", 0x0badc0deu, "vmlinux", "EXPORT_SYMBOL", "", "test"});
+    ModuleImports m = importsOf("mod_ubuntu.o");
+    ASSERT_EQ(m.weak.count("module_layout"), 0u) << "the module does not refer to it";
+    const ModuleVerdict lacking = checkModule(m, kernel);
+    EXPECT_TRUE(lacking.loads);
+    EXPECT_NE(findProblem(lacking.warnings, "module_layout", ImportProblem::MissingCrc), nullptr);
+    m.crcs["module_layout"] = 0x0badc0de;
+    EXPECT_TRUE(checkModule(m, kernel).loads);
+    m.crcs["module_layout"] = 0x12345678;
+    const ModuleVerdict stale = checkModule(m, kernel);
+    EXPECT_FALSE(stale.loads);
+    EXPECT_NE(findProblem(stale.problems, "module_layout", ImportProblem::CrcMismatch), nullptr);
+}
+
 TEST(ModuleCheck, NoVersionTableIsRefused) {
     const ModuleVerdict v = checkModule(importsOf("mod_unversioned.o"), fixtureKernel());
     EXPECT_FALSE(v.loads);
