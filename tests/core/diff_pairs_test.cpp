@@ -354,8 +354,11 @@ TEST(DependencyGraphTest, ANodeLimitCutsEvenPathsToChangesAndSaysSo) {
     options.maxNodes = 400;
     options.maxCauseLines = 0;
     const DependencyGraph brief = buildDependencyGraph(*ref.file, *ref.symbol, options);
-    for (const auto& node : brief.nodes)
-        if (node.changed) EXPECT_EQ(node.causes, std::vector<std::string>{"(+1 more change)"}) << node.name;
+    for (const auto& node : brief.nodes) {
+        if (node.changed) {
+            EXPECT_EQ(node.causes, std::vector<std::string>{"(+1 more change)"}) << node.name;
+        }
+    }
 }
 
 TEST(DependencyGraphTest, DepthLimitMarksTruncatedNodes) {
