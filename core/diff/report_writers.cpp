@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "diff/cause_json.h"
 #include "diff/member_table.h"
 #include "output/text_escape.h"
 #include "output/writers.h"
@@ -307,19 +308,10 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
         for (uint32_t index : cause.symbols)
             if (emitted[index] >= 0) indexes.push_back(emitted[index]);
         if (typesSeen.insert(cause.type).second) typeHolders.push_back(&cause);
-        json folded = json::array();
-        for (const Cause::Folded& f : cause.folded)
-            folded.push_back({{"node", f.type.empty() ? cause.type : f.type}, {"where", f.node}, {"description", f.description}});
-        out << (cause.id == 1 ? "\n    " : ",\n    ")
-            << json({{"id", cause.id},
-                     {"node", cause.type},
-                     {"where", cause.node},
-                     {"kind", changeKindName(cause.kind)},
-                     {"description", cause.description},
-                     {"folded", std::move(folded)},
-                     {"symbols", cause.symbols.size()},
-                     {"symbol_indexes", std::move(indexes)}})
-                   .dump();
+        json entry = causeJson(cause);
+        entry["symbols"] = cause.symbols.size();
+        entry["symbol_indexes"] = std::move(indexes);
+        out << (cause.id == 1 ? "\n    " : ",\n    ") << entry.dump();
     }
     out << (diff.causes.empty() ? "],\n" : "\n  ],\n") << "  \"steps\": [";
     steps.write(out);

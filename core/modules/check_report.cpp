@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diff/cause_json.h"
 #include "output/text_escape.h"
 
 namespace kabiscope {
@@ -48,17 +49,9 @@ nlohmann::json causesJson(const ModuleCheckReport& report, const ModuleProblem& 
     const SymbolDiff* symbol = diffOf(report, p.symbol);
     if (!symbol) return out;
     for (size_t i = 0; i < symbol->causes.size(); ++i) {
-        const Cause& cause = report.diff->causes[symbol->causes[i] - 1];
-        nlohmann::json folded = nlohmann::json::array();
-        for (const Cause::Folded& f : cause.folded)
-            folded.push_back({{"node", f.type.empty() ? cause.type : f.type}, {"where", f.node}, {"description", f.description}});
-        out.push_back({{"id", cause.id},
-                       {"node", cause.type},
-                       {"where", cause.node},
-                       {"kind", changeKindName(cause.kind)},
-                       {"description", cause.description},
-                       {"folded", std::move(folded)},
-                       {"path", report.diff->pathTo(*symbol, i)}});
+        nlohmann::json cause = causeJson(report.diff->causes[symbol->causes[i] - 1]);
+        cause["path"] = report.diff->pathTo(*symbol, i);
+        out.push_back(std::move(cause));
     }
     return out;
 }
