@@ -12,6 +12,7 @@
 #include "elf/elf_file.h"
 #include "exports/ksymtab_namespaces.h"
 #include "modules/module_imports.h"
+#include "output/writers.h"
 
 namespace kabiscope {
 
@@ -35,15 +36,6 @@ std::optional<uint32_t> parseCrc(const std::string& field) {
         value = value << 4 | uint32_t(digit);
     }
     return value;
-}
-
-std::string stemOf(const std::string& path) {
-    std::string name = fs::path(path).filename().string();
-    for (std::string_view suffix : {".xz", ".zst", ".gz"})
-        if (endsWith(name, suffix)) name.resize(name.size() - suffix.size());
-    if (endsWith(name, ".ko")) name.resize(name.size() - 3);
-    else if (endsWith(name, ".o")) name.resize(name.size() - 2);
-    return name;
 }
 
 // A file whose first bytes are ELF (compressed or not).
@@ -149,7 +141,7 @@ size_t KernelExports::addModuleSymvers(const std::string& path) {
 size_t KernelExports::addElf(const std::string& path) {
     const ElfFile file(path);
     const bool isKernel = !file.isRelocatable();
-    const std::string module = isKernel ? std::string("vmlinux") : stemOf(path);
+    const std::string module = isKernel ? std::string("vmlinux") : moduleNameFor(path);  // as Module.symvers names it
     const std::unordered_map<std::string, std::string> namespaces = readKsymtabNamespaces(file);
     std::unordered_map<std::string, KernelExport> found;
     file.forEachSymbol([&](const ElfSymbol& symbol) {

@@ -1,10 +1,10 @@
 #include "modules/module_imports.h"
 
-#include <cstring>
 #include <filesystem>
 
 #include "base/error.h"
 #include "elf/elf_file.h"
+#include "output/writers.h"
 
 namespace kabiscope {
 
@@ -88,15 +88,6 @@ void readModinfo(std::string_view info, ModuleImports& out) {
     }
 }
 
-std::string moduleNameOf(const std::string& path) {
-    std::string name = std::filesystem::path(path).filename().string();
-    for (const char* suffix : {".xz", ".zst", ".gz"})
-        if (name.size() > std::strlen(suffix) && name.compare(name.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
-            name.resize(name.size() - std::strlen(suffix));
-    if (name.size() > 3 && name.compare(name.size() - 3, 3, ".ko") == 0) name.resize(name.size() - 3);
-    return name;
-}
-
 }  // namespace
 
 ModuleImports readModuleImports(const ElfFile& file) {
@@ -154,7 +145,7 @@ ModuleImports readModuleImports(const ElfFile& file) {
     }
 
     if (const auto info = file.sectionContents(".modinfo")) readModinfo(*info, out);
-    if (out.name.empty()) out.name = moduleNameOf(out.path);
+    if (out.name.empty()) out.name = moduleNameFor(std::filesystem::path(out.path).filename().string());
 
     file.forEachSymbol([&](const ElfSymbol& symbol) {
         if (symbol.section != SHN_UNDEF || symbol.name.empty()) return;
