@@ -390,6 +390,7 @@ void MainWindow::openBuilds(const QString& oldPath, const QString& newPath, bool
     request.newPath = newPath.isEmpty() ? oldPath : newPath;
     if (newPath.isEmpty()) request.oldPath.clear();
     request.stable = stable;
+    request.debugRoots = debugRoots_;
     lastRequest_ = request;
     setBusy(true);
     if (!session_) {  // nothing to show yet: say what is coming instead of empty panes

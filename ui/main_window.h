@@ -60,6 +60,8 @@ public:
     // --screenshot), which must neither depend on nor change them.
     void restoreSavedState();
     void setScripted(bool scripted) { scripted_ = scripted; }
+    // Where the debug files of stripped modules are looked for, for every build opened (--debug-root).
+    void setDebugRoots(const QStringList& roots) { debugRoots_ = roots; }
 
     // For tests and the screenshot script.
     SessionLoader& loader() { return loader_; }
@@ -123,6 +125,7 @@ private:
     size_t changeCursor_ = 0;   // the position in changesInTreeOrder() of the next F8
     bool offeredNextSymbol_ = false;  // F8 past the last change said so once; the next moves on
     bool scripted_ = false;
+    QStringList debugRoots_;
     QString lastError_;
     QPointer<QMessageBox> errorBox_;
 

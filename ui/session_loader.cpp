@@ -23,6 +23,7 @@ SessionPtr SessionLoader::loadSession(const LoadRequest& request, const std::fun
     options.stable = request.stable;
     options.detachFromDwarf = true;
     options.cancelled = cancelled;
+    for (const QString& root : request.debugRoots) options.debugRoots.push_back(root.toStdString());
     auto reporter = [&](const char* side, double base, double span) {
         return [&progress, side, base, span](const std::string& stage, size_t done, size_t total) {
             const double fraction = total ? double(done) / double(total) : 0.0;

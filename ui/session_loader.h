@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -20,6 +21,7 @@ struct LoadRequest {
     QString oldPath;  // empty: one build
     QString newPath;
     bool stable = false;
+    QStringList debugRoots;  // where stripped files' debug files are (empty: /usr/lib/debug)
 };
 
 class SessionLoader : public QObject {

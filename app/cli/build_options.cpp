@@ -24,6 +24,10 @@ void BuildArguments::addTo(CLI::App& command) {
     command.add_option("-j,--threads", threads, "Threads: for a build's compilation units (kbuild mode), or its files when it has several, "
                        "and for explaining a diff (default: one per core, at most 4; two builds share the cores)")
         ->check(CLI::Range(0, 64));
+    command.add_option("--debug-root", debugRoots,
+                       "Where the DWARF of a stripped module or kernel is looked for: by build-id, and by path as "
+                       "Debian's -dbg packages lay it out (repeatable; default /usr/lib/debug)")
+        ->check(CLI::ExistingDirectory);
     command.add_flag("-k,--keep-going", keepGoing,
                      "In a build of several files, skip a file that cannot be read (reported; exit status 1 at the end)");
 }
@@ -36,6 +40,7 @@ VersionOptions BuildArguments::versionOptions() const {
     options.detachFromDwarf = true;  // both builds stay in memory while they are compared
     options.threads = threads;
     options.keepGoing = keepGoing;
+    options.debugRoots = debugRoots;
     if (!symbolsFile.empty()) {
         if (symbolsFile == "-") {
             options.exports = ExportList::parse(std::cin, "-");

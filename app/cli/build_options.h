@@ -1,4 +1,5 @@
-// Options every command that loads builds shares (--stable, --whole-file, --symbols, --rust),
+// Options every command that loads builds shares (--stable, --whole-file, --symbols, --rust,
+// --debug-root),
 // and loading with a progress line.
 #pragma once
 
@@ -20,6 +21,7 @@ struct BuildArguments {
     std::string symbolsFile;
     unsigned threads = 0;
     bool keepGoing = false;
+    std::vector<std::string> debugRoots;
 
     void addTo(CLI::App& command);
     // Reads --symbols (if given) and fills the core options.

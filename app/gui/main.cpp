@@ -38,7 +38,11 @@ int main(int argc, char** argv) {
     QCommandLineOption kernel(QStringLiteral("kernel"),
                               QStringLiteral("The kernel for --modules: Module.symvers, vmlinux, a module or a directory (repeatable)"),
                               QStringLiteral("PATH"));
-    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel});
+    QCommandLineOption debugRoot(QStringLiteral("debug-root"),
+                                 QStringLiteral("Where the DWARF of stripped modules is looked for: by build-id, and by path "
+                                                "as Debian's -dbg packages lay it out (repeatable; default /usr/lib/debug)"),
+                                 QStringLiteral("DIR"));
+    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel, debugRoot});
     parser.process(app);
 
     QString oldPath, newPath;
@@ -75,6 +79,8 @@ int main(int argc, char** argv) {
         if (!okWidth || !okHeight || windowSize.width() < 200 || windowSize.height() < 150)
             return usage(QStringLiteral("--size: expected WIDTHxHEIGHT, e.g. 1500x900, got '%1'").arg(parser.value(size)));
     }
+    for (const QString& root : parser.values(debugRoot))
+        if (!QFileInfo(root).isDir()) return usage(QStringLiteral("--debug-root: '%1' is not a directory").arg(root));
     if (parser.isSet(select) && newPath.isEmpty())
         return usage(QStringLiteral("--select needs builds to open (OLD NEW, BUILD or --demo)"));
 
@@ -82,6 +88,7 @@ int main(int argc, char** argv) {
     // Scripted runs (a size or a screenshot asked for) neither read nor write the saved state.
     const bool scripted = parser.isSet(size) || parser.isSet(screenshot);
     window.setScripted(scripted);
+    window.setDebugRoots(parser.values(debugRoot));
     if (!scripted) window.restoreSavedState();
     if (windowSize.isValid()) window.resize(windowSize);
     window.show();

@@ -8,20 +8,70 @@
 #include <unistd.h>
 
 #include <dwarf.h>
+#include <elfutils/libdwelf.h>
 
 #include "base/error.h"
+#include "dwarf/debug_file_lookup.h"
 #include "elf/decompress.h"
 
 namespace kabiscope {
 
 namespace {
 
-const Dwfl_Callbacks kOfflineCallbacks = {
-    .find_elf = dwfl_build_id_find_elf,
-    .find_debuginfo = dwfl_standard_find_debuginfo,
-    .section_address = dwfl_offline_section_address,
-    .debuginfo_path = nullptr,
-};
+std::string hex(const unsigned char* bits, size_t size) {
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    for (size_t i = 0; i < size; ++i) {
+        out += digits[bits[i] >> 4];
+        out += digits[bits[i] & 15];
+    }
+    return out;
+}
+
+// The build-id of the ELF file at `path`, empty when it has none or cannot be read.
+std::string buildIdOfFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {};
+    std::string id;
+    if (Elf* elf = elf_begin(fd, ELF_C_READ_MMAP, nullptr)) {
+        const void* bits = nullptr;
+        const ssize_t size = dwelf_elf_gnu_build_id(elf, &bits);
+        if (size > 0) id = hex(static_cast<const unsigned char*>(bits), size_t(size));
+        elf_end(elf);
+    }
+    ::close(fd);
+    return id;
+}
+
+// libdwfl's lookup (build-id, debuglink) under the roots, then the path rule of
+// dwarf/debug_file_lookup.h for what it does not find.
+int findDebugFile(Dwfl_Module* module, void** userdata, const char* name, Dwarf_Addr base, const char* file,
+                  const char* debuglink, GElf_Word crc, char** found) {
+    const int fd = dwfl_standard_find_debuginfo(module, userdata, name, base, file, debuglink, crc, found);
+    if (fd >= 0) return fd;
+    auto* search = static_cast<DebugFileSearch*>(*userdata);
+    if (!search) return -1;
+    const unsigned char* bits = nullptr;
+    GElf_Addr vaddr = 0;
+    const int size = dwfl_module_build_id(module, &bits, &vaddr);
+    search->buildId = size > 0 ? hex(bits, size_t(size)) : std::string();
+    for (const std::string& candidate : debugFileCandidates(search->objectPath, search->roots)) {
+        struct stat st {};
+        if (::stat(candidate.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        const std::string id = buildIdOfFile(candidate);
+        if (search->buildId.empty() || id != search->buildId) {
+            search->mismatched = candidate;
+            search->mismatchedId = id;
+            continue;
+        }
+        const int debug = ::open(candidate.c_str(), O_RDONLY | O_CLOEXEC);
+        if (debug < 0) continue;
+        *found = ::strdup(candidate.c_str());
+        search->used = candidate;
+        return debug;
+    }
+    return -1;
+}
 
 std::string lastDwarfError() {
     const char* message = dwarf_errmsg(-1);
@@ -68,8 +118,16 @@ int decompressedDescriptor(const std::string& path) {
 
 void DwarfFile::failWithDwarfError(const std::string& what) const { fail(path_, what, ": ", lastDwarfError()); }
 
-DwarfFile::DwarfFile(std::string path) : path_(std::move(path)) {
-    session_.reset(dwfl_begin(&kOfflineCallbacks));
+DwarfFile::DwarfFile(std::string path, std::vector<std::string> debugRoots) : path_(std::move(path)) {
+    search_.objectPath = path_;
+    search_.roots = debugRoots.empty() ? std::vector<std::string>{kDefaultDebugRoot} : std::move(debugRoots);
+    debuginfoPath_ = dwflDebuginfoPath(search_.roots);
+    debuginfoPathPointer_ = debuginfoPath_.data();
+    callbacks_.find_elf = dwfl_build_id_find_elf;
+    callbacks_.find_debuginfo = findDebugFile;
+    callbacks_.section_address = dwfl_offline_section_address;
+    callbacks_.debuginfo_path = &debuginfoPathPointer_;
+    session_.reset(dwfl_begin(&callbacks_));
     if (!session_) fail(path_, "cannot start libdwfl: ", dwfl_errmsg(-1));
 
     // libdwfl owns the descriptor once the module is reported.
@@ -77,6 +135,9 @@ DwarfFile::DwarfFile(std::string path) : path_(std::move(path)) {
     Dwfl_Module* module = dwfl_report_offline(session_.get(), path_.c_str(), path_.c_str(), image);
     if (!module) fail(path_, "cannot read DWARF: ", dwfl_errmsg(-1));
     if (dwfl_report_end(session_.get(), nullptr, nullptr) != 0) fail(path_, "cannot read DWARF: ", dwfl_errmsg(-1));
+    void** userdata = nullptr;
+    dwfl_module_info(module, &userdata, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
+    if (userdata) *userdata = &search_;
 
     Dwarf_Addr bias = 0;
     dwarf_ = dwfl_module_getdwarf(module, &bias);
@@ -84,7 +145,7 @@ DwarfFile::DwarfFile(std::string path) : path_(std::move(path)) {
         const int code = dwfl_errno();
         std::string message = dwfl_errmsg(code);
         if (message.find("No DWARF") != std::string::npos || message.find("no debugging") != std::string::npos)
-            fail(path_, "no DWARF debugging information (build with -g)");
+            failWithoutDwarf();
         fail(path_, "cannot read DWARF: ", message);
     }
 
@@ -99,7 +160,21 @@ DwarfFile::DwarfFile(std::string path) : path_(std::move(path)) {
         units_.push_back(cuDie);
     }
     if (status < 0) failWithDwarfError("corrupt DWARF: cannot read compilation units");
-    if (units_.empty()) fail(path_, "no DWARF debugging information (build with -g)");
+    if (units_.empty()) failWithoutDwarf();
+    if (!search_.used.empty()) debugFile_ = search_.used;
+}
+
+void DwarfFile::failWithoutDwarf() const {
+    std::string roots;
+    for (const std::string& root : search_.roots) roots += (roots.empty() ? "" : ", ") + root;
+    if (!search_.mismatched.empty())
+        fail(path_, "no DWARF debugging information, and the debug file ", search_.mismatched, " is of another build (build-id ",
+             search_.mismatchedId.empty() ? "none" : search_.mismatchedId, ", this file's ",
+             search_.buildId.empty() ? "none" : search_.buildId, ")");
+    if (!search_.buildId.empty())
+        fail(path_, "no DWARF debugging information, and no debug file for build-id ", search_.buildId, " under ", roots,
+             " (install its -dbg package, or give its directory with --debug-root)");
+    fail(path_, "no DWARF debugging information (build with -g)");
 }
 
 }  // namespace kabiscope

@@ -2,7 +2,8 @@
 //
 // libdwfl's offline mode applies the relocations of ET_REL objects (.o, .ko) to .debug_*
 // sections and decompresses SHF_COMPRESSED sections, exactly as gendwarfksyms gets them.
-// Owns the Dwfl session (RAII); the Dwarf* it hands out lives as long as this object.
+// A stripped object's DWARF is read from its debug file under the debug roots (default
+// /usr/lib/debug; dwarf/debug_file_lookup.h). Owns the Dwfl session (RAII); the Dwarf* it hands out lives as long as this object.
 // A Dwarf_Die is a small value that points into this session's memory: never keep one past the
 // DwarfFile's lifetime and never share a session between threads.
 #pragma once
@@ -20,9 +21,21 @@ struct DwflCloser {
     void operator()(Dwfl* dwfl) const { dwfl_end(dwfl); }
 };
 
+// What the debug-file lookup of one session knows; libdwfl's callback fills it.
+struct DebugFileSearch {
+    std::string objectPath;
+    std::vector<std::string> roots;
+    std::string buildId;                   // the object's, once looked up
+    std::string used;                      // the debug file found by the path rule
+    std::string mismatched, mismatchedId;  // a candidate of another build, for the error
+};
+
 class DwarfFile {
 public:
-    explicit DwarfFile(std::string path);
+    // `debugRoots` empty: /usr/lib/debug.
+    explicit DwarfFile(std::string path, std::vector<std::string> debugRoots = {});
+    DwarfFile(const DwarfFile&) = delete;
+    DwarfFile& operator=(const DwarfFile&) = delete;
 
     const std::string& path() const { return path_; }
     Dwarf* dwarf() const { return dwarf_; }
@@ -33,8 +46,20 @@ public:
     // Throws kabiscope::Error naming this file with the last libdw error appended.
     [[noreturn]] void failWithDwarfError(const std::string& what) const;
 
+    // The separate debug file the DWARF was read from by the path rule; empty when it is the
+    // file itself or libdwfl's build-id lookup found it.
+    const std::string& debugFile() const { return debugFile_; }
+    const std::vector<std::string>& debugRoots() const { return search_.roots; }
+
 private:
+    [[noreturn]] void failWithoutDwarf() const;
+
     std::string path_;
+    std::string debugFile_;
+    DebugFileSearch search_;
+    std::string debuginfoPath_;
+    char* debuginfoPathPointer_ = nullptr;
+    Dwfl_Callbacks callbacks_{};
     std::unique_ptr<Dwfl, DwflCloser> session_;
     Dwarf* dwarf_ = nullptr;
     std::vector<Dwarf_Die> units_;

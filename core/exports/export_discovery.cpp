@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "exports/ksymtab_namespaces.h"
+#include "exports/ksymtab_reader.h"
 
 namespace kabiscope {
 
@@ -66,18 +66,14 @@ ExportList rustExports(const ElfFile& file) {
 }
 
 ExportList ksymtabExports(const ElfFile& file) {
-    const auto namespaces = readKsymtabNamespaces(file);
     std::vector<ExportInfo> found;
-    file.forEachSymbol([&](const ElfSymbol& sym) {
-        if (sym.name.size() <= kKsymtabPrefix.size() || sym.name.substr(0, kKsymtabPrefix.size()) != kKsymtabPrefix)
-            return;
-        if (sym.section == SHN_UNDEF) return;
+    for (KsymtabEntry& entry : readKsymtab(file)) {
         ExportInfo info;
-        info.name = std::string(sym.name.substr(kKsymtabPrefix.size()));
-        if (sym.sectionName.find("_gpl") != std::string_view::npos) info.exportType = "EXPORT_SYMBOL_GPL";
-        if (auto it = namespaces.find(info.name); it != namespaces.end()) info.nameSpace = it->second;
+        info.name = std::move(entry.name);
+        if (entry.gpl) info.exportType = "EXPORT_SYMBOL_GPL";
+        info.nameSpace = std::move(entry.nameSpace);
         found.push_back(std::move(info));
-    });
+    }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     ExportList list;
     for (auto& info : found) list.add(std::move(info));
@@ -102,7 +98,8 @@ ExportList discoverExports(const ElfFile& file, ExportSource source) {
     case ExportSource::Automatic: break;
     }
     if (hasSymbolWithPrefix(file, kExportLabel)) return kbuildCExports(file);
-    if (hasSymbolWithPrefix(file, kKsymtabPrefix)) return ksymtabExports(file);
+    if (hasSymbolWithPrefix(file, kKsymtabPrefix) || file.section("__ksymtab") || file.section("__ksymtab_gpl"))
+        return ksymtabExports(file);
     return {};
 }
 

@@ -10,7 +10,7 @@
 #include "base/error.h"
 #include "elf/decompress.h"
 #include "elf/elf_file.h"
-#include "exports/ksymtab_namespaces.h"
+#include "exports/ksymtab_reader.h"
 #include "modules/module_imports.h"
 #include "output/writers.h"
 
@@ -142,34 +142,15 @@ size_t KernelExports::addElf(const std::string& path) {
     const ElfFile file(path);
     const bool isKernel = !file.isRelocatable();
     const std::string module = isKernel ? std::string("vmlinux") : moduleNameFor(path);  // as Module.symvers names it
-    const std::unordered_map<std::string, std::string> namespaces = readKsymtabNamespaces(file);
-    std::unordered_map<std::string, KernelExport> found;
-    file.forEachSymbol([&](const ElfSymbol& symbol) {
-        const std::string_view name = symbol.name;
-        const std::string_view section = symbol.sectionName;
-        if (name.rfind("__crc_", 0) == 0 && section.rfind("__kcrctab", 0) == 0) {
-            const std::optional<ElfSection> table = file.section(section);
-            if (!table) return;
-            const uint64_t at = symbol.value - (isKernel ? table->address : 0);
-            if (at + 4 > table->contents.size()) fail(path, "__crc_", name.substr(6), " lies outside ", section);
-            uint32_t crc = 0;
-            for (int i = 0; i < 4; ++i) {
-                const uint32_t byte = uint8_t(table->contents[at + size_t(file.isLittleEndian() ? i : 3 - i)]);
-                crc |= byte << (8 * i);
-            }
-            found[std::string(name.substr(6))].crc = crc;
-        } else if (name.rfind("__ksymtab_", 0) == 0 && section.rfind("__ksymtab", 0) == 0 && section != "__ksymtab_strings") {
-            KernelExport& e = found[std::string(name.substr(10))];
-            e.exportType = section == "__ksymtab_gpl" ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL";
-        }
-    });
     const size_t before = exports_.size();
-    for (auto& [name, e] : found) {
-        if (e.exportType.empty()) continue;  // a CRC without its export: not exported here
-        e.name = name;
+    for (KsymtabEntry& entry : readKsymtab(file)) {
+        KernelExport e;
+        e.name = std::move(entry.name);
+        e.crc = entry.crc;
+        e.exportType = entry.gpl ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL";
+        e.nameSpace = std::move(entry.nameSpace);
         e.module = module;
         e.source = path;
-        if (auto ns = namespaces.find(name); ns != namespaces.end()) e.nameSpace = ns->second;
         addExport(std::move(e));
     }
     if (!isKernel && vermagic_.empty()) vermagic_ = readModuleImports(file).vermagic;

@@ -17,6 +17,7 @@
 #include "output/writers.h"
 #include "elf/elf_file.h"
 #include "exports/export_discovery.h"
+#include "modules/kernel_exports.h"
 
 namespace kabiscope {
 
@@ -43,11 +44,11 @@ std::vector<std::string> buildFiles(const std::string& path) {
         // vmlinux, or vmlinux-<release> as Debian's -dbg packages install it under boot/ (but not
         // a build tree's vmlinux-gdb.py and the like: those are no ELF files).
         const bool kernel = name == "vmlinux" || (name.rfind("vmlinux-", 0) == 0 && isElfFile(it->path()));
-        if (kernel || it->path().extension() == ".ko") files.push_back(it->path().string());
+        if (kernel || isModuleFileName(name)) files.push_back(it->path().string());
     }
     if (error) fail(path, "cannot read directory: ", error.message());
     std::sort(files.begin(), files.end());
-    if (files.empty()) fail(path, "directory holds no vmlinux and no .ko files");
+    if (files.empty()) fail(path, "directory holds no vmlinux and no kernel modules (.ko, .ko.xz, .ko.zst, .ko.gz)");
     return files;
 }
 

@@ -98,7 +98,7 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
     }
     if (exports.empty()) return build;  // gendwarfksyms exits at once on an empty list
 
-    auto dwarfOwner = std::make_shared<DwarfFile>(path);
+    auto dwarfOwner = std::make_shared<DwarfFile>(path, options.debugRoots);
     const DwarfFile& dwarf = *dwarfOwner;
     build.sources.push_back(dwarfOwner);
     const auto aliasKeys = readAliasKeys(elf, exports, build.warnings);
@@ -128,7 +128,7 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
                 if (scanAhead) {
                     std::vector<std::string> names;
                     for (const ExportInfo& e : exports.entries()) names.push_back(e.name);
-                    scanner = std::make_unique<UnitScanner>(path, std::move(names));
+                    scanner = std::make_unique<UnitScanner>(path, dwarf.debugRoots(), std::move(names));
                 }
                 std::vector<Dwarf_Die> candidates;
                 for (size_t u = 0; u < units.size(); ++u) {

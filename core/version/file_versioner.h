@@ -30,6 +30,8 @@ struct VersionOptions {
     // neither a module nor a kernel (a plain .o) still takes the whole list, as gendwarfksyms does.
     bool exportsFilterDiscovered = false;
     bool captureCrcInput = false;          // keep gendwarfksyms' --dump-versions text
+    // Where a stripped object's debug file is looked for (--debug-root; empty: /usr/lib/debug).
+    std::vector<std::string> debugRoots;
     // Copy the DWARF strings the graph uses and close the file afterwards, so a build kept in
     // memory (diff, explorer) does not also keep the DWARF mapped. Costs a pass over the graph.
     bool detachFromDwarf = false;

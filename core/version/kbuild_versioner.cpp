@@ -158,7 +158,7 @@ void versionInKbuildMode(const KbuildInputs& in, VersionedBuild& build) {
     onEveryWorker(workers, stop, [&](unsigned w) {
         PhaseTimer timer("scan units");
         Worker& worker = workers[w];
-        worker.dwarf = w == 0 ? in.dwarf : std::make_shared<DwarfFile>(in.path);
+        worker.dwarf = w == 0 ? in.dwarf : std::make_shared<DwarfFile>(in.path, in.dwarf->debugRoots());
         worker.target = w == 0 ? &build : &worker.part;
         if (w > 0) worker.part.sources.push_back(worker.dwarf);
         worker.fqns = std::make_unique<FqnResolver>(*worker.dwarf, worker.target->graph);

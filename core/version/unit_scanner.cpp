@@ -11,8 +11,8 @@
 
 namespace kabiscope {
 
-UnitScanner::UnitScanner(std::string path, std::vector<std::string> exportNames)
-    : path_(std::move(path)), exportNames_(std::move(exportNames)), thread_([this] { run(); }) {}
+UnitScanner::UnitScanner(std::string path, std::vector<std::string> debugRoots, std::vector<std::string> exportNames)
+    : path_(std::move(path)), debugRoots_(std::move(debugRoots)), exportNames_(std::move(exportNames)), thread_([this] { run(); }) {}
 
 UnitScanner::~UnitScanner() {
     {
@@ -41,7 +41,7 @@ UnitScanner::Unit UnitScanner::take(size_t index) {
 
 void UnitScanner::run() {
     try {
-        DwarfFile dwarf(path_);
+        DwarfFile dwarf(path_, debugRoots_);
         TypeGraph strings;  // the resolver keeps its scoped names here
         FqnResolver fqns(dwarf, strings);
         std::unordered_set<std::string_view> exported(exportNames_.begin(), exportNames_.end());

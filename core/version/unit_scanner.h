@@ -30,7 +30,7 @@ public:
 
     // Starts scanning the units of `path` in order; `exportNames` are the names that can
     // bind (a candidate's name, or a __gendwarfksyms_ptr_ name, must be one of them).
-    UnitScanner(std::string path, std::vector<std::string> exportNames);
+    UnitScanner(std::string path, std::vector<std::string> debugRoots, std::vector<std::string> exportNames);
     ~UnitScanner();  // stops and joins
     UnitScanner(const UnitScanner&) = delete;
     UnitScanner& operator=(const UnitScanner&) = delete;
@@ -44,6 +44,7 @@ private:
 
     static constexpr size_t kAhead = 8;  // units scanned and not yet taken, at most
     std::string path_;
+    std::vector<std::string> debugRoots_;
     std::vector<std::string> exportNames_;
     std::mutex mutex_;
     std::condition_variable changed_;

@@ -196,8 +196,22 @@ expect_error "--keep-going does not skip the only file" 1 "kabiscope: $WORK/text
 "$K" diff -o /dev/null "$v1" "$v2"; rc=$?
 [ "$rc" -eq 4 ] && pass "-o /dev/null is accepted" || fail "-o /dev/null: exit $rc"
 mkdir -p "$WORK/empty"
-expect_error "directory without builds" 1 "kabiscope: $WORK/empty: directory holds no vmlinux and no .ko files" \
+expect_error "directory without builds" 1 "kabiscope: $WORK/empty: directory holds no vmlinux and no kernel modules (.ko, .ko.xz, .ko.zst, .ko.gz)" \
     "$K" diff "$WORK/build-a" "$WORK/empty"
+
+# --- installed modules and their -dbg packages (--debug-root) --------------------------------
+tree="$FIX/debug_tree"
+installed="$tree/installed/lib/modules/9.9.9-kabiscope/kernel/drivers/fx/fx.ko.xz"
+"$K" versions "$tree/fx.ko" >"$WORK/built.txt"
+"$K" versions --debug-root "$tree/debug/usr/lib/debug" "$installed" >"$WORK/out" 2>"$WORK/err"
+cmp -s "$WORK/out" "$WORK/built.txt" && [ -s "$WORK/out" ] && pass "versions of a stripped .ko.xz from its -dbg tree"     || fail "versions --debug-root differs: $(cat "$WORK/err")"
+expect_error "a stripped module without its debug file" 1 "no debug file for build-id" "$K" versions "$installed"
+expect_error "a debug file of another build" 1 "is of another build" "$K" versions --debug-root "$tree/wrong" "$installed"
+expect_error "--debug-root must be a directory" 2 "--debug-root" "$K" versions --debug-root "$WORK/nowhere" "$installed"
+# A directory of installed modules is a build; the diff of it equals the diff of the modules as built.
+"$K" diff --debug-root "$tree/debug/usr/lib/debug" "$tree/installed" "$tree/installed" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 0 ] && grep -q "0 changed" "$WORK/out" && pass "diff of installed module trees" \
+    || fail "diff of installed trees: exit $rc $(cat "$WORK/err")"
 
 # --- graph ------------------------------------------------------------------------------------
 "$K" graph --format dot --against "$v1" "$v2" kabi_dev >"$WORK/g.dot"; rc=$?

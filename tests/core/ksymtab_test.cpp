@@ -3,6 +3,7 @@
 // into __ksymtab_strings; and a diff that reports a namespace or export type change.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -10,6 +11,8 @@
 #include "diff/build_diff.h"
 #include "elf/elf_file.h"
 #include "exports/export_discovery.h"
+#include "exports/ksymtab_reader.h"
+#include "modules/kernel_exports.h"
 #include "version/file_versioner.h"
 
 namespace kabiscope {
@@ -32,6 +35,38 @@ TEST(Ksymtab, NamespacesAndExportTypesInModulesAndKernels) {
     EXPECT_EQ(describe("ksymtab.elf"), want) << "linked: offsets resolved";
     EXPECT_EQ(describe("ksymtab32.o"), want) << "32-bit, SHT_REL relocations";
     EXPECT_EQ(describe("ksymtab_net.o").at("ks_in_ns"), "EXPORT_SYMBOL KS_NET");
+}
+
+std::map<std::string, std::string> entries(const std::string& fixture) {
+    ElfFile elf(test::fixturePath(fixture));
+    std::map<std::string, std::string> out;
+    for (const KsymtabEntry& e : readKsymtab(elf)) {
+        char crc[16] = "-";
+        if (e.crc) std::snprintf(crc, sizeof crc, "0x%08x", *e.crc);
+        out[e.name] = std::string(e.gpl ? "gpl " : "") + crc + " " + e.nameSpace;
+    }
+    return out;
+}
+
+// Stripped of the __ksymtab_<name> and __crc_<name> labels, a module's tables still name its
+// exports through their relocations, a kernel's through the resolved offsets, and the CRCs are
+// those of the parallel __kcrctab by index, as the loader reads them.
+TEST(Ksymtab, WithoutLabelsTheTablesThemselvesNameTheExportsAndTheirCrcs) {
+    const std::map<std::string, std::string> want = {{"ks_gpl_ns", "gpl 0x3000000c KS_GPL"},
+                                                     {"ks_in_ns", "0x2000000b KS_CORE"},
+                                                     {"ks_plain", "0x1000000a "}};
+    for (const char* fixture : {"ksymtab.o", "ksymtab32.o", "ksymtab.elf"}) {
+        EXPECT_EQ(entries(fixture), want) << fixture << ": by labels";
+        std::string unlabelled = fixture;
+        unlabelled.replace(0, 7, "ksymtab_unlabelled");
+        EXPECT_EQ(entries(unlabelled), want) << unlabelled << ": by the tables alone";
+        EXPECT_EQ(describe(unlabelled), describe(fixture)) << unlabelled << ": export discovery agrees";
+    }
+    KernelExports kernel;
+    EXPECT_EQ(kernel.add(test::fixturePath("ksymtab_unlabelled.elf")), 3u);
+    ASSERT_NE(kernel.find("ks_in_ns"), nullptr);
+    EXPECT_EQ(kernel.find("ks_in_ns")->crc, 0x2000000bu);
+    EXPECT_EQ(kernel.find("ks_in_ns")->nameSpace, "KS_CORE");
 }
 
 // A symbol list names what to version; the file's own table still says how each is exported,
