@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 #include "base/error.h"
 #include "core/test_support.h"
@@ -48,6 +49,35 @@ TEST(ModuleImports, CompressedModulesReadTheSame) {
         const ModuleImports m = importsOf(packed);
         EXPECT_EQ(m.crcs, plain.crcs) << packed;
         EXPECT_EQ(m.undefined, plain.undefined) << packed;
+    }
+}
+
+// modversion_info holds the CRC in an unsigned long: 8 bytes or 4, in the target's byte order;
+// the extended tables and __kcrctab hold 32-bit values in it. Each reads as written, with CRCs
+// whose bytes differ so that a wrong byte order or word size cannot pass.
+TEST(ModuleImports, EveryByteOrderAndWordSizeReadsAsWritten) {
+    const std::map<std::string, uint32_t> basic = {{"fx_printk", 0x12345678u}, {"fx_kmalloc", 0x89abcdefu}};
+    const std::map<std::string, uint32_t> extended = {{"fx_printk", 0x0badf00du}, {"fx_kmalloc", 0xfeedfaceu}};
+    auto crcsOf = [](const ModuleImports& m) { return std::map<std::string, uint32_t>(m.crcs.begin(), m.crcs.end()); };
+    for (const std::string suffix : {"", ".s390x", ".powerpc", ".i386"}) {
+        const std::string arch = suffix.empty() ? "native" : suffix.substr(1);
+        if (!suffix.empty()) {
+            const ElfFile probe(test::fixturePath("mod_order" + suffix + ".o"));
+            EXPECT_EQ(probe.isLittleEndian(), arch == "i386") << arch;
+            EXPECT_EQ(probe.is64Bit(), arch == "s390x") << arch;
+        }
+        const ModuleImports m = importsOf("mod_order" + suffix + ".o");
+        EXPECT_EQ(m.table, VersionTable::Basic) << arch;
+        EXPECT_EQ(crcsOf(m), basic) << arch;
+        EXPECT_EQ(m.vermagic, "6.12.0-test SMP mod_unload modversions ") << arch;
+        const ModuleImports e = importsOf("mod_order_ext" + suffix + ".o");
+        EXPECT_EQ(e.table, VersionTable::Extended) << arch;
+        EXPECT_EQ(crcsOf(e), extended) << arch;
+
+        KernelExports kernel;
+        kernel.add(test::fixturePath("mod_order" + suffix + ".o"));
+        ASSERT_NE(kernel.find("fx_order"), nullptr) << arch;
+        EXPECT_EQ(kernel.find("fx_order")->crc, 0xa1b2c3d4u) << arch;
     }
 }
 
