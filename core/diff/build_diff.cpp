@@ -4,9 +4,11 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <system_error>
 #include <thread>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -91,12 +93,21 @@ struct SideCache {
     const VersionedBuild* build = nullptr;
     std::vector<uint64_t> hashes;
 
-    std::unordered_map<NodeId, std::vector<ReferenceEdge>> edges;
+    // The named nodes a rendering refers to, in referenceEdges' order; their labels (where in
+    // the rendering each sits) are only made for the few renderings on a cause's path.
+    std::unordered_map<NodeId, std::vector<NodeId>> children;
+    std::unordered_map<NodeId, std::vector<uint32_t>> labelTexts;  // root -> PathSteps text per edge
 
-    const std::vector<ReferenceEdge>& edgesOf(NodeId root) {
-        auto [it, inserted] = edges.try_emplace(root);
-        if (inserted) it->second = referenceEdges(build->graph, root);
+    const std::vector<NodeId>& childrenOf(NodeId root) {
+        auto [it, inserted] = children.try_emplace(root);
+        if (inserted) namedChildren(build->graph, root, it->second);
         return it->second;
+    }
+    uint32_t labelText(NodeId root, uint32_t edge, PathSteps& paths) {
+        auto [it, inserted] = labelTexts.try_emplace(root);
+        if (inserted)
+            for (const ReferenceEdge& e : referenceEdges(build->graph, root)) it->second.push_back(paths.text(e.label));
+        return edge < it->second.size() ? it->second[edge] : paths.text("");
     }
 
     // What a named node resolves to in its scope: a node is in one scope only, so one entry
@@ -131,6 +142,37 @@ struct SideCache {
         stamp = generation;
         return true;
     }
+};
+
+// The new-side types of one pair of scopes from which a changed type can be reached: node
+// stamps (cleared in O(1) for the next pair), records in a set (kABI type_string rules are few).
+class RelevantTypes {
+public:
+    void reset(size_t nodes) {
+        if (stamps_.size() < nodes) stamps_.assign(nodes, 0);
+        if (++generation_ == 0) {
+            std::fill(stamps_.begin(), stamps_.end(), 0);
+            generation_ = 1;
+        }
+        records_.clear();
+    }
+    bool insert(uint32_t value) {  // false when present already
+        const TypeTarget target{value};
+        if (target.isRecord()) return records_.insert(value).second;
+        uint32_t& stamp = stamps_[target.index()];
+        if (stamp == generation_) return false;
+        stamp = generation_;
+        return true;
+    }
+    bool contains(TypeTarget target) const {
+        if (target.isRecord()) return records_.count(target.value) != 0;
+        return target.index() < stamps_.size() && stamps_[target.index()] == generation_;
+    }
+
+private:
+    std::vector<uint32_t> stamps_;
+    uint32_t generation_ = 0;
+    std::unordered_set<uint32_t> records_;
 };
 
 // A side of a changed symbol: the file it lives in and its version there.
@@ -169,8 +211,11 @@ private:
     void explainSymbol(SymbolDiff& out, Side before, Side after);
     TypeTarget resolve(SideCache& cache, const VersionScope& scope, NodeId named);
     // The new-side types of a scope pair from which a changed type can be reached.
-    const std::unordered_set<uint32_t>& relevantTypes(Side before, Side after);
-    std::vector<uint32_t> compareType(Side before, Side after, const std::string& name, TypeTarget a, TypeTarget b);
+    // Computed when the pair of scopes changes: the jobs come grouped by pair (explainAll).
+    const RelevantTypes& relevantTypes(Side before, Side after);
+    // `nameOf` gives the type's reference name, made only when the two renderings differ.
+    std::vector<uint32_t> compareType(Side before, Side after, const std::function<std::string()>& nameOf, TypeTarget a,
+                                      TypeTarget b);
     // The record names of named nodes of the new side, typedefs followed to the struct or union
     // they name.
     std::vector<std::string> typeNames(Side after, const std::vector<NodeId>& nodes);
@@ -190,17 +235,17 @@ private:
     std::vector<Cause> causes_;       // without renderings: the merge adds them
     std::vector<Finder> finders_;     // parallel to causes_
     PathSteps paths_;                 // the symbols' paths; the merge renumbers them
-    std::unordered_map<const std::string*, uint32_t> labelTexts_;  // edge label -> text id
     std::unordered_map<std::string, uint32_t> causeIndex_;
     // (old build, new build, node pair) -> causes found inside that type; for kABI type_string
     // records (old scope, new scope, record pair, name), since records are per scope
     std::map<std::tuple<const void*, const void*, uint64_t, std::string>, std::vector<uint32_t>> typeMemo_;
-    std::map<std::pair<const VersionScope*, const VersionScope*>, std::unordered_set<uint32_t>> relevant_;
-    // Per pair of scopes: a named node's target on the other side (same name).
+    std::pair<const VersionScope*, const VersionScope*> relevantPair_{nullptr, nullptr};
+    RelevantTypes relevant_;
+    // For the current pair of scopes: a named node's target on the other side (same name).
     struct ScopePairCache {
         std::unordered_map<NodeId, TypeTarget> oldOfNew, newOfOld;
     };
-    std::map<std::pair<const VersionScope*, const VersionScope*>, ScopePairCache> pairs_;
+    ScopePairCache pair_;
 };
 
 std::string causeKey(const Cause& cause) { return cause.type + '\0' + cause.node + '\0' + cause.description; }
@@ -233,8 +278,8 @@ uint32_t Explainer::causeFor(const std::string& type, const NodeChange& change, 
     return it->second;
 }
 
-std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std::string& name, TypeTarget a,
-                                          TypeTarget b) {
+std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std::function<std::string()>& nameOf,
+                                             TypeTarget a, TypeTarget b) {
     const VersionScope* oldScope = before.build->scopes[before.symbol->scope].get();
     const VersionScope* newScope = after.build->scopes[after.symbol->scope].get();
     // Nodes identify a rendering across scopes; override records only within theirs.
@@ -246,10 +291,12 @@ std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std:
             renderingHash(after.build->graph, b.index(), nc.hashes))
             return {};
     }
+    std::string name = byNode ? std::string() : nameOf();  // records are per scope and name
     auto key = std::make_tuple(byNode ? static_cast<const void*>(before.build) : oldScope,
                                byNode ? static_cast<const void*>(after.build) : newScope,
-                               (uint64_t(a.value) << 32) | b.value, byNode ? std::string() : name);
+                               (uint64_t(a.value) << 32) | b.value, name);
     if (auto it = typeMemo_.find(key); it != typeMemo_.end()) return it->second;
+    if (byNode) name = nameOf();
     std::vector<uint32_t> found;
     if (a.isRecord() || b.isRecord()) {
         // A kABI type_string rule on either side: compare the texts.
@@ -295,11 +342,14 @@ TypeTarget Explainer::resolve(SideCache& cache, const VersionScope& scope, NodeI
     return cache.resolve(scope, named);
 }
 
-const std::unordered_set<uint32_t>& Explainer::relevantTypes(Side before, Side after) {
+const RelevantTypes& Explainer::relevantTypes(Side before, Side after) {
     const VersionScope& oldScope = *before.build->scopes[before.symbol->scope];
     const VersionScope& newScope = *after.build->scopes[after.symbol->scope];
-    auto [it, inserted] = relevant_.try_emplace({&oldScope, &newScope});
-    if (!inserted) return it->second;
+    if (relevantPair_ == std::make_pair(&oldScope, &newScope)) return relevant_;
+    relevantPair_ = {&oldScope, &newScope};
+    pair_.oldOfNew.clear();
+    pair_.newOfOld.clear();
+    PhaseTimer timer("diff: relevant types (threads summed)");
     // Once per pair of scopes: which types render differently, and (walking references
     // backwards) which types lead to one. A symbol's walk then never enters a type from which no
     // change can be reached, which is most of a kernel's types.
@@ -307,12 +357,9 @@ const std::unordered_set<uint32_t>& Explainer::relevantTypes(Side before, Side a
     SideCache& nc = cacheFor(after.build);
     std::vector<std::pair<uint32_t, uint32_t>> referrers;  // (type, a type referring to it), sorted below
     std::vector<uint32_t> changed;
-    std::vector<NodeId> children;
     for (const auto& [name, b] : newScope.types) {
         if (!b.isRecord()) {
-            children.clear();
-            namedChildren(after.build->graph, b.index(), children);
-            for (NodeId named : children) {
+            for (NodeId named : nc.childrenOf(b.index())) {
                 const TypeTarget child = resolve(nc, newScope, named);
                 if (child.valid()) referrers.emplace_back(child.value, b.value);
             }
@@ -325,14 +372,16 @@ const std::unordered_set<uint32_t>& Explainer::relevantTypes(Side before, Side a
                 renderingHash(after.build->graph, b.index(), nc.hashes);
         if (differs) changed.push_back(b.value);
     }
-    std::unordered_set<uint32_t>& relevant = it->second;
-    std::vector<uint32_t> queue = changed;
-    relevant.insert(changed.begin(), changed.end());
+    RelevantTypes& relevant = relevant_;
+    relevant.reset(after.build->graph.size());
+    std::vector<uint32_t> queue;
+    for (uint32_t type : changed)
+        if (relevant.insert(type)) queue.push_back(type);
     std::sort(referrers.begin(), referrers.end());
     for (size_t q = 0; q < queue.size(); ++q) {
         auto up = std::lower_bound(referrers.begin(), referrers.end(), std::make_pair(queue[q], uint32_t(0)));
         for (; up != referrers.end() && up->first == queue[q]; ++up)
-            if (relevant.insert(up->second).second) queue.push_back(up->second);
+            if (relevant.insert(up->second)) queue.push_back(up->second);
     }
     return relevant;
 }
@@ -352,15 +401,16 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
     struct Visit {
         TypeTarget before, after;
         int parent;
-        const std::string* label;  // where in the parent the reference sits
+        uint32_t edge;             // which of the parent's references (on the named node's side)
         NodeId named;              // the reference's node (new side, or old side), for its name
         bool namedIsNew;
     };
+    constexpr uint32_t kNoEdge = UINT32_MAX;
     std::vector<Visit> visits;
     oc.clearSeen();  // a name resolves to one target per side
     nc.clearSeen();
-    const std::unordered_set<uint32_t>& relevant = relevantTypes(before, after);
-    ScopePairCache& pair = pairs_[{&oldScope, &newScope}];
+    const RelevantTypes& relevant = relevantTypes(before, after);
+    ScopePairCache& pair = pair_;
     std::unordered_set<uint32_t> found;
     auto nameOf = [&](const Visit& v) {
         return v.named == kNoNode ? out.name : (v.namedIsNew ? newGraph : oldGraph).referenceName(v.named);
@@ -375,16 +425,15 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
         if (nameTexts[v] == kUnnamed) nameTexts[v] = paths_.text(nameOf(visits[v]));
         return nameTexts[v];
     };
-    auto labelText = [&](const std::string* label) {
-        if (!label) return noText;
-        auto [it, inserted] = labelTexts_.try_emplace(label, noText);
-        if (inserted) it->second = paths_.text(*label);
-        return it->second;
+    auto labelText = [&](const Visit& v) {
+        if (v.edge == kNoEdge) return noText;
+        const Visit& parent = visits[size_t(v.parent)];
+        return v.namedIsNew ? nc.labelText(parent.after.index(), v.edge, paths_) : oc.labelText(parent.before.index(), v.edge, paths_);
     };
     auto pathTo = [&](size_t visit) {
         uint32_t step = paths_.step(nameText(visit), noText, PathSteps::kEnd);
         for (size_t v = visit; visits[v].parent >= 0; v = size_t(visits[v].parent))
-            step = paths_.step(nameText(size_t(visits[v].parent)), labelText(visits[v].label), step);
+            step = paths_.step(nameText(size_t(visits[v].parent)), labelText(visits[v]), step);
         return step;
     };
     auto addCauses = [&](const std::vector<uint32_t>& ids, size_t visit) {
@@ -398,7 +447,7 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
             out.paths.push_back(path);
         }
     };
-    auto enter = [&](NodeId named, bool namedIsNew, const std::string* label, size_t from) {
+    auto enter = [&](NodeId named, bool namedIsNew, uint32_t edge, size_t from) {
         TypeTarget a, b;
         // The other side's target of the same name, found by name once per named node.
         auto across = [&](std::unordered_map<NodeId, TypeTarget>& memo, const TypeGraph& graph,
@@ -412,29 +461,33 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
         };
         if (namedIsNew) {
             b = resolve(nc, newScope, named);
-            if (!b.valid() || !relevant.count(b.value) || !nc.markSeen(b)) return;
+            if (!b.valid() || !relevant.contains(b) || !nc.markSeen(b)) return;
             a = across(pair.oldOfNew, newGraph, oldScope);
             if (!a.valid() || !oc.markSeen(a)) return;
         } else {
             a = resolve(oc, oldScope, named);
             if (!a.valid() || !oc.markSeen(a)) return;
             b = across(pair.newOfOld, oldGraph, newScope);
-            if (!b.valid() || !relevant.count(b.value) || !nc.markSeen(b)) return;
+            if (!b.valid() || !relevant.contains(b) || !nc.markSeen(b)) return;
         }
-        visits.push_back({a, b, int(from), label, named, namedIsNew});
+        visits.push_back({a, b, int(from), edge, named, namedIsNew});
     };
 
-    visits.push_back({before.symbol->target, after.symbol->target, -1, nullptr, kNoNode, true});
+    visits.push_back({before.symbol->target, after.symbol->target, -1, kNoEdge, kNoNode, true});
     for (size_t v = 0; v < visits.size(); ++v) {
         const Visit visit = visits[v];
-        const std::string name = v == 0 ? out.name : nameOf(visit);
-        const std::vector<uint32_t> ids = compareType(before, after, name, visit.before, visit.after);
+        const std::vector<uint32_t> ids =
+            compareType(before, after, [&] { return v == 0 ? out.name : nameOf(visit); }, visit.before, visit.after);
         addCauses(ids, v);
-        if (!visit.after.isRecord())
-            for (const ReferenceEdge& edge : nc.edgesOf(visit.after.index())) enter(edge.named, true, &edge.label, v);
+        if (!visit.after.isRecord()) {
+            const std::vector<NodeId>& refs = nc.childrenOf(visit.after.index());
+            for (uint32_t e = 0; e < refs.size(); ++e) enter(refs[e], true, e, v);
+        }
         const bool differs = !ids.empty() || visit.before.isRecord() || visit.after.isRecord();
-        if (differs && !visit.before.isRecord())
-            for (const ReferenceEdge& edge : oc.edgesOf(visit.before.index())) enter(edge.named, false, &edge.label, v);
+        if (differs && !visit.before.isRecord()) {
+            const std::vector<NodeId>& refs = oc.childrenOf(visit.before.index());
+            for (uint32_t e = 0; e < refs.size(); ++e) enter(refs[e], false, e, v);
+        }
     }
 }
 
@@ -560,6 +613,7 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
 }
 
 DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options) {
+    std::optional<PhaseTimer> setupTimer(std::in_place, "diff: jobs");
     DiffResult result;
     result.oldPath = oldBuild.path;
     result.newPath = newBuild.path;
@@ -596,7 +650,11 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
         result.symbols.push_back(std::move(diff));
     }
     std::vector<uint8_t> explainerOf(result.symbols.size(), 0);
+    setupTimer.reset();
+    std::optional<PhaseTimer> explainTimer(std::in_place, "diff: explain");
     const std::vector<Explainer> explainers = explainAll(result.symbols, jobs, explainerOf, options);
+    explainTimer.reset();
+    PhaseTimer mergeTimer("diff: merge, fold, rank");
 
     // One table of path steps; the symbols' path ids renumbered into it.
     for (size_t e = 0; e < explainers.size(); ++e) {

@@ -141,15 +141,22 @@ void collect(const TypeGraph& graph, NodeId id, const std::string& label, std::v
 
 }  // namespace
 
-void namedChildren(const TypeGraph& graph, NodeId root, std::vector<NodeId>& out) {
-    for (const Fragment& f : graph.fragments(root)) {
+namespace {
+
+void namedChildrenBelow(const TypeGraph& graph, NodeId id, std::vector<NodeId>& out, unsigned depth) {
+    if (depth > 10000) return;  // as collect()
+    for (const Fragment& f : graph.fragments(id)) {
         if (f.kind() != Fragment::Kind::Child) continue;
         if (graph.isNamedType(f.child()))
             out.push_back(f.child());
         else
-            namedChildren(graph, f.child(), out);
+            namedChildrenBelow(graph, f.child(), out, depth + 1);
     }
 }
+
+}  // namespace
+
+void namedChildren(const TypeGraph& graph, NodeId root, std::vector<NodeId>& out) { namedChildrenBelow(graph, root, out, 0); }
 
 std::vector<ReferenceEdge> referenceEdges(const TypeGraph& graph, NodeId root) {
     std::vector<ReferenceEdge> out;

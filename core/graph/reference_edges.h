@@ -21,6 +21,7 @@ struct ReferenceEdge {
 std::vector<ReferenceEdge> referenceEdges(const TypeGraph& graph, NodeId root);
 
 // Just the named nodes a rendering refers to (no labels, appended to `out`): for bulk walks.
+// The same nodes in the same order as referenceEdges(), so edge i of one is edge i of the other.
 void namedChildren(const TypeGraph& graph, NodeId root, std::vector<NodeId>& out);
 
 // True for the nodes that are entries of a list: members, parameters, enumerators, variants.

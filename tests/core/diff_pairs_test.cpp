@@ -439,6 +439,25 @@ TEST(AlignedTreeTest, TheReturnTypeIsLabelled) {
     EXPECT_EQ(edges[0].label, "return type");
 }
 
+// The diff walks namedChildren and makes labels from referenceEdges only for a cause's path:
+// edge i must be the same reference in both.
+TEST(ReferenceEdgesTest, NamedChildrenAreTheEdgesInTheirOrder) {
+    size_t compared = 0;
+    for (const char* pair : {"folding", "ripple", "typedef_anon"}) {
+        const LoadedBuild build = loadSide(pair, 1, {});
+        for (const VersionedBuild& file : build.files)
+            for (NodeId node = 0; node < file.graph.size(); ++node) {  // every rendering, named or not
+                std::vector<NodeId> children;
+                namedChildren(file.graph, node, children);
+                std::vector<NodeId> fromEdges;
+                for (const ReferenceEdge& e : referenceEdges(file.graph, node)) fromEdges.push_back(e.named);
+                EXPECT_EQ(children, fromEdges) << pair << " node " << node;
+                compared += children.size();
+            }
+    }
+    EXPECT_GT(compared, 20u);
+}
+
 TEST(AlignedTreeTest, MembersCarryOffsetsSizesAndHoles) {
     const LoadedBuild before = loadSide("member_removed", 0, {});
     const LoadedBuild after = loadSide("member_removed", 1, {});
