@@ -123,8 +123,8 @@ void DetailsView::showRow(const SessionPtr& session, int symbolIndex, const Alig
     if (row.kind == AlignedRow::Kind::Symbol) {
         // The exact bytes hashed, and the CRC recomputed from them.
         const auto& sides = session->sides[size_t(symbolIndex)];
-        auto input = [](const LoadedBuild::SymbolRef& ref) {
-            if (!ref.symbol || !ref.symbol->versioned) return std::string();
+        auto input = [](const Build::SymbolRef& ref) {
+            if (!ref.symbol || !ref.symbol->hasCrc) return std::string();
             CrcInputReader reader(*ref.file);
             return reader.input(*ref.symbol);
         };

@@ -156,7 +156,7 @@ void GraphView::rebuild() {
         return;
     }
     const auto& sides = session_->sides[size_t(symbolIndex_)];
-    const LoadedBuild::SymbolRef& ref = sides.after.symbol ? sides.after : sides.before;
+    const Build::SymbolRef& ref = sides.after.symbol ? sides.after : sides.before;
     const SymbolDiff& diff = session_->diff.symbols[size_t(symbolIndex_)];
     DependencyGraphOptions options;
     options.depth = depth_->value();

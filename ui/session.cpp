@@ -7,7 +7,7 @@ namespace kabiscope::ui {
 void Session::indexSides() {
     sides.clear();
     sides.reserve(diff.symbols.size());
-    const LoadedBuild& before = single() ? newBuild : oldBuild;
+    const Build& before = single() ? newBuild : oldBuild;
     for (const SymbolDiff& symbol : diff.symbols) {
         SymbolSides entry;
         if (auto it = before.symbols.find(symbol.name); it != before.symbols.end()) entry.before = it->second;

@@ -11,19 +11,19 @@
 #include <vector>
 
 #include "diff/build_diff.h"
-#include "version/build_loader.h"
+#include "model/build.h"
 
 namespace kabiscope::ui {
 
 struct Session {
     QString oldPath, newPath;  // oldPath empty: a single build
     bool stable = false;
-    LoadedBuild oldBuild, newBuild;
+    Build oldBuild, newBuild;
     DiffResult diff;
 
     // Per diff.symbols entry: the symbol on each side (null where it does not exist).
     struct SymbolSides {
-        LoadedBuild::SymbolRef before, after;
+        Build::SymbolRef before, after;
     };
     std::vector<SymbolSides> sides;
 

@@ -1,3 +1,4 @@
+#include "version/build_loader.h"
 #include "ui/session_loader.h"
 
 #include <QMetaObject>
@@ -6,6 +7,7 @@
 
 
 #include "base/error.h"
+#include "version/build_loader.h"
 
 namespace kabiscope::ui {
 

@@ -53,7 +53,7 @@ VersionOptions BuildArguments::versionOptions() const {
     return options;
 }
 
-LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
+Build loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
                              const std::string& label) {
     VersionOptions withProgress = options;
     withProgress.progress = [&](const std::string& stage, size_t done, size_t total) {
@@ -62,7 +62,7 @@ LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& opti
     return loadBuild(path, withProgress);
 }
 
-std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const std::string& newPath,
+std::pair<Build, Build> loadPair(const std::string& oldPath, const std::string& newPath,
                                              const VersionOptions& options, ProgressReporter& progress) {
     VersionOptions withProgress = options;
     withProgress.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
@@ -135,10 +135,10 @@ void writeOutput(const std::string& path, const std::function<void(std::ostream&
 
 namespace kabiscope::cli {
 
-void warnUnversioned(const VersionedBuild& build, bool verbose) {
+void warnUnversioned(const BuildFile& build, bool verbose) {
     std::vector<const std::string*> names;
     for (const auto& symbol : build.symbols)
-        if (!symbol.versioned) names.push_back(&symbol.name());
+        if (!symbol.hasCrc) names.push_back(&symbol.name());
     if (names.empty()) return;
     if (verbose || names.size() == 1) {
         for (const std::string* name : names)

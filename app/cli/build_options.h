@@ -28,16 +28,16 @@ struct BuildArguments {
     VersionOptions versionOptions() const;
 };
 
-LoadedBuild loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
+Build loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
                              const std::string& label);
 
 // Loads two builds at once, on two threads (they are independent); progress shows the old one.
-std::pair<LoadedBuild, LoadedBuild> loadPair(const std::string& oldPath, const std::string& newPath,
+std::pair<Build, Build> loadPair(const std::string& oldPath, const std::string& newPath,
                                              const VersionOptions& options, ProgressReporter& progress);
 
 // Warns about the exports of `build` that have no DWARF (CRC 0, gendwarfksyms' "no information
 // for symbol"): by name when there is one or `verbose`, else one line with a count and examples.
-void warnUnversioned(const VersionedBuild& build, bool verbose);
+void warnUnversioned(const BuildFile& build, bool verbose);
 
 // Fails, before anything is loaded, when `path` (an -o argument; empty or "-" is stdout) cannot
 // be created: its directory is missing, not a directory, or not writable.

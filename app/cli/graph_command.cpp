@@ -32,8 +32,8 @@ int runGraph(const GraphArguments& args) {
     const VersionOptions options = args.build.versionOptions();  // once: --symbols - reads stdin
     checkSymbolExists(args.symbol, {args.path}, options);
     ProgressReporter progress;
-    LoadedBuild old;
-    LoadedBuild build;
+    Build old;
+    Build build;
     if (args.against.empty())
         build = loadWithProgress(args.path, options, progress, "loading");
     else

@@ -28,7 +28,7 @@ struct VersionsArguments {
 };
 
 // --check-recorded: one summary, then each differing symbol; exit 4 when any differs.
-int reportRecorded(const std::deque<VersionedBuild>& builds, const std::string& path) {
+int reportRecorded(const std::deque<BuildFile>& builds, const std::string& path) {
     KernelExports recorded;
     recorded.add(path);
     const RecordedComparison cmp = compareRecorded(builds, recorded);
@@ -67,7 +67,7 @@ int runVersions(const VersionsArguments& args) {
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
 
     std::vector<std::string> skipped;
-    const std::deque<VersionedBuild> builds = versionFiles(args.files, options, &skipped);
+    const std::deque<BuildFile> builds = versionFiles(args.files, options, &skipped);
     progress.finish();
     reportSkipped(skipped);
     if (!args.checkRecorded.empty()) {
@@ -95,7 +95,7 @@ int runVersions(const VersionsArguments& args) {
         });
 
     // One listing sorted by name across all files.
-    std::vector<std::pair<const VersionedBuild*, const SymbolVersion*>> all;
+    std::vector<std::pair<const BuildFile*, const SymbolVersion*>> all;
     for (const auto& build : builds)
         for (const auto& symbol : build.symbols) all.emplace_back(&build, &symbol);
     std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second->name() < b.second->name(); });

@@ -90,7 +90,7 @@ namespace {
 
 // What one side knows: the graph and per-node caches.
 struct SideCache {
-    const VersionedBuild* build = nullptr;
+    const BuildFile* build = nullptr;
     std::vector<uint64_t> hashes;
 
     // The named nodes a rendering refers to, in referenceEdges' order; their labels (where in
@@ -177,11 +177,11 @@ private:
 
 // A side of a changed symbol: the file it lives in and its version there.
 struct Side {
-    const VersionedBuild* build;
+    const BuildFile* build;
     const SymbolVersion* symbol;
 };
 
-std::string renderingOf(const VersionedBuild& build, const VersionScope& scope, TypeTarget target) {
+std::string renderingOf(const BuildFile& build, const VersionScope& scope, TypeTarget target) {
     if (target.isRecord()) return scope.overrides.record(target.index()).rendering();
     return flattenNode(build.graph, target.index(), {}).rendering();
 }
@@ -221,7 +221,7 @@ private:
     std::vector<std::string> typeNames(Side after, const std::vector<NodeId>& nodes);
     uint32_t causeFor(const std::string& type, const NodeChange& change, Side before, Side after, TypeTarget a,
                       TypeTarget b);
-    SideCache& cacheFor(const VersionedBuild* build) {
+    SideCache& cacheFor(const BuildFile* build) {
         SideCache& cache = caches_[build];
         cache.build = build;
         return cache;
@@ -230,8 +230,8 @@ private:
 
     const DiffOptions& options_;
     size_t order_ = 0;  // of the symbol being explained
-    std::map<const VersionedBuild*, SideCache> caches_;
-    std::map<const VersionedBuild*, std::unique_ptr<CrcInputReader>> readers_;
+    std::map<const BuildFile*, SideCache> caches_;
+    std::map<const BuildFile*, std::unique_ptr<CrcInputReader>> readers_;
     std::vector<Cause> causes_;       // without renderings: the merge adds them
     std::vector<Finder> finders_;     // parallel to causes_
     PathSteps paths_;                 // the symbols' paths; the merge renumbers them
@@ -612,12 +612,12 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
     return explainers;
 }
 
-DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options) {
+DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptions& options) {
     std::optional<PhaseTimer> setupTimer(std::in_place, "diff: jobs");
     DiffResult result;
     result.oldPath = oldBuild.path;
     result.newPath = newBuild.path;
-    std::map<std::string, std::pair<LoadedBuild::SymbolRef, LoadedBuild::SymbolRef>> names;
+    std::map<std::string, std::pair<Build::SymbolRef, Build::SymbolRef>> names;
     for (const auto& [name, ref] : oldBuild.symbols) names[name].first = ref;
     for (const auto& [name, ref] : newBuild.symbols) names[name].second = ref;
 
@@ -628,7 +628,7 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
         diff.name = name;
         if (before.symbol) diff.oldCrc = before.symbol->crc;
         if (after.symbol) diff.newCrc = after.symbol->crc;
-        const VersionedBuild* home = after.file ? after.file : before.file;
+        const BuildFile* home = after.file ? after.file : before.file;
         diff.module = home->module;
         if (before.symbol && after.symbol) {
             diff.oldNamespace = before.symbol->info.nameSpace;
@@ -640,11 +640,11 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
             diff.status = SymbolStatus::Added;
         } else if (!after.symbol) {
             diff.status = SymbolStatus::Removed;
-        } else if (before.symbol->crc == after.symbol->crc && before.symbol->versioned == after.symbol->versioned) {
+        } else if (before.symbol->crc == after.symbol->crc && before.symbol->hasCrc == after.symbol->hasCrc) {
             diff.status = SymbolStatus::Unchanged;
         } else {
             diff.status = SymbolStatus::Changed;
-            if (before.symbol->versioned && after.symbol->versioned)
+            if (before.symbol->hasCrc && after.symbol->hasCrc)
                 jobs.push_back({result.symbols.size(), {before.file, before.symbol}, {after.file, after.symbol}});
         }
         result.symbols.push_back(std::move(diff));
@@ -744,7 +744,7 @@ DiffResult compare(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, con
 
 }  // namespace
 
-DiffResult diffBuilds(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options) {
+DiffResult diffBuilds(const Build& oldBuild, const Build& newBuild, const DiffOptions& options) {
     PhaseTimer timer("diff");
     return compare(oldBuild, newBuild, options);
 }

@@ -16,7 +16,7 @@
 
 #include "diff/node_compare.h"
 #include "diff/path_steps.h"
-#include "version/build_loader.h"
+#include "model/build.h"
 
 namespace kabiscope {
 
@@ -113,6 +113,6 @@ struct DiffOptions {
     unsigned threads = 0;
 };
 
-DiffResult diffBuilds(const LoadedBuild& oldBuild, const LoadedBuild& newBuild, const DiffOptions& options = {});
+DiffResult diffBuilds(const Build& oldBuild, const Build& newBuild, const DiffOptions& options = {});
 
 }  // namespace kabiscope

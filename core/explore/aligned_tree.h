@@ -18,15 +18,15 @@
 #include <vector>
 
 #include "diff/build_diff.h"
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 
 namespace kabiscope {
 
 // One side of the comparison (either may be absent: an added or removed symbol).
 struct TreeSide {
-    const VersionedBuild* build = nullptr;
+    const BuildFile* build = nullptr;
     const SymbolVersion* symbol = nullptr;
-    bool present() const { return build && symbol && symbol->versioned; }
+    bool present() const { return build && symbol && symbol->hasCrc; }
 };
 
 struct AlignedRow {

@@ -1,3 +1,4 @@
+#include "elf/elf_file.h"
 #include "exports/export_discovery.h"
 
 #include <algorithm>

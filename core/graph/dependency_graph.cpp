@@ -25,10 +25,10 @@ std::string dotEscape(const std::string& text) {
 
 }  // namespace
 
-DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVersion& symbol,
+DependencyGraph buildDependencyGraph(const BuildFile& build, const SymbolVersion& symbol,
                                      const DependencyGraphOptions& options) {
     DependencyGraph graph;
-    if (!symbol.versioned || symbol.scope >= build.scopes.size()) {
+    if (!symbol.hasCrc || symbol.scope >= build.scopes.size()) {
         DependencyGraph::Node node;
         node.name = node.label = symbol.name();
         node.isSymbol = true;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "diff/build_diff.h"
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 
 namespace kabiscope {
 
@@ -49,7 +49,7 @@ struct DependencyGraphOptions {
     size_t maxCrossEdgesPerNode = 2;
 };
 
-DependencyGraph buildDependencyGraph(const VersionedBuild& build, const SymbolVersion& symbol,
+DependencyGraph buildDependencyGraph(const BuildFile& build, const SymbolVersion& symbol,
                                      const DependencyGraphOptions& options);
 
 // Graphviz DOT for the graph: nodes "n<i>", changed ones filled red, paths in a heavier line.

@@ -138,7 +138,7 @@ RecordId TypeTable::find(std::string_view name) const {
 
 }  // namespace kabiscope
 
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 
 namespace kabiscope {
 

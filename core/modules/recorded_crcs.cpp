@@ -11,17 +11,17 @@ std::string RecordedComparison::versionedWith() const {
     return "mixed";
 }
 
-RecordedComparison compareRecorded(const std::deque<VersionedBuild>& builds, const KernelExports& recorded) {
+RecordedComparison compareRecorded(const std::deque<BuildFile>& builds, const KernelExports& recorded) {
     RecordedComparison out;
-    for (const VersionedBuild& build : builds)
+    for (const BuildFile& build : builds)
         for (const SymbolVersion& symbol : build.symbols) {
             const KernelExport* e = recorded.find(symbol.name());
             if (!e) {
-                if (symbol.versioned) out.notRecorded.push_back(symbol.name());
+                if (symbol.hasCrc) out.notRecorded.push_back(symbol.name());
                 continue;
             }
             if (!e->crc) continue;  // recorded without a CRC: nothing to compare
-            if (!symbol.versioned) {
+            if (!symbol.hasCrc) {
                 out.noDwarf.push_back(symbol.name());
                 continue;
             }

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 #include "modules/kernel_exports.h"
 
 namespace kabiscope {
@@ -26,6 +26,6 @@ struct RecordedComparison {
     std::string versionedWith() const;
 };
 
-RecordedComparison compareRecorded(const std::deque<VersionedBuild>& builds, const KernelExports& recorded);
+RecordedComparison compareRecorded(const std::deque<BuildFile>& builds, const KernelExports& recorded);
 
 }  // namespace kabiscope

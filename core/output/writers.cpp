@@ -18,7 +18,7 @@ void writeSymverLine(const SymbolVersion& symbol, std::ostream& out) {
     out << "#SYMVER " << symbol.name() << ' ' << formatCrc(symbol.crc) << '\n';
 }
 
-void writeSymverLines(const VersionedBuild& build, std::ostream& out) {
+void writeSymverLines(const BuildFile& build, std::ostream& out) {
     for (const auto& symbol : build.symbols) writeSymverLine(symbol, out);
 }
 
@@ -61,11 +61,11 @@ void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& modu
         << symbol.info.nameSpace << '\n';
 }
 
-void writeSymtypes(const VersionedBuild& build, std::ostream& out) {
+void writeSymtypes(const BuildFile& build, std::ostream& out) {
     if (!build.typesKept) throw std::logic_error("writeSymtypes: the build was loaded without its types");
     std::vector<std::vector<const SymbolVersion*>> symbolsOf(build.scopes.size());
     for (const auto& symbol : build.symbols)
-        if (symbol.versioned) symbolsOf[symbol.scope].push_back(&symbol);
+        if (symbol.hasCrc) symbolsOf[symbol.scope].push_back(&symbol);
     for (size_t s = 0; s < build.scopes.size(); ++s) {
         const VersionScope& scope = *build.scopes[s];
         std::vector<Record> entries;
@@ -90,7 +90,7 @@ void writeSymtypes(const VersionedBuild& build, std::ostream& out) {
     }
 }
 
-void writeCrcInputs(const VersionedBuild& build, std::ostream& out) {
+void writeCrcInputs(const BuildFile& build, std::ostream& out) {
     for (const auto& scope : build.scopes)
         for (const auto& [name, input] : scope->crcInputs) out << name << ' ' << input << '\n';
 }

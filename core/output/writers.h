@@ -1,16 +1,16 @@
-// Text outputs of a VersionedBuild: #SYMVER lines, Module.symvers lines, the symtypes file and
+// Text outputs of a BuildFile: #SYMVER lines, Module.symvers lines, the symtypes file and
 // gendwarfksyms' --dump-versions text. Each is byte-compatible with the tool it imitates.
 #pragma once
 
 #include <ostream>
 #include <string>
 
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 
 namespace kabiscope {
 
 // "#SYMVER <name> 0x<crc>" per symbol, in the build's (name) order.
-void writeSymverLines(const VersionedBuild& build, std::ostream& out);
+void writeSymverLines(const BuildFile& build, std::ostream& out);
 void writeSymverLine(const SymbolVersion& symbol, std::ostream& out);
 
 // Module.symvers: "0x<crc>\t<name>\t<module>\t<export type>\t<namespace>".
@@ -22,11 +22,11 @@ std::string moduleNameFor(const std::string& path);
 
 // gendwarfksyms' --symtypes file: per scope, every type_map entry and every bound symbol,
 // sorted by name in byte order.
-void writeSymtypes(const VersionedBuild& build, std::ostream& out);
+void writeSymtypes(const BuildFile& build, std::ostream& out);
 
 // gendwarfksyms' --dump-versions: "<name> <CRC input>" per alias group, in its order.
 // Needs VersionOptions::captureCrcInput.
-void writeCrcInputs(const VersionedBuild& build, std::ostream& out);
+void writeCrcInputs(const BuildFile& build, std::ostream& out);
 
 std::string formatCrc(uint32_t crc);  // "0x0123abcd"
 

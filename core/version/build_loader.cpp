@@ -52,16 +52,7 @@ std::vector<std::string> buildFiles(const std::string& path) {
     return files;
 }
 
-void LoadedBuild::index() {
-    symbols.clear();
-    for (const auto& file : files)
-        for (const auto& symbol : file.symbols) {
-            auto [it, inserted] = symbols.emplace(symbol.name(), SymbolRef{&file, &symbol});
-            if (!inserted && !it->second.symbol->versioned && symbol.versioned) it->second = {&file, &symbol};
-        }
-}
-
-std::vector<std::string> namesNotFound(const ExportList& list, const std::deque<VersionedBuild>& files) {
+std::vector<std::string> namesNotFound(const ExportList& list, const std::deque<BuildFile>& files) {
     std::unordered_set<std::string_view> found;
     for (const auto& file : files)
         for (const auto& symbol : file.symbols) found.insert(symbol.name());
@@ -88,7 +79,7 @@ std::vector<std::string> exportNamesOf(const std::string& path, const VersionOpt
 namespace {
 
 // Inside a build directory a module is named by its path there, as in Module.symvers.
-void nameModule(VersionedBuild& file, const std::string& filePath, const std::string& buildPath) {
+void nameModule(BuildFile& file, const std::string& filePath, const std::string& buildPath) {
     if (filePath == buildPath) return;
     std::error_code error;
     const fs::path relative = fs::relative(filePath, buildPath, error);
@@ -103,9 +94,9 @@ uintmax_t fileSize(const std::string& path) {
 
 }  // namespace
 
-std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, const VersionOptions& options,
+std::deque<BuildFile> versionFiles(const std::vector<std::string>& files, const VersionOptions& options,
                                         std::vector<std::string>* skipped) {
-    std::deque<VersionedBuild> out;  // a deque: VersionedBuild is large and not copyable
+    std::deque<BuildFile> out;  // a deque: BuildFile is large and not copyable
     // Skipping is for a file among many: one file that cannot be read is the load's error.
     const bool keepGoing = options.keepGoing && skipped && files.size() > 1;
     if (files.size() == 1 && !keepGoing) {
@@ -128,7 +119,7 @@ std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, c
     for (size_t i = 0; i < files.size(); ++i) sizes[i] = fileSize(files[i]);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
 
-    std::vector<std::optional<VersionedBuild>> loaded(files.size());
+    std::vector<std::optional<BuildFile>> loaded(files.size());
     std::vector<std::exception_ptr> failures(files.size());
     std::atomic<size_t> next{0}, done{0};
     std::atomic<bool> stop{false};
@@ -180,14 +171,14 @@ std::deque<VersionedBuild> versionFiles(const std::vector<std::string>& files, c
     return out;
 }
 
-LoadedBuild loadBuild(const std::string& path, const VersionOptions& options) {
-    LoadedBuild build;
+Build loadBuild(const std::string& path, const VersionOptions& options) {
+    Build build;
     build.path = path;
     const auto files = buildFiles(path);
     VersionOptions fileOptions = options;
     if (files.size() != 1 || files[0] != path) fileOptions.exportsFilterDiscovered = true;  // a directory
-    std::deque<VersionedBuild> loaded = versionFiles(files, fileOptions, &build.skipped);
-    for (VersionedBuild& file : loaded) {
+    std::deque<BuildFile> loaded = versionFiles(files, fileOptions, &build.skipped);
+    for (BuildFile& file : loaded) {
         build.files.push_back(std::move(file));
         nameModule(build.files.back(), build.files.back().path, path);
     }
@@ -255,7 +246,7 @@ private:
 
 }  // namespace
 
-std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, const std::string& newPath,
+std::pair<Build, Build> loadBuildPair(const std::string& oldPath, const std::string& newPath,
                                                   const VersionOptions& options) {
     // Two builds already use two threads: each loads on half of the default.
     const unsigned half = std::max(1u, defaultThreads() / 2);
@@ -265,7 +256,7 @@ std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, co
     VersionOptions newOptions = oldOptions;
     oldOptions.progress = progress.side(0);
     newOptions.progress = progress.side(1);
-    LoadedBuild newBuild;
+    Build newBuild;
     std::exception_ptr newFailure;
     std::thread newLoader([&] {
         try {
@@ -274,7 +265,7 @@ std::pair<LoadedBuild, LoadedBuild> loadBuildPair(const std::string& oldPath, co
             newFailure = std::current_exception();
         }
     });
-    LoadedBuild oldBuild;
+    Build oldBuild;
     try {
         oldBuild = loadBuild(oldPath, oldOptions);
     } catch (...) {

@@ -220,13 +220,13 @@ uint32_t crcOfInput(std::string_view input) {
     return uint32_t(crc32_z(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(input.data()), input.size()));
 }
 
-CrcInputReader::CrcInputReader(const VersionedBuild& build) : build_(build) {}
+CrcInputReader::CrcInputReader(const BuildFile& build) : build_(build) {}
 
 CrcInputReader::~CrcInputReader() = default;
 
 std::string CrcInputReader::input(const SymbolVersion& symbol) {
-    const VersionedBuild& build = build_;
-    if (!symbol.versioned || symbol.scope >= build.scopes.size() || !symbol.target.valid()) return {};
+    const BuildFile& build = build_;
+    if (!symbol.hasCrc || symbol.scope >= build.scopes.size() || !symbol.target.valid()) return {};
     if (symbol.scope != scope_ || !expander_) {
         // Every reference a symbol reaches was resolved when its CRC was computed, so without
         // rules the expander only reads the scope; the cast is for its lazily-extended interface.

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "base/node_slots.h"
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 #include "version/flat_types.h"
 #include "version/reach_sets.h"
 
@@ -93,12 +93,12 @@ uint32_t crcOfInput(std::string_view input);
 // Consecutive symbols of one scope share the scope's flattened types.
 class CrcInputReader {
 public:
-    explicit CrcInputReader(const VersionedBuild& build);
+    explicit CrcInputReader(const BuildFile& build);
     ~CrcInputReader();
     std::string input(const SymbolVersion& symbol);
 
 private:
-    const VersionedBuild& build_;
+    const BuildFile& build_;
     CrcWorkspace workspace_;
     uint32_t scope_ = UINT32_MAX;             // the scope `expander_` works on
     std::unique_ptr<CrcExpander> expander_;

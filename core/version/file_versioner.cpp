@@ -57,14 +57,14 @@ std::optional<KabiRules> readKabiRules(const ElfFile& elf, std::vector<std::stri
 
 
 // The graph takes its own copy of the DWARF text it borrowed; the build lets go of the sessions.
-void detach(VersionedBuild& build) {
+void detach(BuildFile& build) {
     PhaseTimer timer("detach from DWARF");
     build.graph.detachFromSource();
     build.sources.clear();
 }
 
-VersionedBuild versionFileHere(const std::string& path, const VersionOptions& options) {
-    VersionedBuild build;
+BuildFile versionFileHere(const std::string& path, const VersionOptions& options) {
+    BuildFile build;
     build.path = path;
     build.module = moduleNameFor(path);
     auto report = [&](const std::string& stage, size_t done, size_t total) {
@@ -203,14 +203,14 @@ VersionedBuild versionFileHere(const std::string& path, const VersionOptions& op
 
 }  // namespace
 
-VersionedBuild versionFile(const std::string& path, const VersionOptions& options) {
+BuildFile versionFile(const std::string& path, const VersionOptions& options) {
     // Rendering recurses as deep as the types nest (base/limits.h). Here first; past what this
     // thread's stack holds, again on a large one.
     try {
         return versionFileHere(path, options);
     } catch (const NeedsLargeStack&) {
     }
-    VersionedBuild build;
+    BuildFile build;
     try {
         runOnLargeStack([&] { build = versionFileHere(path, options); });
     } catch (const NeedsLargeStack&) {

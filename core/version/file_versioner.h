@@ -15,7 +15,7 @@
 
 #include "exports/export_discovery.h"
 #include "exports/export_list.h"
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 
 namespace kabiscope {
 
@@ -52,6 +52,6 @@ struct VersionOptions {
     std::function<bool()> cancelled;
 };
 
-VersionedBuild versionFile(const std::string& path, const VersionOptions& options);
+BuildFile versionFile(const std::string& path, const VersionOptions& options);
 
 }  // namespace kabiscope

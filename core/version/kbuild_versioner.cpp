@@ -38,8 +38,8 @@ unsigned workerCount(const VersionOptions& options, size_t units) {
 
 struct Worker {
     std::shared_ptr<DwarfFile> dwarf;
-    VersionedBuild part;                // its results (worker 0 writes into the caller's build)
-    VersionedBuild* target = nullptr;
+    BuildFile part;                // its results (worker 0 writes into the caller's build)
+    BuildFile* target = nullptr;
     std::unique_ptr<FqnResolver> fqns;
     std::vector<Claim> best;
     std::vector<int> unitOf;
@@ -49,7 +49,7 @@ struct Worker {
 
 // Forgets the types of the scope just versioned (its nodes, type map and symbol targets): only
 // its CRCs are wanted. The next scope reuses the nodes' storage.
-void dropScopeTypes(VersionedBuild& target, const TypeGraph::Checkpoint& mark, size_t firstSymbol) {
+void dropScopeTypes(BuildFile& target, const TypeGraph::Checkpoint& mark, size_t firstSymbol) {
     target.graph.rollback(mark);
     VersionScope& scope = *target.scopes.back();
     scope.types = {};
@@ -87,7 +87,7 @@ void onEveryWorker(std::vector<Worker>& workers, std::atomic<bool>& stop, const 
 
 // Moves a part built on another thread into `into`: node ids shift by the graph offset, scope
 // indices by the number of scopes already there.
-void absorbPart(VersionedBuild& into, VersionedBuild&& part) {
+void absorbPart(BuildFile& into, BuildFile&& part) {
     const NodeId offset = into.graph.absorb(std::move(part.graph));
     const uint32_t scopeBase = uint32_t(into.scopes.size());
     auto shift = [offset](TypeTarget target) {
@@ -118,7 +118,7 @@ void absorbPart(VersionedBuild& into, VersionedBuild&& part) {
 }
 
 // Orders scopes by compilation unit, as a single thread would have made them.
-void orderScopesByUnit(VersionedBuild& build) {
+void orderScopesByUnit(BuildFile& build) {
     std::vector<uint32_t> order(build.scopes.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
@@ -136,7 +136,7 @@ void orderScopesByUnit(VersionedBuild& build) {
 
 }  // namespace
 
-void versionInKbuildMode(const KbuildInputs& in, VersionedBuild& build) {
+void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
     const ExportList& exports = *in.exports;
     const VersionOptions& options = *in.options;
     const size_t unitCount = in.dwarf->units().size();
@@ -220,7 +220,7 @@ void versionInKbuildMode(const KbuildInputs& in, VersionedBuild& build) {
     // Phase 2: each exporting unit as its own scope, on the worker that read it.
     onEveryWorker(workers, stop, [&](unsigned w) {
         Worker& worker = workers[w];
-        VersionedBuild& target = *worker.target;
+        BuildFile& target = *worker.target;
         DieRenderer renderer(*worker.dwarf, *worker.fqns, in.versionerOptions.rules, target.graph);
         CrcWorkspace workspace;
         for (size_t u = w; u < unitCount; u += stride) {

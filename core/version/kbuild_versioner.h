@@ -17,7 +17,7 @@
 #include <unordered_map>
 
 #include "exports/export_list.h"
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 #include "version/file_versioner.h"
 #include "version/object_versioner.h"
 
@@ -37,6 +37,6 @@ struct KbuildInputs {
 
 // Adds the scopes and symbols to `build` (whose graph worker 0 renders into). Exports no unit
 // describes come back with no version and a warning, as in gendwarfksyms.
-void versionInKbuildMode(const KbuildInputs& inputs, VersionedBuild& build);
+void versionInKbuildMode(const KbuildInputs& inputs, BuildFile& build);
 
 }  // namespace kabiscope

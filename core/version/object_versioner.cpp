@@ -254,7 +254,7 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
     for (size_t i = 0; i < named.size(); ++i) scope.namedTargets.emplace_back(named[i], *targetOf[i]);
 }
 
-void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId firstNode, CrcWorkspace& work) {
+void ObjectVersioner::finish(BuildFile& build, std::string label, NodeId firstNode, CrcWorkspace& work) {
     auto scopeOwner = std::make_unique<VersionScope>();
     VersionScope& scope = *scopeOwner;
     scope.label = std::move(label);
@@ -301,7 +301,7 @@ void ObjectVersioner::finish(VersionedBuild& build, std::string label, NodeId fi
     for (Export& e : exports_) {
         SymbolVersion version;
         version.info = std::move(e.info);
-        version.versioned = e.state == State::Processed;
+        version.hasCrc = e.state == State::Processed;
         version.crc = e.crc;
         version.scope = scopeIndex;
         version.target = e.target;

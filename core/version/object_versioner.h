@@ -19,7 +19,7 @@
 #include <elfutils/libdw.h>
 
 #include "base/offset_map.h"
-#include "model/versioned_build.h"
+#include "model/build_file.h"
 
 namespace kabiscope {
 
@@ -65,7 +65,7 @@ public:
     // left here: the DWARF file, resolver and renderer may be gone by then (a whole kernel's
     // DWARF session is better closed before its CRCs are computed).
     // `firstNode`: the first node rendered for this scope (the graph's size when it started).
-    void finish(VersionedBuild& build, std::string label, NodeId firstNode, CrcWorkspace& workspace);
+    void finish(BuildFile& build, std::string label, NodeId firstNode, CrcWorkspace& workspace);
 
 private:
     enum class State { Unprocessed, Mapped, Processed };

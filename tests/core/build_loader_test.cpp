@@ -34,7 +34,7 @@ protected:
         fs::create_directories((root_ / as).parent_path());
         fs::copy_file(test::fixturePath(fixture), root_ / as);
     }
-    static std::string describe(const LoadedBuild& build) {
+    static std::string describe(const Build& build) {
         std::ostringstream out;
         for (const auto& file : build.files) {
             out << fs::path(file.path).filename().string() << " " << file.module << "\n";
@@ -77,7 +77,7 @@ TEST_F(BuildDirectory, KeepGoingSkipsABrokenFileAndReportsIt) {
     std::ofstream(root_ / "drivers/net/broken.ko") << "not an ELF file";
     VersionOptions options;
     options.keepGoing = true;
-    const LoadedBuild build = loadBuild(root_.string(), options);
+    const Build build = loadBuild(root_.string(), options);
     ASSERT_EQ(build.skipped.size(), 1u);
     EXPECT_NE(build.skipped[0].find("broken.ko: not an ELF file"), std::string::npos) << build.skipped[0];
     EXPECT_EQ(build.files.size(), 5u);
@@ -111,12 +111,12 @@ TEST_F(BuildDirectory, ASymbolListSelectsAmongEachFilesExports) {
     std::istringstream listed("rp_rx\nma_open\nrb_add\nnot_exported_anywhere\n");
     VersionOptions options;
     options.exports = ExportList::parse(listed, "list");
-    const LoadedBuild build = loadBuild(root_.string(), options);
-    const LoadedBuild full = loadBuild(root_.string(), {});
+    const Build build = loadBuild(root_.string(), options);
+    const Build full = loadBuild(root_.string(), {});
     for (const char* name : {"rp_rx", "ma_open", "rb_add"}) {
         ASSERT_TRUE(build.symbols.count(name)) << name;
         const auto& ref = build.symbols.at(name);
-        EXPECT_TRUE(ref.symbol->versioned) << name;
+        EXPECT_TRUE(ref.symbol->hasCrc) << name;
         EXPECT_EQ(ref.symbol->crc, full.symbols.at(name).symbol->crc) << name;
         EXPECT_EQ(ref.file->path, full.symbols.at(name).file->path) << name;
     }
@@ -133,14 +133,14 @@ TEST_F(BuildDirectory, ASymbolListSelectsAmongEachFilesExports) {
 
 // A file that only names a symbol never stands for it when another file versions it.
 TEST_F(BuildDirectory, TheIndexPrefersAVersionedEntry) {
-    LoadedBuild build = loadBuild(root_.string(), {});
+    Build build = loadBuild(root_.string(), {});
     ASSERT_GE(build.files.size(), 2u);
     SymbolVersion named;
     named.info.name = "rp_rx";
-    named.versioned = false;
+    named.hasCrc = false;
     build.files.front().symbols.push_back(named);  // the first file now names it first
     build.index();
-    EXPECT_TRUE(build.symbols.at("rp_rx").symbol->versioned);
+    EXPECT_TRUE(build.symbols.at("rp_rx").symbol->hasCrc);
 }
 
 }  // namespace

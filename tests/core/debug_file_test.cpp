@@ -16,7 +16,7 @@ const std::string kInstalled = "debug_tree/installed/lib/modules/9.9.9-kabiscope
 std::string versionsOf(const std::string& path, std::vector<std::string> roots = {}) {
     VersionOptions options;
     options.debugRoots = std::move(roots);
-    const VersionedBuild build = versionFile(path, options);
+    const BuildFile build = versionFile(path, options);
     std::string out;
     for (const SymbolVersion& s : build.symbols) out += s.name() + " " + std::to_string(s.crc) + "\n";
     return out;

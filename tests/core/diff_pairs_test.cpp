@@ -14,6 +14,7 @@
 
 #include "core/test_support.h"
 #include "diff/build_diff.h"
+#include "version/build_loader.h"
 #include "base/error.h"
 #include "diff/report_writers.h"
 #include "explore/aligned_tree.h"
@@ -26,9 +27,9 @@ namespace kabiscope {
 namespace {
 
 // Loads one side; paths are shortened so reports do not depend on the build directory.
-LoadedBuild loadSide(const std::string& pair, int side, const VersionOptions& options) {
+Build loadSide(const std::string& pair, int side, const VersionOptions& options) {
     const std::string file = pair + "." + std::to_string(side) + ".o";
-    LoadedBuild build = loadBuild(test::fixturePath(file), options);
+    Build build = loadBuild(test::fixturePath(file), options);
     build.path = file;
     for (auto& f : build.files) {
         f.path = file;
@@ -39,8 +40,8 @@ LoadedBuild loadSide(const std::string& pair, int side, const VersionOptions& op
 }
 
 DiffResult diffPair(const std::string& pair, const VersionOptions& options = {}) {
-    const LoadedBuild before = loadSide(pair, 0, options);
-    const LoadedBuild after = loadSide(pair, 1, options);
+    const Build before = loadSide(pair, 0, options);
+    const Build after = loadSide(pair, 1, options);
     DiffOptions diffOptions;
     diffOptions.firstDifferences = true;
     return diffBuilds(before, after, diffOptions);
@@ -51,8 +52,8 @@ std::string expectedPath(const std::string& name) { return std::string(KABISCOPE
 // The changed symbols of a multi-unit pair are explained on several threads (grouped by pair of
 // scopes); the report must be the same byte for byte whatever the thread count.
 TEST(DiffThreads, ThreadCountDoesNotChangeTheReport) {
-    const LoadedBuild before = loadSide("multi_pair", 0, {});
-    const LoadedBuild after = loadSide("multi_pair", 1, {});
+    const Build before = loadSide("multi_pair", 0, {});
+    const Build after = loadSide("multi_pair", 1, {});
     ASSERT_GE(after.files.front().scopes.size(), 5u) << "one scope per linked unit";
     auto report = [&](unsigned threads) {
         DiffOptions options;
@@ -304,8 +305,8 @@ namespace kabiscope {
 namespace {
 
 TEST(DependencyGraphTest, DotOfARippleMatchesExpectedAndMarksThePath) {
-    const LoadedBuild before = loadSide("ripple", 0, {});
-    const LoadedBuild after = loadSide("ripple", 1, {});
+    const Build before = loadSide("ripple", 0, {});
+    const Build after = loadSide("ripple", 1, {});
     const DiffResult diff = diffBuilds(before, after);
     const auto& ref = after.symbols.at("rp_register");
     DependencyGraphOptions options;
@@ -333,8 +334,8 @@ TEST(DependencyGraphTest, DotOfARippleMatchesExpectedAndMarksThePath) {
 // A major rebase puts hundreds of changed types on one symbol's paths: the graph keeps the ones
 // nearest the symbol, says how many it left out, and shortens long lists of causes.
 TEST(DependencyGraphTest, ANodeLimitCutsEvenPathsToChangesAndSaysSo) {
-    const LoadedBuild before = loadSide("ripple", 0, {});
-    const LoadedBuild after = loadSide("ripple", 1, {});
+    const Build before = loadSide("ripple", 0, {});
+    const Build after = loadSide("ripple", 1, {});
     const DiffResult diff = diffBuilds(before, after);
     const auto& ref = after.symbols.at("rp_register");
     DependencyGraphOptions options;
@@ -362,7 +363,7 @@ TEST(DependencyGraphTest, ANodeLimitCutsEvenPathsToChangesAndSaysSo) {
 }
 
 TEST(DependencyGraphTest, DepthLimitMarksTruncatedNodes) {
-    const LoadedBuild after = loadSide("ripple", 1, {});
+    const Build after = loadSide("ripple", 1, {});
     const auto& ref = after.symbols.at("rp_register");
     DependencyGraphOptions options;
     options.depth = 1;
@@ -409,7 +410,7 @@ namespace {
 TEST(AlignedTreeTest, ASymbolPinnedByATypeStringRuleShowsTheRule) {
     VersionOptions options;
     options.stable = true;
-    const LoadedBuild build = loadBuild(test::fixturePath("render_typestr.o"), options);
+    const Build build = loadBuild(test::fixturePath("render_typestr.o"), options);
     const auto& ref = build.symbols.at("ts_pinned");
     ASSERT_TRUE(ref.symbol->target.isRecord());
     const TreeSide side{ref.file, ref.symbol};
@@ -422,8 +423,8 @@ TEST(AlignedTreeTest, ASymbolPinnedByATypeStringRuleShowsTheRule) {
 // outside those paths is a change site: the tree highlights exactly what the engine reports.
 TEST(AlignedTreeTest, ChangeSitesAreExactlyTheEnginesCauses) {
     for (const char* pair : {"ripple", "member_added", "member_removed", "enum_change", "param_renamed", "declaration", "typedef_anon"}) {
-        const LoadedBuild before = loadSide(pair, 0, {});
-        const LoadedBuild after = loadSide(pair, 1, {});
+        const Build before = loadSide(pair, 0, {});
+        const Build after = loadSide(pair, 1, {});
         const DiffResult diff = diffBuilds(before, after);
         for (const SymbolDiff& symbol : diff.symbols) {
             if (symbol.status != SymbolStatus::Changed) continue;
@@ -446,7 +447,7 @@ TEST(AlignedTreeTest, ChangeSitesAreExactlyTheEnginesCauses) {
 
 // A function's return type is labelled as such in the tree and on the graph's edge.
 TEST(AlignedTreeTest, TheReturnTypeIsLabelled) {
-    const LoadedBuild build = loadSide("enum_change", 1, {});
+    const Build build = loadSide("enum_change", 1, {});
     const auto& ref = build.symbols.at("ec_get");
     AlignedTree tree({ref.file, ref.symbol}, {ref.file, ref.symbol}, nullptr, nullptr);
     std::vector<std::string> labels;
@@ -464,8 +465,8 @@ TEST(AlignedTreeTest, TheReturnTypeIsLabelled) {
 TEST(ReferenceEdgesTest, NamedChildrenAreTheEdgesInTheirOrder) {
     size_t compared = 0;
     for (const char* pair : {"folding", "ripple", "typedef_anon"}) {
-        const LoadedBuild build = loadSide(pair, 1, {});
-        for (const VersionedBuild& file : build.files)
+        const Build build = loadSide(pair, 1, {});
+        for (const BuildFile& file : build.files)
             for (NodeId node = 0; node < file.graph.size(); ++node) {  // every rendering, named or not
                 std::vector<NodeId> children;
                 namedChildren(file.graph, node, children);
@@ -479,8 +480,8 @@ TEST(ReferenceEdgesTest, NamedChildrenAreTheEdgesInTheirOrder) {
 }
 
 TEST(AlignedTreeTest, MembersCarryOffsetsSizesAndHoles) {
-    const LoadedBuild before = loadSide("member_removed", 0, {});
-    const LoadedBuild after = loadSide("member_removed", 1, {});
+    const Build before = loadSide("member_removed", 0, {});
+    const Build after = loadSide("member_removed", 1, {});
     const auto& o = before.symbols.at("mr_submit");
     const auto& n = after.symbols.at("mr_submit");
     AlignedTree tree({o.file, o.symbol}, {n.file, n.symbol}, nullptr, nullptr);

@@ -62,7 +62,7 @@ TEST_P(GendwarfksymsVectors, SymversSymtypesAndCrcInputAreByteIdentical) {
     options.stable = GetParam().stable;
     options.exports = symbolList();
     options.captureCrcInput = true;
-    const VersionedBuild build = versionFile(object(), options);
+    const BuildFile build = versionFile(object(), options);
 
     std::ostringstream symvers, symtypes, crcInput;
     writeSymverLines(build, symvers);
@@ -84,13 +84,13 @@ TEST_P(GendwarfksymsVectors, SharedExpansionsGiveTheSameCrcs) {
     VersionOptions options;
     options.stable = GetParam().stable;
     options.exports = symbolList();
-    const VersionedBuild build = versionFile(object(), options);
+    const BuildFile build = versionFile(object(), options);
     std::ostringstream symvers;
     writeSymverLines(build, symvers);
     EXPECT_EQ(symvers.str(), readFile(expected(".symvers")));
     CrcInputReader inputs(build);
     for (const SymbolVersion& symbol : build.symbols)
-        if (symbol.versioned) {
+        if (symbol.hasCrc) {
             EXPECT_EQ(crcOfInput(inputs.input(symbol)), symbol.crc) << symbol.name();
         }
 }
@@ -111,9 +111,9 @@ TEST_P(GendwarfksymsVectors, WholeFileModeAgreesOnSingleUnitObjects) {
     VersionOptions options;
     options.stable = GetParam().stable;
     options.exports = symbolList();
-    const VersionedBuild kbuild = versionFile(object(), options);
+    const BuildFile kbuild = versionFile(object(), options);
     options.wholeFile = true;
-    const VersionedBuild whole = versionFile(object(), options);
+    const BuildFile whole = versionFile(object(), options);
     std::ostringstream a, b;
     writeSymverLines(kbuild, a);
     writeSymverLines(whole, b);
@@ -126,7 +126,7 @@ class PrintOrder : public GendwarfksymsVectors {};
 TEST_P(PrintOrder, MatchesGendwarfksymsStdout) {
     VersionOptions options;
     options.exports = symbolList();
-    const VersionedBuild build = versionFile(object(), options);
+    const BuildFile build = versionFile(object(), options);
     std::vector<std::string_view> names;
     for (const auto& e : options.exports->entries()) names.push_back(e.name);
     std::string raw;

@@ -14,14 +14,14 @@
 namespace kabiscope {
 namespace {
 
-std::map<std::string, uint32_t> crcs(const VersionedBuild& build) {
+std::map<std::string, uint32_t> crcs(const BuildFile& build) {
     std::map<std::string, uint32_t> out;
     for (const auto& symbol : build.symbols) out[symbol.name()] = symbol.crc;
     return out;
 }
 
 TEST(KbuildMode, EachExportIsVersionedAsItsOwnObjectWouldBe) {
-    const VersionedBuild linked = versionFile(test::fixturePath("multi_unit.o"), {});
+    const BuildFile linked = versionFile(test::fixturePath("multi_unit.o"), {});
     EXPECT_EQ(linked.scopes.size(), 3u) << "one scope per exporting unit";
     std::map<std::string, uint32_t> expected;
     for (const char* object : {"render_basic.gcc.o", "render_kabi.v1.o", "ripple.1.o"})
@@ -34,7 +34,7 @@ TEST(KbuildMode, ThreadCountDoesNotChangeAnyOutput) {
         VersionOptions options;
         options.threads = threads;
         options.captureCrcInput = true;
-        const VersionedBuild build = versionFile(test::fixturePath("multi_unit.o"), options);
+        const BuildFile build = versionFile(test::fixturePath("multi_unit.o"), options);
         std::ostringstream out;
         writeSymverLines(build, out);
         writeSymtypes(build, out);
@@ -51,10 +51,10 @@ TEST(KbuildMode, DroppingTypesKeepsEveryCrcAndFreesTheGraph) {
     for (unsigned threads : {1u, 2u}) {
         VersionOptions options;
         options.threads = threads;
-        const VersionedBuild kept = versionFile(test::fixturePath("multi_unit.o"), options);
+        const BuildFile kept = versionFile(test::fixturePath("multi_unit.o"), options);
         options.keepTypes = false;
         options.captureCrcInput = true;
-        const VersionedBuild dropped = versionFile(test::fixturePath("multi_unit.o"), options);
+        const BuildFile dropped = versionFile(test::fixturePath("multi_unit.o"), options);
         EXPECT_TRUE(kept.typesKept);
         EXPECT_FALSE(dropped.typesKept);
         EXPECT_GT(kept.graph.size(), 0u);
@@ -75,9 +75,9 @@ TEST(KbuildMode, DroppingTypesOfASingleScopeKeepsItsCrcsAndInputs) {
         VersionOptions options;
         options.wholeFile = wholeFile;
         options.captureCrcInput = true;
-        const VersionedBuild kept = versionFile(test::fixturePath("ripple.1.o"), options);
+        const BuildFile kept = versionFile(test::fixturePath("ripple.1.o"), options);
         options.keepTypes = false;
-        const VersionedBuild dropped = versionFile(test::fixturePath("ripple.1.o"), options);
+        const BuildFile dropped = versionFile(test::fixturePath("ripple.1.o"), options);
         EXPECT_FALSE(dropped.typesKept);
         EXPECT_EQ(dropped.graph.size(), 0u);
         EXPECT_TRUE(dropped.sources.empty()) << "the DWARF is closed";
@@ -92,7 +92,7 @@ TEST(KbuildMode, DroppingTypesOfASingleScopeKeepsItsCrcsAndInputs) {
 TEST(KbuildMode, WholeFileModeMixesTheUnits) {
     VersionOptions whole;
     whole.wholeFile = true;
-    const VersionedBuild build = versionFile(test::fixturePath("multi_unit.o"), whole);
+    const BuildFile build = versionFile(test::fixturePath("multi_unit.o"), whole);
     EXPECT_EQ(build.scopes.size(), 1u);
     EXPECT_EQ(crcs(build).size(), crcs(versionFile(test::fixturePath("multi_unit.o"), {})).size());
 }
@@ -103,9 +103,9 @@ TEST(KbuildMode, WholeFileRecordsKeepAnExportsOwnTypeStringRule) {
     VersionOptions options;
     options.wholeFile = true;
     options.stable = true;
-    const VersionedBuild kept = versionFile(test::fixturePath("typestr_multi.o"), options);
+    const BuildFile kept = versionFile(test::fixturePath("typestr_multi.o"), options);
     options.keepTypes = false;
-    const VersionedBuild records = versionFile(test::fixturePath("typestr_multi.o"), options);
+    const BuildFile records = versionFile(test::fixturePath("typestr_multi.o"), options);
     EXPECT_EQ(kept.scopes.size(), 1u);
     ASSERT_TRUE(crcs(kept).count("ts_pinned"));
     EXPECT_EQ(crcs(records), crcs(kept));

@@ -9,6 +9,7 @@
 
 #include "core/test_support.h"
 #include "diff/build_diff.h"
+#include "version/build_loader.h"
 #include "elf/elf_file.h"
 #include "exports/export_discovery.h"
 #include "exports/ksymtab_reader.h"
@@ -77,7 +78,7 @@ TEST(Ksymtab, ASymbolListKeepsTheFilesExportTypesAndNamespaces) {
     std::istringstream listed("ks_plain\nks_gpl_ns\nks_in_ns\nks_missing\n");
     VersionOptions options;
     options.exports = ExportList::parse(listed, "list");
-    const VersionedBuild build = versionFile(test::fixturePath("ksymtab_net.o"), options);
+    const BuildFile build = versionFile(test::fixturePath("ksymtab_net.o"), options);
     std::map<std::string, std::string> got;
     for (const SymbolVersion& s : build.symbols) got[s.name()] = s.info.exportType + " " + s.info.nameSpace;
     EXPECT_EQ(got.at("ks_in_ns"), "EXPORT_SYMBOL KS_NET");

@@ -65,7 +65,7 @@ protected:
 TEST_P(Reentry, SymversSymtypesAndCrcInputAreByteIdentical) {
     const Case& c = GetParam();
     const VersionOptions options = optionsFor(c);
-    const VersionedBuild build = versionFile(test::fixturePath(c.object), options);
+    const BuildFile build = versionFile(test::fixturePath(c.object), options);
     std::ostringstream symvers, symtypes, crcInput;
     writeSymverLines(build, symvers);
     writeSymtypes(build, symtypes);
@@ -84,9 +84,9 @@ TEST_P(Reentry, CrcsWithoutTypesKeptAreTheSame) {
         VersionOptions options = optionsFor(c);
         options.keepTypes = false;
         options.threads = threads;
-        const VersionedBuild inputs = versionFile(test::fixturePath(c.object), options);
+        const BuildFile inputs = versionFile(test::fixturePath(c.object), options);
         options.captureCrcInput = false;
-        const VersionedBuild shared = versionFile(test::fixturePath(c.object), options);
+        const BuildFile shared = versionFile(test::fixturePath(c.object), options);
         std::ostringstream symvers, crcInput, sharedSymvers;
         writeSymverLines(inputs, symvers);
         writeCrcInputs(inputs, crcInput);
@@ -132,7 +132,7 @@ TEST(ReentryKbuild, EachExportGetsItsOwnObjectsVersion) {
             VersionOptions options;
             options.stable = stable;
             options.exports = symbolList("whole");
-            const VersionedBuild build = versionFile(test::fixturePath(file), options);
+            const BuildFile build = versionFile(test::fixturePath(file), options);
             std::ostringstream symvers;
             writeSymverLines(build, symvers);
             std::map<std::string, std::string> want;

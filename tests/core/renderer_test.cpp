@@ -19,7 +19,7 @@ namespace {
 std::map<std::string, std::string> symtypesOf(const std::string& object, bool stable = false) {
     VersionOptions options;
     options.stable = stable;
-    const VersionedBuild build = versionFile(test::fixturePath(object), options);
+    const BuildFile build = versionFile(test::fixturePath(object), options);
     std::ostringstream out;
     writeSymtypes(build, out);
     std::map<std::string, std::string> records;
@@ -32,7 +32,7 @@ std::map<std::string, std::string> symtypesOf(const std::string& object, bool st
     return records;
 }
 
-uint32_t crcOf(const VersionedBuild& build, const std::string& name) {
+uint32_t crcOf(const BuildFile& build, const std::string& name) {
     for (const auto& s : build.symbols)
         if (s.name() == name) return s.crc;
     ADD_FAILURE() << "no symbol " << name;
@@ -40,7 +40,7 @@ uint32_t crcOf(const VersionedBuild& build, const std::string& name) {
 }
 
 // Deep nesting (core/base/limits.h): the fixtures are generated at build time.
-VersionedBuild versionDeep(const std::string& fixture, const std::string& symbol, VersionOptions options = {}) {
+BuildFile versionDeep(const std::string& fixture, const std::string& symbol, VersionOptions options = {}) {
     std::istringstream names(symbol + "\n");
     options.exports = ExportList::parse(names, "list");
     return versionFile(test::fixturePath(fixture + ".o"), options);
@@ -49,9 +49,9 @@ VersionedBuild versionDeep(const std::string& fixture, const std::string& symbol
 TEST(Renderer, TypedefChainsDeeperThanAnOrdinaryStackVersion) {
     VersionOptions options;
     options.captureCrcInput = true;
-    const VersionedBuild build = versionDeep("typedef_chain_16000", "deep_chain", options);
+    const BuildFile build = versionDeep("typedef_chain_16000", "deep_chain", options);
     ASSERT_EQ(build.symbols.size(), 1u);
-    EXPECT_TRUE(build.symbols[0].versioned);
+    EXPECT_TRUE(build.symbols[0].hasCrc);
     std::ostringstream inputs;
     writeCrcInputs(build, inputs);
     EXPECT_NE(inputs.str().find("variable typedef_type chain15999 { typedef_type chain15998 { "), std::string::npos);
@@ -62,9 +62,9 @@ TEST(Renderer, TypedefChainsDeeperThanAnOrdinaryStackVersion) {
 }
 
 TEST(Renderer, AnonymousNestingUpToTheLimitVersions) {
-    const VersionedBuild build = versionDeep("pointer_chain_1000", "deep_pointer");
+    const BuildFile build = versionDeep("pointer_chain_1000", "deep_pointer");
     ASSERT_EQ(build.symbols.size(), 1u);
-    EXPECT_TRUE(build.symbols[0].versioned);
+    EXPECT_TRUE(build.symbols[0].hasCrc);
 }
 
 TEST(Renderer, AnonymousNestingBeyondTheLimitIsAnErrorNotACrash) {
@@ -138,7 +138,7 @@ TEST(Renderer, DeclaredOnlyExportFallsBackToItsTypePointer) {
 TEST(Renderer, EveryCrcIsZlibCrc32OfItsExpandedInput) {
     VersionOptions options;
     options.captureCrcInput = true;
-    const VersionedBuild build = versionFile(test::fixturePath("render_basic.gcc.o"), options);
+    const BuildFile build = versionFile(test::fixturePath("render_basic.gcc.o"), options);
     ASSERT_EQ(build.symbols.size(), 9u);
     ASSERT_EQ(build.scopes.size(), 1u);
     ASSERT_EQ(build.scopes[0]->crcInputs.size(), 9u);
@@ -154,7 +154,7 @@ TEST(Renderer, EveryCrcIsZlibCrc32OfItsExpandedInput) {
 }
 
 TEST(Renderer, ExportRecordsGiveLicenseAndNamespace) {
-    const VersionedBuild build = versionFile(test::fixturePath("render_basic.gcc.o"), {});
+    const BuildFile build = versionFile(test::fixturePath("render_basic.gcc.o"), {});
     std::map<std::string, const SymbolVersion*> byName;
     for (const auto& s : build.symbols) byName[s.name()] = &s;
     EXPECT_EQ(byName.at("rb_add")->info.exportType, "EXPORT_SYMBOL");

@@ -1,4 +1,6 @@
-// VersionedBuild: every exported symbol of a build with its version, and the types behind it.
+// BuildFile: one file of a build (a vmlinux, a module, an object, or a text reference such as a
+// Module.symvers): every exported symbol it holds with its version, and the types behind it
+// where the file has them. model/build.h gathers the files of one build.
 //
 // This is the core's model of a build, independent of where it was read from: one TypeGraph of
 // rendered nodes, and scopes. A scope is what one gendwarfksyms run sees (one object file; in
@@ -48,16 +50,20 @@ struct VersionScope {
 // What a named node of `scope` refers to; falls back to its name for a node of another scope.
 TypeTarget resolveNamed(const VersionScope& scope, const TypeGraph& graph, NodeId named);
 
+// A symbol's version, and where its types are. A CRC and types are separate facts: DWARF gives
+// both (or neither: "no information"), a Module.symvers a CRC without types.
 struct SymbolVersion {
     ExportInfo info;                      // name, export type, namespace
-    bool versioned = false;               // false: no DWARF for it, CRC 0 ("no information")
+    bool hasCrc = false;                  // false: nothing describes it, CRC 0 (gendwarfksyms' "no information")
     uint32_t crc = 0;
-    uint32_t scope = UINT32_MAX;          // index into VersionedBuild::scopes
+    uint32_t scope = UINT32_MAX;          // index into BuildFile::scopes; none without types
     TypeTarget target;                    // the symbol's own rendering (node, or type_string record)
     const std::string& name() const { return info.name; }
+    // Its types can be walked: a scope and a rendering (a text reference of CRCs has neither).
+    bool hasTypes() const { return scope != UINT32_MAX && target.valid(); }
 };
 
-struct VersionedBuild {
+struct BuildFile {
     std::string path;
     std::string module;                   // Module.symvers' name for it: "vmlinux", "net/foo/bar"
     // Keep the DWARF sessions the graph's text points into alive (one per loading thread);
@@ -67,7 +73,7 @@ struct VersionedBuild {
     std::vector<std::unique_ptr<VersionScope>> scopes;
     std::vector<SymbolVersion> symbols;   // sorted by name (byte order)
     // "multiple addresses for symbol x", ... (the symbols without DWARF, gendwarfksyms' "no
-    // information for symbol x", are those not `versioned`).
+    // information for symbol x", are those without `hasCrc`).
     std::vector<std::string> warnings;
     // False when the types were dropped once the CRCs were computed (VersionOptions::keepTypes):
     // then the scopes have no type map, the symbols no target and the graph no nodes for them.
