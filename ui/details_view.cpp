@@ -108,6 +108,23 @@ void DetailsView::showRow(const SessionPtr& session, int symbolIndex, const Alig
         html += QStringLiteral("<p style=\"color:#b45f06; margin:2px\">#%1 %2</p>")
                     .arg(id)
                     .arg(escape(session->diff.causes[id - 1].title()));
+    // A symbol read from a text reference (a Module.symvers) has its CRC and no types.
+    const auto& sides = session->sides[size_t(symbolIndex)];
+    const bool oldTyped = !sides.before.symbol || sides.before.symbol->hasTypes();
+    const bool newTyped = !sides.after.symbol || sides.after.symbol->hasTypes();
+    if (row.kind == AlignedRow::Kind::Symbol && (!oldTyped || !newTyped)) {
+        auto crc = [](const std::optional<uint32_t>& value) {
+            return value ? QStringLiteral("0x%1").arg(*value, 8, 16, QLatin1Char('0')) : QStringLiteral("—");
+        };
+        html += QStringLiteral("<p style=\"margin:2px\">CRC %1 → %2</p>").arg(crc(symbol.oldCrc), crc(symbol.newCrc));
+        const std::string why = unexplainedText(symbol);
+        html += QStringLiteral("<p style=\"margin:2px\"><b>Types are not available</b>: %1.</p>")
+                    .arg(escape(why.empty() ? std::string(session->single() ? "the build holds CRCs only"
+                                                                            : "a build holds CRCs only")
+                                            : why));
+        setHtml(html);
+        return;
+    }
     const std::string before = row.inOld ? tree->rendering(treeRow, false) : std::string();
     const std::string after = row.inNew ? tree->rendering(treeRow, true) : std::string();
     if (session->single()) {
@@ -122,9 +139,8 @@ void DetailsView::showRow(const SessionPtr& session, int symbolIndex, const Alig
 
     if (row.kind == AlignedRow::Kind::Symbol) {
         // The exact bytes hashed, and the CRC recomputed from them.
-        const auto& sides = session->sides[size_t(symbolIndex)];
         auto input = [](const Build::SymbolRef& ref) {
-            if (!ref.symbol || !ref.symbol->hasCrc) return std::string();
+            if (!ref.symbol || !ref.symbol->hasTypes()) return std::string();
             CrcInputReader reader(*ref.file);
             return reader.input(*ref.symbol);
         };

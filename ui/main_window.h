@@ -68,6 +68,7 @@ public:
     const SessionPtr& session() const { return session_; }
     QTableView* symbolView() const { return symbolView_; }
     QTreeView* treeView() const { return treeView_; }
+    DetailsView* detailsView() const { return details_; }
     GraphView* graphView() const { return graphView_; }
     QTreeView* causeView() const { return causeView_; }
     ModuleCheckView* moduleCheckView() const { return modulesView_; }

@@ -1,4 +1,4 @@
-#include "version/build_loader.h"
+#include "readers/read_build.h"
 #include "ui/session_loader.h"
 
 #include <QMetaObject>
@@ -7,7 +7,7 @@
 
 
 #include "base/error.h"
-#include "version/build_loader.h"
+#include "readers/read_build.h"
 
 namespace kabiscope::ui {
 
@@ -35,12 +35,12 @@ SessionPtr SessionLoader::loadSession(const LoadRequest& request, const std::fun
     };
     if (request.oldPath.isEmpty()) {
         options.progress = reporter("loading", 0.0, 0.9);
-        session->newBuild = loadBuild(request.newPath.toStdString(), options);
+        session->newBuild = readBuild(request.newPath.toStdString(), options);
     } else {
         options.progress = [&progress](const std::string& stage, size_t done, size_t total) {  // names both sides
             progress(QString::fromStdString(stage), int(90.0 * (total ? double(done) / double(total) : 0.0)));
         };
-        auto [oldBuild, newBuild] = loadBuildPair(request.oldPath.toStdString(), request.newPath.toStdString(), options);
+        auto [oldBuild, newBuild] = readBuildPair(request.oldPath.toStdString(), request.newPath.toStdString(), options);
         session->oldBuild = std::move(oldBuild);
         session->newBuild = std::move(newBuild);
     }

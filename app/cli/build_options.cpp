@@ -59,14 +59,14 @@ Build loadWithProgress(const std::string& path, const VersionOptions& options, P
     withProgress.progress = [&](const std::string& stage, size_t done, size_t total) {
         progress.update(label + ": " + stage, done, total);
     };
-    return loadBuild(path, withProgress);
+    return readBuild(path, withProgress);
 }
 
 std::pair<Build, Build> loadPair(const std::string& oldPath, const std::string& newPath,
                                              const VersionOptions& options, ProgressReporter& progress) {
     VersionOptions withProgress = options;
     withProgress.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
-    return loadBuildPair(oldPath, newPath, withProgress);
+    return readBuildPair(oldPath, newPath, withProgress);
 }
 
 void checkOutputPath(const std::string& path) {
@@ -102,7 +102,7 @@ void checkSymbolExists(const std::string& symbol, const std::vector<std::string>
     if (options.exports) return;  // --symbols decides what is versioned
     std::vector<std::string> names;
     for (const std::string& path : paths) {
-        std::vector<std::string> more = exportNamesOf(path, options);
+        std::vector<std::string> more = exportNamesIn(path, options);
         names.insert(names.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     // A plain object without an export table versions what --symbols lists: nothing to check.

@@ -10,7 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/progress_reporter.h"
-#include "version/build_loader.h"
+#include "readers/read_build.h"
 
 namespace kabiscope::cli {
 

@@ -45,6 +45,8 @@ int runGraph(const GraphArguments& args) {
         for (const auto& [name, ref] : build.symbols) names.push_back(name);
         failNoSuchSymbol(args.symbol, names, args.path);
     }
+    if (!found->second.symbol->hasTypes())
+        fail(args.path, "no types for ", args.symbol, " in it (CRCs only): a graph needs a build with DWARF");
 
     DependencyGraphOptions graphOptions;
     graphOptions.depth = args.depth;

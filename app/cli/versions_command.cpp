@@ -66,6 +66,10 @@ int runVersions(const VersionsArguments& args) {
     ProgressReporter progress;
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
 
+    for (const std::string& file : args.files)
+        if (detectBuildInput(file) == BuildInput::ModuleSymvers)
+            fail(file, "a Module.symvers: it records CRCs, versions computes them from DWARF "
+                       "(give a vmlinux, a module or an object; diff takes a Module.symvers)");
     std::vector<std::string> skipped;
     const std::deque<BuildFile> builds = versionFiles(args.files, options, &skipped);
     progress.finish();

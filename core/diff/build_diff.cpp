@@ -644,8 +644,13 @@ DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptio
             diff.status = SymbolStatus::Unchanged;
         } else {
             diff.status = SymbolStatus::Changed;
-            if (before.symbol->hasCrc && after.symbol->hasCrc)
-                jobs.push_back({result.symbols.size(), {before.file, before.symbol}, {after.file, after.symbol}});
+            using U = SymbolDiff::Unexplained;
+            if (!before.symbol->hasCrc) diff.unexplained = U::NoDwarfOld;
+            else if (!after.symbol->hasCrc) diff.unexplained = U::NoDwarfNew;
+            else if (!before.symbol->hasTypes() && !after.symbol->hasTypes()) diff.unexplained = U::NoTypesEither;
+            else if (!before.symbol->hasTypes()) diff.unexplained = U::NoTypesOld;
+            else if (!after.symbol->hasTypes()) diff.unexplained = U::NoTypesNew;
+            else jobs.push_back({result.symbols.size(), {before.file, before.symbol}, {after.file, after.symbol}});
         }
         result.symbols.push_back(std::move(diff));
     }
@@ -683,6 +688,10 @@ DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptio
             id = it->second;
         }
     }
+
+    for (SymbolDiff& symbol : result.symbols)  // walked, and no type change found (kABI rules, ...)
+        if (symbol.status == SymbolStatus::Changed && symbol.causes.empty() && symbol.unexplained == SymbolDiff::Unexplained::No)
+            symbol.unexplained = SymbolDiff::Unexplained::NoTypeChange;
 
     foldAcrossTypes(causes, result.symbols);
 
@@ -743,6 +752,20 @@ DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptio
 }
 
 }  // namespace
+
+std::string unexplainedText(const SymbolDiff& symbol) {
+    using U = SymbolDiff::Unexplained;
+    switch (symbol.unexplained) {
+    case U::No: return {};
+    case U::NoDwarfOld: return "no DWARF for it in the old build (CRC 0)";
+    case U::NoDwarfNew: return "no DWARF for it in the new build (CRC 0)";
+    case U::NoTypesOld: return "the old build has no types for it (CRCs only): the CRC changed, the cause cannot be named";
+    case U::NoTypesNew: return "the new build has no types for it (CRCs only): the CRC changed, the cause cannot be named";
+    case U::NoTypesEither: return "neither build has types for it (CRCs only)";
+    case U::NoTypeChange: return "its types render the same on both sides";
+    }
+    return {};
+}
 
 DiffResult diffBuilds(const Build& oldBuild, const Build& newBuild, const DiffOptions& options) {
     PhaseTimer timer("diff");

@@ -47,7 +47,14 @@ struct SymbolDiff {
     // the type holding the cause (DiffResult::pathTo spells it out, down to the node).
     std::vector<uint32_t> paths;
     FirstDifference firstDifference;
+    // Why a changed symbol has no causes: a side has no DWARF for it (CRC 0), or a side was read
+    // without types (a Module.symvers): the CRC changed and no type walk can say why.
+    enum class Unexplained : uint8_t { No, NoDwarfOld, NoDwarfNew, NoTypesOld, NoTypesNew, NoTypesEither, NoTypeChange };
+    Unexplained unexplained = Unexplained::No;
 };
+
+// One line on why `symbol` has no causes ("" when it has them or did not change).
+std::string unexplainedText(const SymbolDiff& symbol);
 
 struct Cause {
     // 1-based rank: most symbols affected first, then the cause nearest its symbols (fewest

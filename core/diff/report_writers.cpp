@@ -154,6 +154,12 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
         << " unchanged";
     if (s.exportChanged) out << ", " << s.exportChanged << " exported differently";
     out << "\n";
+    const size_t typeless = size_t(std::count_if(diff.symbols.begin(), diff.symbols.end(), [](const SymbolDiff& symbol) {
+        return symbol.unexplained == SymbolDiff::Unexplained::NoTypesEither;
+    }));
+    if (typeless)
+        out << "Neither build has types for " << typeless << " changed symbol" << (typeless == 1 ? "" : "s")
+            << " (CRCs only, as a Module.symvers holds them): naming causes needs the types of both builds (their DWARF)\n";
     if (!diff.causes.empty()) {
         out << "\nRoot causes, by number of symbols affected:\n";
         for (const Cause& cause : diff.causes) {
@@ -179,8 +185,9 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
             if (symbol.status != SymbolStatus::Changed) continue;
             out << "  " << symbol.name << "  " << crcText(symbol.oldCrc) << " -> " << crcText(symbol.newCrc) << "  ("
                 << symbol.module << ")\n";
-            if (symbol.causes.empty()) {
-                out << "    " << symbol.name << ": modversion changed (no DWARF for it on one side)\n";
+            if (symbol.causes.empty()) {  // two CRC-only builds: the note above says it once
+                if (symbol.unexplained != SymbolDiff::Unexplained::NoTypesEither)
+                    out << "    " << symbol.name << ": modversion changed (" << unexplainedText(symbol) << ")\n";
                 continue;
             }
             out << "    " << symbol.name << ": modversion changed because of changes in " << causeTypes(diff, symbol)
@@ -293,6 +300,7 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
                                       {"new_namespace", symbol.newNamespace},
                                       {"old_export_type", symbol.oldExportType},
                                       {"new_export_type", symbol.newExportType}};
+        if (symbol.status == SymbolStatus::Changed && symbol.causes.empty()) entry["no_cause"] = unexplainedText(symbol);
         if (symbol.firstDifference.found)
             entry["first_difference"] = {{"offset", symbol.firstDifference.offset},
                                          {"context_start", symbol.firstDifference.contextStart},
@@ -343,7 +351,7 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
             std::string ids;
             for (uint32_t id : symbol.causes) ids += (ids.empty() ? "#" : ", #") + std::to_string(id);
             out << "| `" << symbol.name << "` | " << markdownEscape(symbol.module) << " | " << crcText(symbol.oldCrc) << " | "
-                << crcText(symbol.newCrc) << " | " << (ids.empty() ? "-" : ids) << " |\n";
+                << crcText(symbol.newCrc) << " | " << (ids.empty() ? markdownEscape(unexplainedText(symbol)) : ids) << " |\n";
         }
         out << "\n## Paths to the causes\n\n";
         for (const auto& symbol : diff.symbols) {
@@ -415,7 +423,7 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
             for (size_t i = 0; i < symbol.causes.size(); ++i)
                 out << (i ? "<br>" : "") << "<a href=\"#cause" << symbol.causes[i] << "\">#" << symbol.causes[i] << "</a> "
                     << htmlEscape(joinPath(diff.pathTo(symbol, i)));
-            if (symbol.causes.empty()) out << "no DWARF for it on one side";
+            if (symbol.causes.empty()) out << htmlEscape(unexplainedText(symbol));
             out << "</td></tr>\n";
         }
         out << "</table>\n";
@@ -460,7 +468,7 @@ void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ost
     if (symbol.exportChanged()) out << "exported differently: " << exportChangeText(symbol) << "\n";
     if (symbol.status != SymbolStatus::Changed) return;
     if (symbol.causes.empty()) {
-        out << "\nNo type information on one side: the symbol has no DWARF there (CRC 0).\n";
+        out << "\nNo cause to name: " << unexplainedText(symbol) << ".\n";
         return;
     }
     out << "modversion changed because of changes in " << causeTypes(diff, symbol) << "\n";

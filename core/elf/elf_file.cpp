@@ -1,5 +1,6 @@
 #include "elf/elf_file.h"
 
+#include <fstream>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -55,6 +56,14 @@ std::string readAll(const std::string& path, int fd, uint64_t size) {
 }
 
 }  // namespace
+
+bool looksLikeElfFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[8] = {};
+    in.read(head, sizeof head);
+    const std::string_view bytes(head, size_t(in.gcount()));
+    return (bytes.size() >= 4 && bytes.substr(0, 4) == "\x7f" "ELF") || detectCompression(bytes) != Compression::None;
+}
 
 ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
     if (elf_version(EV_CURRENT) == EV_NONE) fail(path_, "libelf is too old: ", elfError());

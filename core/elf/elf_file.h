@@ -91,4 +91,8 @@ private:
     unsigned char data_ = ELFDATANONE;
 };
 
+// True when the file's first bytes are ELF's, or those of xz, zstd or gzip data (an installed
+// module): what to read it as, decided by content. False for an unreadable file.
+bool looksLikeElfFile(const std::string& path);
+
 }  // namespace kabiscope

@@ -26,7 +26,7 @@ namespace kabiscope {
 struct TreeSide {
     const BuildFile* build = nullptr;
     const SymbolVersion* symbol = nullptr;
-    bool present() const { return build && symbol && symbol->hasCrc; }
+    bool present() const { return build && symbol && symbol->hasTypes(); }  // with types to show
 };
 
 struct AlignedRow {

@@ -41,7 +41,7 @@ std::string noCauseText(const SymbolDiff* symbol) {
         return "the DWARF shows no type change for it: the recorded CRCs differ for a reason DWARF cannot see "
                "(genksyms versions from the preprocessed source)";
     if (symbol->status != SymbolStatus::Changed) return std::string("it is ") + symbolStatusName(symbol->status) + " in the new build";
-    return "no DWARF for it on one side";
+    return unexplainedText(*symbol);
 }
 
 nlohmann::json causesJson(const ModuleCheckReport& report, const ModuleProblem& p) {

@@ -38,15 +38,6 @@ std::optional<uint32_t> parseCrc(const std::string& field) {
     return value;
 }
 
-// A file whose first bytes are ELF (compressed or not).
-bool looksLikeElf(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    char head[8] = {};
-    in.read(head, sizeof head);
-    const std::string_view bytes(head, size_t(in.gcount()));
-    return (bytes.size() >= 4 && bytes.substr(0, 4) == "\x7f" "ELF") || detectCompression(bytes) != Compression::None;
-}
-
 }  // namespace
 
 bool isModuleFileName(const std::string& name) {
@@ -115,7 +106,7 @@ size_t KernelExports::add(const std::string& path, const std::function<void(cons
     if (ec || !fs::exists(status)) fail(path, "no such file or directory");
     sources_.push_back(path);
     if (fs::is_directory(status)) return addDirectory(path, progress);
-    if (looksLikeElf(path)) return addElf(path);
+    if (looksLikeElfFile(path)) return addElf(path);
     return addModuleSymvers(path);
 }
 
@@ -165,7 +156,7 @@ size_t KernelExports::addDirectory(const std::string& path, const std::function<
         if (!it->is_regular_file(ec)) continue;
         const std::string name = it->path().filename().string();
         if (name == "Module.symvers" || name.rfind("Module.kabi_", 0) == 0) symvers.push_back(it->path().string());
-        else if (name == "vmlinux" || (name.rfind("vmlinux-", 0) == 0 && looksLikeElf(it->path().string()))) kernels.push_back(it->path().string());
+        else if (name == "vmlinux" || (name.rfind("vmlinux-", 0) == 0 && looksLikeElfFile(it->path().string()))) kernels.push_back(it->path().string());
         else if (isModuleFileName(name)) modules.push_back(it->path().string());
     }
     if (ec) fail(path, "cannot read directory: ", ec.message());

@@ -23,16 +23,6 @@ namespace kabiscope {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-bool isElfFile(const fs::path& path) {
-    char magic[4] = {};
-    std::ifstream in(path, std::ios::binary);
-    return in.read(magic, sizeof magic) && std::string_view(magic, 4) == "\x7f" "ELF";
-}
-
-}  // namespace
-
 std::vector<std::string> buildFiles(const std::string& path) {
     std::error_code error;
     if (!fs::is_directory(path, error)) return {path};
@@ -43,7 +33,7 @@ std::vector<std::string> buildFiles(const std::string& path) {
         const std::string name = it->path().filename().string();
         // vmlinux, or vmlinux-<release> as Debian's -dbg packages install it under boot/ (but not
         // a build tree's vmlinux-gdb.py and the like: those are no ELF files).
-        const bool kernel = name == "vmlinux" || (name.rfind("vmlinux-", 0) == 0 && isElfFile(it->path()));
+        const bool kernel = name == "vmlinux" || (name.rfind("vmlinux-", 0) == 0 && looksLikeElfFile(it->path().string()));
         if (kernel || isModuleFileName(name)) files.push_back(it->path().string());
     }
     if (error) fail(path, "cannot read directory: ", error.message());

@@ -213,6 +213,24 @@ expect_error "--debug-root must be a directory" 2 "--debug-root" "$K" versions -
 [ "$rc" -eq 0 ] && grep -q "0 changed" "$WORK/out" && pass "diff of installed module trees" \
     || fail "diff of installed trees: exit $rc $(cat "$WORK/err")"
 
+# --- a Module.symvers is a build of CRCs without types ----------------------------------------
+printf '0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/old.symvers"
+printf '0x12345679\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n0x1\tfx_c\tvmlinux\tEXPORT_SYMBOL\t\n' >"$WORK/new.symvers"
+"$K" diff "$WORK/old.symvers" "$WORK/new.symvers" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "Summary: 1 changed, 1 added, 0 removed, 1 unchanged" "$WORK/out" \
+    && grep -q "Neither build has types for 1 changed symbol" "$WORK/out" && pass "diff of two Module.symvers" \
+    || fail "diff of Module.symvers: exit $rc $(cat "$WORK/out" "$WORK/err")"
+"$K" diff "$WORK/old.symvers" "$WORK/old.symvers" >/dev/null 2>&1; rc=$?
+[ "$rc" -eq 0 ] && pass "a Module.symvers against itself" || fail "Module.symvers against itself: exit $rc"
+printf '0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x12\tfx_b\n' >"$WORK/bad.symvers"
+expect_error "malformed Module.symvers" 1 "kabiscope: $WORK/bad.symvers:2: expected 3 to 5 tab-separated fields" \
+    "$K" diff "$WORK/old.symvers" "$WORK/bad.symvers"
+expect_error "graph needs types" 1 "no types for fx_a in it (CRCs only)" "$K" graph "$WORK/old.symvers" fx_a
+expect_error "versions of a Module.symvers" 1 "a Module.symvers: it records CRCs" "$K" versions "$WORK/old.symvers"
+printf 's#fx struct fx { int a ; }\n' >"$WORK/fx.symtypes"
+expect_error "symtypes is recognised" 1 "a symtypes file: reading a build from symtypes is not supported yet" \
+    "$K" diff "$WORK/fx.symtypes" "$WORK/old.symvers"
+
 # --- graph ------------------------------------------------------------------------------------
 "$K" graph --format dot --against "$v1" "$v2" kabi_dev >"$WORK/g.dot"; rc=$?
 [ "$rc" -eq 0 ] && grep -q 'label="struct kdev' "$WORK/g.dot" && grep -q 'fillcolor="#ffd6d6"' "$WORK/g.dot" \

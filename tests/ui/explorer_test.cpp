@@ -20,6 +20,7 @@
 
 #include "base/error.h"
 #include "ui/graph_view.h"
+#include "ui/details_view.h"
 #include "ui/main_window.h"
 #include "ui/module_check_model.h"
 #include "ui/module_check_view.h"
@@ -206,6 +207,28 @@ private Q_SLOTS:
         QVERIFY(failed.wait(20000));
         QVERIFY(window.lastError().contains(QStringLiteral("no such file or directory")));
         QVERIFY(window.errorBox() && window.errorBox()->isVisible());
+    }
+
+    // Two Module.symvers: a build of CRCs without types. The symbols and their CRCs are listed,
+    // and the details say that types are not available instead of showing empty renderings.
+    void aModuleSymversOpensWithItsCrcsAndSaysTypesAreNotAvailable() {
+        QTemporaryDir dir;
+        auto write = [&](const char* name, const char* text) {
+            QFile file(dir.filePath(QString::fromLatin1(name)));
+            file.open(QIODevice::WriteOnly);
+            file.write(text);
+            return file.fileName();
+        };
+        const QString before = write("old.symvers", "0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x1\tfx_b\tvmlinux\tEXPORT_SYMBOL\t\n");
+        const QString after = write("new.symvers", "0x12345679\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x1\tfx_b\tvmlinux\tEXPORT_SYMBOL\t\n");
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::sessionShown);
+        window.openBuilds(before, after, false);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(window.session()->diff.summary.changed, 1u);
+        QVERIFY(window.selectSymbol(QStringLiteral("fx_a")));
+        QTRY_VERIFY(window.detailsView()->toPlainText().contains(QStringLiteral("Types are not available")));
+        QVERIFY(window.detailsView()->toPlainText().contains(QStringLiteral("0x12345678 → 0x12345679")));
     }
 
     void aFileThatIsNotElfShowsAnErrorAndTheWindowKeepsWorking() {

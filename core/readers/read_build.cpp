@@ -1,0 +1,73 @@
+#include "readers/read_build.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "base/error.h"
+#include "elf/elf_file.h"
+#include "readers/module_symvers_reader.h"
+#include "version/build_loader.h"
+
+namespace kabiscope {
+
+namespace {
+
+// gendwarfksyms' and genksyms' symtypes: "s#foo struct foo { ... }", "t#u32 typedef ...".
+bool looksLikeSymtypes(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        return line.size() > 3 && line[1] == '#' && std::string("stueEf").find(line[0]) != std::string::npos &&
+               line.find(' ') != std::string::npos;
+    }
+    return false;
+}
+
+}  // namespace
+
+BuildInput detectBuildInput(const std::string& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(status)) return BuildInput::Directory;
+    if (!std::filesystem::is_regular_file(status) || looksLikeElfFile(path)) return BuildInput::Dwarf;
+    if (looksLikeModuleSymvers(path)) return BuildInput::ModuleSymvers;
+    if (looksLikeSymtypes(path)) return BuildInput::Symtypes;
+    return BuildInput::Dwarf;
+}
+
+Build readBuild(const std::string& path, const VersionOptions& options) {
+    switch (detectBuildInput(path)) {
+    case BuildInput::ModuleSymvers: {
+        Build build = readModuleSymversBuild(path, options.exports ? &*options.exports : nullptr);
+        if (options.progress) options.progress("reading " + path, 1, 1);
+        return build;
+    }
+    case BuildInput::Symtypes:
+        fail(path, "a symtypes file: reading a build from symtypes is not supported yet; give its DWARF "
+                   "(vmlinux, .ko) or its Module.symvers");
+    case BuildInput::Dwarf:
+    case BuildInput::Directory: break;
+    }
+    return loadBuild(path, options);
+}
+
+std::pair<Build, Build> readBuildPair(const std::string& oldPath, const std::string& newPath, const VersionOptions& options) {
+    auto isDwarf = [](const std::string& path) {
+        const BuildInput kind = detectBuildInput(path);
+        return kind == BuildInput::Dwarf || kind == BuildInput::Directory;
+    };
+    if (isDwarf(oldPath) && isDwarf(newPath)) return loadBuildPair(oldPath, newPath, options);
+    Build oldBuild = readBuild(oldPath, options);
+    Build newBuild = readBuild(newPath, options);
+    return {std::move(oldBuild), std::move(newBuild)};
+}
+
+std::vector<std::string> exportNamesIn(const std::string& path, const VersionOptions& options) {
+    if (detectBuildInput(path) != BuildInput::ModuleSymvers) return exportNamesOf(path, options);
+    std::vector<std::string> names;
+    for (const auto& [name, ref] : readModuleSymversBuild(path).symbols) names.push_back(name);
+    return names;
+}
+
+}  // namespace kabiscope

@@ -1,0 +1,33 @@
+// readBuild: a build from whatever a path holds, told by content — the one entry point every
+// command and the explorer load builds through.
+//
+// Readers plug in behind it: DWARF (a vmlinux, a module, an object, compressed or not, or a
+// directory of them: version/build_loader.h) and a Module.symvers (CRCs without types:
+// readers/module_symvers_reader.h). A symtypes file is recognised and refused with a clear
+// error until its reader lands.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include "model/build.h"
+#include "version/file_versioner.h"
+
+namespace kabiscope {
+
+enum class BuildInput { Dwarf, Directory, ModuleSymvers, Symtypes };
+
+// What `path` holds. Anything that is not a directory, a Module.symvers or symtypes text is
+// taken as DWARF, whose reader then says what is wrong with it (missing, empty, not ELF, ...).
+BuildInput detectBuildInput(const std::string& path);
+
+Build readBuild(const std::string& path, const VersionOptions& options);
+
+// Two builds; two DWARF builds load at once (version/build_loader.h's loadBuildPair).
+std::pair<Build, Build> readBuildPair(const std::string& oldPath, const std::string& newPath, const VersionOptions& options);
+
+// The names `path` exports, without reading any DWARF (its symbol tables, or the text itself):
+// a quick check of a symbol name before a build is loaded.
+std::vector<std::string> exportNamesIn(const std::string& path, const VersionOptions& options);
+
+}  // namespace kabiscope
