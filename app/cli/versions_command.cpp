@@ -10,6 +10,7 @@
 #include "cli/progress_reporter.h"
 #include "modules/recorded_crcs.h"
 #include "output/writers.h"
+#include "readers/symtypes_reader.h"
 #include "version/build_loader.h"
 #include "version/file_versioner.h"
 
@@ -66,12 +67,26 @@ int runVersions(const VersionsArguments& args) {
     ProgressReporter progress;
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
 
-    for (const std::string& file : args.files)
-        if (detectBuildInput(file) == BuildInput::ModuleSymvers)
-            fail(file, "a Module.symvers: it records CRCs, versions computes them from DWARF "
-                       "(give a vmlinux, a module or an object; diff takes a Module.symvers)");
+    // Symtypes text: the CRCs recomputed from its renderings (readers/symtypes_reader.h).
+    size_t symtypes = 0;
+    for (const std::string& file : args.files) {
+        const BuildInput kind = detectBuildInput(file);
+        if (kind == BuildInput::ModuleSymvers)
+            fail(file, "a Module.symvers: it records CRCs, versions computes them "
+                       "(give a vmlinux, a module, an object or symtypes; diff takes a Module.symvers)");
+        if (kind == BuildInput::Symtypes) ++symtypes;
+    }
+    if (symtypes && symtypes != args.files.size())
+        throw UsageError("give either symtypes files or objects, not both");
     std::vector<std::string> skipped;
-    const std::deque<BuildFile> builds = versionFiles(args.files, options, &skipped);
+    std::deque<BuildFile> builds;
+    if (symtypes) {
+        if (!args.symtypesFile.empty() || !args.crcInputFile.empty() || options.exports)
+            throw UsageError("--symtypes, --crc-input and --symbols take objects, not symtypes");
+        for (const std::string& file : args.files) builds.push_back(readSymtypesFile(file));
+    } else {
+        builds = versionFiles(args.files, options, &skipped);
+    }
     progress.finish();
     reportSkipped(skipped);
     if (!args.checkRecorded.empty()) {

@@ -12,14 +12,22 @@ namespace kabiscope {
 
 namespace {
 
-// gendwarfksyms' and genksyms' symtypes: "s#foo struct foo { ... }", "t#u32 typedef ...".
+// gendwarfksyms' symtypes: "s#foo structure_type foo { ... }", "t#u32 typedef ...", or a
+// symbol's line "foo subprogram ( ... )"; genksyms' "s#foo struct foo { ... } ;".
 bool looksLikeSymtypes(const std::string& path) {
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
-        return line.size() > 3 && line[1] == '#' && std::string("stueEf").find(line[0]) != std::string::npos &&
-               line.find(' ') != std::string::npos;
+        const size_t space = line.find(' ');
+        if (space == std::string::npos || space == 0) return false;
+        if (line.size() > 3 && line[1] == '#' && std::string("stueEf").find(line[0]) != std::string::npos) return true;
+        const std::string kind = line.substr(space + 1, line.find(' ', space + 1) - space - 1);
+        for (const char* known : {"subprogram", "variable", "base_type", "pointer_type", "array_type", "const_type",
+                                  "volatile_type", "structure_type", "union_type", "enumeration_type", "typedef",
+                                  "subroutine_type", "restrict_type"})
+            if (kind == known) return true;
+        return false;
     }
     return false;
 }
@@ -44,8 +52,8 @@ Build readBuild(const std::string& path, const VersionOptions& options) {
         return build;
     }
     case BuildInput::Symtypes:
-        fail(path, "a symtypes file: reading a build from symtypes is not supported yet; give its DWARF "
-                   "(vmlinux, .ko) or its Module.symvers");
+        fail(path, "a symtypes file: diffing and exploring symtypes is not supported yet (kabiscope versions "
+                   "recomputes its CRCs); give its DWARF (vmlinux, .ko) or its Module.symvers");
     case BuildInput::Dwarf:
     case BuildInput::Directory: break;
     }

@@ -213,6 +213,14 @@ expect_error "--debug-root must be a directory" 2 "--debug-root" "$K" versions -
 [ "$rc" -eq 0 ] && grep -q "0 changed" "$WORK/out" && pass "diff of installed module trees" \
     || fail "diff of installed trees: exit $rc $(cat "$WORK/err")"
 
+# --- symtypes: the CRCs recomputed from gendwarfksyms' own text --------------------------------
+"$K" versions "$DATA/expected/fx_basic.gcc.symtypes" >"$WORK/out" 2>"$WORK/err"
+cmp -s "$WORK/out" "$DATA/expected/fx_basic.gcc.symvers" && pass "versions of a symtypes file" \
+    || fail "versions of symtypes differs: $(cat "$WORK/err")"
+printf 'fx_a subprogram ( s#nowhere )\n' >"$WORK/bad.symtypes"
+expect_error "symtypes with an unknown reference" 1 "unknown type reference to 's#nowhere'" "$K" versions "$WORK/bad.symtypes"
+expect_error "symtypes and objects mixed" 2 "either symtypes files or objects" "$K" versions "$WORK/bad.symtypes" "$obj"
+
 # --- a Module.symvers is a build of CRCs without types ----------------------------------------
 printf '0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/old.symvers"
 printf '0x12345679\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n0x1\tfx_c\tvmlinux\tEXPORT_SYMBOL\t\n' >"$WORK/new.symvers"
@@ -228,7 +236,7 @@ expect_error "malformed Module.symvers" 1 "kabiscope: $WORK/bad.symvers:2: expec
 expect_error "graph needs types" 1 "no types for fx_a in it (CRCs only)" "$K" graph "$WORK/old.symvers" fx_a
 expect_error "versions of a Module.symvers" 1 "a Module.symvers: it records CRCs" "$K" versions "$WORK/old.symvers"
 printf 's#fx struct fx { int a ; }\n' >"$WORK/fx.symtypes"
-expect_error "symtypes is recognised" 1 "a symtypes file: reading a build from symtypes is not supported yet" \
+expect_error "symtypes is recognised" 1 "a symtypes file: diffing and exploring symtypes is not supported yet" \
     "$K" diff "$WORK/fx.symtypes" "$WORK/old.symvers"
 
 # --- graph ------------------------------------------------------------------------------------

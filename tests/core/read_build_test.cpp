@@ -53,7 +53,7 @@ TEST_F(ReadBuildTest, InputsAreToldByContent) {
     EXPECT_EQ(detectBuildInput(write("a.symtypes", "s#foo struct foo { int a ; }\n")), BuildInput::Symtypes);
     EXPECT_EQ(detectBuildInput(write("notes.txt", "hello\n")), BuildInput::Dwarf) << "whose reader says what is wrong";
     try {
-        readBuild((dir_ / "a.symtypes").string(), {});
+        readBuild((dir_ / "a.symtypes").string(), {});  // versions reads it (symtypes_reader_test.cpp)
         FAIL() << "symtypes read as a build";
     } catch (const Error& e) {
         EXPECT_NE(e.problem().find("symtypes"), std::string::npos) << e.problem();

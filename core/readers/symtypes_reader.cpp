@@ -1,0 +1,83 @@
+#include "readers/symtypes_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "base/error.h"
+#include "model/type_table.h"
+#include "output/writers.h"
+#include "version/crc_expander.h"
+
+namespace kabiscope {
+
+namespace {
+
+bool isTypeName(const std::string& name) {
+    return name.size() > 2 && name[1] == '#' && std::string_view("stue").find(name[0]) != std::string_view::npos;
+}
+
+// The name at the start of a line: up to the first space, or a quoted `s#'foo bar'`.
+size_t nameEnd(const std::string& line) {
+    if (line.size() > 3 && line[1] == '#' && line[2] == '\'') {
+        const size_t close = line.find('\'', 3);
+        return close == std::string::npos ? std::string::npos : close + 1;
+    }
+    return line.find(' ');
+}
+
+}  // namespace
+
+BuildFile readSymtypesFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) fail(path, "cannot read: ", std::strerror(errno));
+    BuildFile file;
+    file.path = path;
+    file.module = moduleNameFor(path);
+    std::string line, previous;
+    size_t number = 0;
+    VersionScope* scope = nullptr;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        const std::string where = path + ":" + std::to_string(number);
+        const size_t end = nameEnd(line);
+        if (end == std::string::npos || end == 0 || end + 1 >= line.size() || line[end] != ' ')
+            fail(where, "expected '<name> <rendering>'");
+        std::string name = line.substr(0, end);
+        if (!scope || name <= previous) {  // sorted within one object's file: a new object starts
+            file.scopes.push_back(std::make_unique<VersionScope>());
+            scope = file.scopes.back().get();
+            scope->label = file.scopes.size() == 1 ? path : path + " (part " + std::to_string(file.scopes.size()) + ")";
+        }
+        previous = name;
+        Record record = parseTypeString(where, name, std::string_view(line).substr(end + 1));
+        const TypeTarget target = TypeTarget::record(scope->overrides.offer(std::move(record)));
+        if (isTypeName(name)) {
+            scope->types.emplace(std::move(name), target);
+        } else {
+            SymbolVersion symbol;
+            symbol.info.name = std::move(name);
+            symbol.hasCrc = true;
+            symbol.scope = uint32_t(file.scopes.size() - 1);
+            symbol.target = target;
+            file.symbols.push_back(std::move(symbol));
+        }
+    }
+    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+    if (file.symbols.empty()) fail(path, "no symbols in it: not a symtypes file");
+    CrcWorkspace workspace;
+    for (size_t s = 0; s < file.scopes.size(); ++s) {
+        workspace.reset(0);
+        CrcExpander expander(file.graph, *file.scopes[s], nullptr, path, workspace, /*shareExpansions=*/true);
+        for (SymbolVersion& symbol : file.symbols)
+            if (symbol.scope == s) symbol.crc = expander.crc(symbol.target, symbol.name(), nullptr);
+    }
+    std::stable_sort(file.symbols.begin(), file.symbols.end(),
+                     [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
+    return file;
+}
+
+}  // namespace kabiscope
