@@ -32,6 +32,11 @@ bool looksLikeSymtypes(const std::string& path) {
     return false;
 }
 
+[[noreturn]] void refuseSymtypes(const std::string& path) {
+    fail(path, "a symtypes file: diffing and exploring symtypes is not supported yet (kabiscope versions "
+               "recomputes its CRCs); give its DWARF (vmlinux, .ko) or its Module.symvers");
+}
+
 }  // namespace
 
 BuildInput detectBuildInput(const std::string& path) {
@@ -51,9 +56,7 @@ Build readBuild(const std::string& path, const VersionOptions& options) {
         if (options.progress) options.progress("reading " + path, 1, 1);
         return build;
     }
-    case BuildInput::Symtypes:
-        fail(path, "a symtypes file: diffing and exploring symtypes is not supported yet (kabiscope versions "
-                   "recomputes its CRCs); give its DWARF (vmlinux, .ko) or its Module.symvers");
+    case BuildInput::Symtypes: refuseSymtypes(path);
     case BuildInput::Dwarf:
     case BuildInput::Directory: break;
     }
@@ -72,7 +75,9 @@ std::pair<Build, Build> readBuildPair(const std::string& oldPath, const std::str
 }
 
 std::vector<std::string> exportNamesIn(const std::string& path, const VersionOptions& options) {
-    if (detectBuildInput(path) != BuildInput::ModuleSymvers) return exportNamesOf(path, options);
+    const BuildInput kind = detectBuildInput(path);
+    if (kind == BuildInput::Symtypes) refuseSymtypes(path);
+    if (kind != BuildInput::ModuleSymvers) return exportNamesOf(path, options);
     std::vector<std::string> names;
     for (const auto& [name, ref] : readModuleSymversBuild(path).symbols) names.push_back(name);
     return names;

@@ -238,6 +238,8 @@ expect_error "versions of a Module.symvers" 1 "a Module.symvers: it records CRCs
 printf 's#fx struct fx { int a ; }\n' >"$WORK/fx.symtypes"
 expect_error "symtypes is recognised" 1 "a symtypes file: diffing and exploring symtypes is not supported yet" \
     "$K" diff "$WORK/fx.symtypes" "$WORK/old.symvers"
+expect_error "explain refuses symtypes before loading" 1 "a symtypes file: diffing and exploring" \
+    "$K" explain "$WORK/fx.symtypes" "$WORK/old.symvers" fx_a
 
 # --- graph ------------------------------------------------------------------------------------
 "$K" graph --format dot --against "$v1" "$v2" kabi_dev >"$WORK/g.dot"; rc=$?
