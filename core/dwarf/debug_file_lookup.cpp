@@ -2,30 +2,19 @@
 
 #include <filesystem>
 
+#include "elf/decompress.h"
+
 namespace kabiscope {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// ext4.ko.xz -> ext4.ko: -dbg packages hold the uncompressed object's name.
-std::string withoutCompressionSuffix(const std::string& name) {
-    for (const char* suffix : {".xz", ".zst", ".gz"}) {
-        const std::string s(suffix);
-        if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0)
-            return name.substr(0, name.size() - s.size());
-    }
-    return name;
-}
-
-}  // namespace
 
 std::vector<std::string> debugFileCandidates(const std::string& objectPath, const std::vector<std::string>& roots) {
     std::error_code ec;
     fs::path absolute = fs::absolute(objectPath, ec);
     if (ec) absolute = objectPath;
     absolute = absolute.lexically_normal();
-    const std::string file = withoutCompressionSuffix(absolute.filename().string());
+    // ext4.ko.xz -> ext4.ko: -dbg packages hold the uncompressed object's name.
+    const std::string file(withoutCompressionSuffix(absolute.filename().string()));
     // The directory parts from each lib/modules/ or boot/ component on: an unpacked package
     // (~/debian/6.12.117/lib/modules/...) maps as an installed one does.
     std::vector<fs::path> tails;

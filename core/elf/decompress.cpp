@@ -119,4 +119,11 @@ std::string decompress(const std::string& path, std::string_view input, Compress
     return std::string(input);
 }
 
+std::string_view withoutCompressionSuffix(std::string_view name) {
+    for (std::string_view suffix : {".xz", ".zst", ".gz"})
+        if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
+            return name.substr(0, name.size() - suffix.size());
+    return name;
+}
+
 }  // namespace kabiscope

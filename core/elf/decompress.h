@@ -19,6 +19,10 @@ enum class Compression { None, Xz, Zstd, Gzip };
 Compression detectCompression(std::string_view head);
 const char* compressionName(Compression compression);  // "xz", "zstd", "gzip", "none"
 
+// A file name without the suffix an installed module's compression adds: "ext4.ko.xz" ->
+// "ext4.ko"; other names unchanged. The one list of those suffixes (.xz, .zst, .gz).
+std::string_view withoutCompressionSuffix(std::string_view name);
+
 // Largest decompressed size accepted (a kernel module is a few MB; a vmlinux a few hundred).
 inline constexpr uint64_t kMaxDecompressedBytes = uint64_t(4) << 30;
 

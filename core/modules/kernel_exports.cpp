@@ -41,7 +41,7 @@ std::optional<uint32_t> parseCrc(const std::string& field) {
 }  // namespace
 
 bool isModuleFileName(const std::string& name) {
-    return endsWith(name, ".ko") || endsWith(name, ".ko.xz") || endsWith(name, ".ko.zst") || endsWith(name, ".ko.gz");
+    return endsWith(std::string(withoutCompressionSuffix(name)), ".ko");
 }
 
 std::optional<KernelExport> parseModuleSymversLine(const std::string& path, size_t lineNumber, const std::string& line) {

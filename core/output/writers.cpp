@@ -1,10 +1,12 @@
-#include <stdexcept>
 #include "output/writers.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
+
+#include "elf/decompress.h"
 
 namespace kabiscope {
 
@@ -23,10 +25,7 @@ void writeSymverLines(const BuildFile& build, std::ostream& out) {
 }
 
 std::string moduleNameFor(const std::string& path) {
-    std::string base = path;
-    for (std::string_view compressed : {".ko.xz", ".ko.zst", ".ko.gz"})  // installed modules
-        if (base.size() > compressed.size() && base.compare(base.size() - compressed.size(), compressed.size(), compressed) == 0)
-            base.resize(base.size() - compressed.size() + 3);
+    std::string base(withoutCompressionSuffix(path));  // an installed module, x.ko.xz
     bool object = false;
     for (std::string_view suffix : {".ko", ".o"}) {
         if (base.size() > suffix.size() && base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
