@@ -20,7 +20,9 @@ void BuildArguments::addTo(CLI::App& command) {
                      "Version over all compilation units at once, like gendwarfksyms handed the whole file "
                      "(default: each export from the unit that exports it, as kbuild does)");
     command.add_flag("--rust", rust, "Find exports with kbuild's Rust rule (every global text/data symbol)");
-    command.add_option("--symbols", symbolsFile, "Only these symbols: one name per line (first token), '-' for stdin");
+    command.add_option("--symbols", symbolsFile,
+                       "Only these symbols: one name per line (first token; gendwarfksyms' format), or an INI symbol "
+                       "list (Android GKI [abi_symbol_list], libabigail, RHEL stablelist); '-' for stdin");
     command.add_option("-j,--threads", threads, "Threads: for a build's compilation units (kbuild mode), or its files when it has several, "
                        "and for explaining a diff (default: one per core, at most 4; two builds share the cores)")
         ->check(CLI::Range(0, 64));

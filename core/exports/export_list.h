@@ -2,7 +2,11 @@
 //
 // Comes from an explicit list (parsed exactly like gendwarfksyms' stdin: the first token of each
 // line, duplicates ignored, a line without a token is an error) or is discovered from the object
-// the way kbuild builds that list (exports/export_discovery.h).
+// the way kbuild builds that list (exports/export_discovery.h). A list that opens with a
+// `[section]` line is a review's symbol list instead, in the INI form Android GKI
+// (`[abi_symbol_list]`), libabigail (`[..._whitelist]`) and RHEL's kABI stablelists
+// (`[rhel9_x86_64_stablelist]`, names indented by a tab) share: sections, one name per line,
+// blank lines and `#`/`;` comments skipped.
 #pragma once
 
 #include <istream>
@@ -35,7 +39,8 @@ public:
     size_t size() const { return entries_.size(); }
     bool empty() const { return entries_.empty(); }
 
-    // gendwarfksyms' stdin format. `source` names the input in errors ("-" for stdin).
+    // gendwarfksyms' stdin format, or an INI symbol list (above). `source` names the input in
+    // errors ("-" for stdin), with the line.
     static ExportList parse(std::istream& in, const std::string& source);
 
 private:

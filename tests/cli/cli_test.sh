@@ -221,6 +221,15 @@ printf 'fx_a subprogram ( s#nowhere )\n' >"$WORK/bad.symtypes"
 expect_error "symtypes with an unknown reference" 1 "unknown type reference to 's#nowhere'" "$K" versions "$WORK/bad.symtypes"
 expect_error "symtypes and objects mixed" 2 "either symtypes files or objects" "$K" versions "$WORK/bad.symtypes" "$obj"
 
+# --- a review's symbol list in the INI form (Android GKI, libabigail, RHEL stablelists) -------
+printf '# vendor list\n[abi_symbol_list]\n  rp_register\n' >"$WORK/gki.ini"
+"$K" diff --symbols "$WORK/gki.ini" "$FIX/ripple.0.o" "$FIX/ripple.1.o" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "Summary: 1 changed, 0 added, 0 removed, 0 unchanged" "$WORK/out" && pass "diff --symbols with an INI list" \
+    || fail "INI symbol list: exit $rc $(cat "$WORK/out" "$WORK/err")"
+printf '[abi_symbol_list\n  rp_register\n' >"$WORK/bad.ini"
+expect_error "malformed INI symbol list" 1 "kabiscope: $WORK/bad.ini: line 1: malformed section header" \
+    "$K" diff --symbols "$WORK/bad.ini" "$FIX/ripple.0.o" "$FIX/ripple.1.o"
+
 # --- a Module.symvers is a build of CRCs without types ----------------------------------------
 printf '0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/old.symvers"
 printf '0x12345679\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n0x1\tfx_c\tvmlinux\tEXPORT_SYMBOL\t\n' >"$WORK/new.symvers"

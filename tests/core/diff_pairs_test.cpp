@@ -383,7 +383,12 @@ TEST(DependencyGraphTest, DepthLimitMarksTruncatedNodes) {
 TEST(DependencyGraphTest, ADenseLargeGraphGetsStraightEdges) {
     auto graphOf = [](size_t nodes, size_t edgesPerNode) {
         DependencyGraph graph;
-        for (size_t i = 0; i < nodes; ++i) graph.nodes.push_back({"s#t" + std::to_string(i), "struct t" + std::to_string(i)});
+        for (size_t i = 0; i < nodes; ++i) {
+            DependencyGraph::Node node;
+            node.name = "s#t" + std::to_string(i);
+            node.label = "struct t" + std::to_string(i);
+            graph.nodes.push_back(std::move(node));
+        }
         for (size_t i = 1; i < nodes; ++i)
             for (size_t k = 0; k < edgesPerNode; ++k) graph.edges.push_back({(i - 1 + k * 7) % i, i, "member m"});
         return graph;
