@@ -43,18 +43,13 @@ std::string buildIdOfFile(const std::string& path) {
     return id;
 }
 
-// libdwfl's lookup (build-id, debuglink) under the roots, then the path rule of
-// dwarf/debug_file_lookup.h for what it does not find.
-int findDebugFile(Dwfl_Module* module, void** userdata, const char* name, Dwarf_Addr base, const char* file,
-                  const char* debuglink, GElf_Word crc, char** found) {
-    const int fd = dwfl_standard_find_debuginfo(module, userdata, name, base, file, debuglink, crc, found);
-    if (fd >= 0) return fd;
-    auto* search = static_cast<DebugFileSearch*>(*userdata);
-    if (!search) return -1;
+// The path rule of dwarf/debug_file_lookup.h, for the object's own debug file; -1 when none fits.
+int findByPath(Dwfl_Module* module, DebugFileSearch* search, char** found) {
     const unsigned char* bits = nullptr;
     GElf_Addr vaddr = 0;
     const int size = dwfl_module_build_id(module, &bits, &vaddr);
     search->buildId = size > 0 ? hex(bits, size_t(size)) : std::string();
+    if (search->buildId.empty()) return -1;  // nothing to check a candidate against: no guessing
     for (const std::string& candidate : debugFileCandidates(search->objectPath, search->roots)) {
         struct stat st {};
         if (::stat(candidate.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
@@ -71,6 +66,22 @@ int findDebugFile(Dwfl_Module* module, void** userdata, const char* name, Dwarf_
         return debug;
     }
     return -1;
+}
+
+// libdwfl's lookup (build-id, debuglink) under the roots, then the path rule for what it does
+// not find. Only for the object itself: libdwfl asks again for a dwz alt file, with the debug
+// file's name, which the path rule knows nothing of. A C callback: nothing may escape it.
+int findDebugFile(Dwfl_Module* module, void** userdata, const char* name, Dwarf_Addr base, const char* file,
+                  const char* debuglink, GElf_Word crc, char** found) noexcept {
+    const int fd = dwfl_standard_find_debuginfo(module, userdata, name, base, file, debuglink, crc, found);
+    if (fd >= 0) return fd;
+    auto* search = static_cast<DebugFileSearch*>(*userdata);
+    if (!search || !file || search->objectPath != file) return -1;
+    try {
+        return findByPath(module, search, found);
+    } catch (...) {  // out of memory while building paths
+        return -1;
+    }
 }
 
 std::string lastDwarfError() {
@@ -161,7 +172,6 @@ DwarfFile::DwarfFile(std::string path, std::vector<std::string> debugRoots) : pa
     }
     if (status < 0) failWithDwarfError("corrupt DWARF: cannot read compilation units");
     if (units_.empty()) failWithoutDwarf();
-    if (!search_.used.empty()) debugFile_ = search_.used;
 }
 
 void DwarfFile::failWithoutDwarf() const {

@@ -46,16 +46,13 @@ public:
     // Throws kabiscope::Error naming this file with the last libdw error appended.
     [[noreturn]] void failWithDwarfError(const std::string& what) const;
 
-    // The separate debug file the DWARF was read from by the path rule; empty when it is the
-    // file itself or libdwfl's build-id lookup found it.
-    const std::string& debugFile() const { return debugFile_; }
+    // The roots the debug file was looked for under (for further sessions on the same file).
     const std::vector<std::string>& debugRoots() const { return search_.roots; }
 
 private:
     [[noreturn]] void failWithoutDwarf() const;
 
     std::string path_;
-    std::string debugFile_;
     DebugFileSearch search_;
     std::string debuginfoPath_;
     char* debuginfoPathPointer_ = nullptr;

@@ -16,6 +16,9 @@ namespace {
 
 constexpr std::string_view kCrcPrefix = "__crc_";
 
+// Whether `n` bytes at `at` lie inside `size` bytes, without overflow for a crafted offset.
+bool fits(uint64_t size, uint64_t at, uint64_t n) { return at <= size && n <= size - at; }
+
 uint64_t readUnsigned(std::string_view bytes, uint64_t at, unsigned size, bool little) {
     uint64_t value = 0;
     for (unsigned i = 0; i < size; ++i) {
@@ -25,11 +28,11 @@ uint64_t readUnsigned(std::string_view bytes, uint64_t at, unsigned size, bool l
     return value;
 }
 
-// The NUL-terminated string starting at `offset` of the strings section: nullopt when the
-// offset is outside, not at the start of a string, or the string is unterminated.
+// The NUL-terminated string at `offset` of the strings section: nullopt when the offset is
+// outside or the string is unterminated. It may start inside another string: the linker merges
+// tails in __ksymtab_strings (SHF_MERGE|SHF_STRINGS), so "free_irq" can end "devm_free_irq".
 std::optional<std::string> stringAt(const ElfSection& strings, uint64_t offset) {
     if (offset >= strings.contents.size()) return std::nullopt;
-    if (offset > 0 && strings.contents[offset - 1] != '\0') return std::nullopt;
     const char* start = strings.contents.data() + offset;
     const size_t length = strnlen(start, strings.contents.size() - offset);
     if (offset + length == strings.contents.size()) return std::nullopt;
@@ -50,7 +53,7 @@ public:
         if (!file.isRelocatable()) return;
         file.forEachRelocation(table.index, [&](const ElfRelocation& r) {
             int64_t addend = r.addend;
-            if (r.inPlaceAddend && r.offset + 4 <= table.contents.size()) {  // SHT_REL (32-bit Arm, ...)
+            if (r.inPlaceAddend && fits(table.contents.size(), r.offset, 4)) {  // SHT_REL (32-bit Arm, ...)
                 const uint64_t raw = readUnsigned(table.contents, r.offset, 4, file.isLittleEndian());
                 addend = int64_t(int32_t(uint32_t(raw)));
             }
@@ -65,7 +68,7 @@ public:
             if (it == relocations_.end() || it->second.section != strings_.index) return std::nullopt;
             return stringAt(strings_, it->second.value);
         }
-        if (at + size > table_.contents.size()) return std::nullopt;
+        if (!fits(table_.contents.size(), at, size)) return std::nullopt;
         const uint64_t raw = readUnsigned(table_.contents, at, size, file_.isLittleEndian());
         // A place-relative offset (4 bytes) first; a pointer where that lands on no string.
         if (size == 4 && !pointers_) {
@@ -108,14 +111,19 @@ private:
     bool pointers_ = false;
 };
 
-// The entries of a table by their __ksymtab_<name> labels, in offset order.
+bool isExportLabel(const ElfSymbol& sym) {
+    return sym.name.size() > kKsymtabPrefix.size() && sym.name.substr(0, kKsymtabPrefix.size()) == kKsymtabPrefix;
+}
+
+// The entries of a table by their __ksymtab_<name> labels, in offset order. A label outside the
+// table is an error naming the file.
 std::vector<Located> entriesByLabel(const ElfFile& file, const ElfSection& table) {
     std::vector<Located> out;
     const uint64_t base = file.isRelocatable() ? 0 : table.address;
     file.forEachSymbol([&](const ElfSymbol& sym) {
-        if (sym.section != table.index || sym.name.size() <= kKsymtabPrefix.size() ||
-            sym.name.substr(0, kKsymtabPrefix.size()) != kKsymtabPrefix || sym.value < base)
-            return;
+        if (sym.section != table.index || !isExportLabel(sym)) return;
+        if (sym.value < base || sym.value - base >= table.contents.size())
+            fail(file.path(), sym.name, " lies outside ", sym.sectionName);
         out.push_back({sym.value - base, std::string(sym.name.substr(kKsymtabPrefix.size()))});
     });
     std::sort(out.begin(), out.end(), [](const Located& a, const Located& b) { return a.offset < b.offset; });
@@ -179,7 +187,7 @@ std::unordered_map<std::string, uint32_t> crcsByLabel(const ElfFile& file) {
         if (!table) return;
         const uint64_t base = file.isRelocatable() ? 0 : table->address;
         const uint64_t at = symbol.value - base;
-        if (symbol.value < base || at + 4 > table->contents.size())
+        if (symbol.value < base || !fits(table->contents.size(), at, 4))
             fail(file.path(), symbol.name, " lies outside ", symbol.sectionName);
         out[std::string(symbol.name.substr(kCrcPrefix.size()))] =
             uint32_t(readUnsigned(table->contents, at, 4, file.isLittleEndian()));
@@ -221,9 +229,11 @@ std::vector<KsymtabEntry> readKsymtab(const ElfFile& file) {
                 // The namespace field: the third, right after the name field.
                 uint64_t nameField = entries[i].offset + fieldSize;
                 unsigned size = fieldSize;
-                if (file.isRelocatable()) {
+                if (file.isRelocatable()) {  // the name field is the first string field, 4 or 8 bytes in
                     const std::optional<uint64_t> found = fields->nextStringField(entries[i].offset);
-                    if (found) size = unsigned(*found - entries[i].offset), nameField = *found;
+                    const uint64_t distance = found ? *found - entries[i].offset : 0;
+                    size = distance == 4 || distance == 8 ? unsigned(distance) : 0;
+                    if (size) nameField = *found;
                 }
                 const bool followsEntry = i + 1 >= entries.size() || nameField + size < entries[i + 1].offset;
                 if (size > 0 && followsEntry)
@@ -237,6 +247,18 @@ std::vector<KsymtabEntry> readKsymtab(const ElfFile& file) {
             out.push_back(std::move(entry));
         }
     }
+    // Labels in other __ksymtab* sections: an unlinked object's per-symbol ___ksymtab+<name>
+    // (4.17 to 6.4), __ksymtab_unused* and _gpl_future (before 5.13). Their names only.
+    file.forEachSymbol([&](const ElfSymbol& sym) {
+        if (!isExportLabel(sym) || sym.section == SHN_UNDEF || sym.sectionName.find("ksymtab") == std::string_view::npos ||
+            sym.sectionName == "__ksymtab" || sym.sectionName == "__ksymtab_gpl" || sym.sectionName == "__ksymtab_strings")
+            return;
+        KsymtabEntry entry;
+        entry.name = std::string(sym.name.substr(kKsymtabPrefix.size()));
+        entry.gpl = sym.sectionName.find("_gpl") != std::string_view::npos;
+        if (auto crc = labelledCrcs.find(entry.name); crc != labelledCrcs.end()) entry.crc = crc->second;
+        out.push_back(std::move(entry));
+    });
     return out;
 }
 

@@ -29,8 +29,9 @@ struct KsymtabEntry {
     std::optional<uint32_t> crc;     // none: exported without one (an assembler export)
 };
 
-// Every entry of both tables, in table order (__ksymtab, then __ksymtab_gpl). A malformed
-// table (a label or CRC outside its section) is a kabiscope::Error naming the file.
+// Every entry of both tables, in table order (__ksymtab, then __ksymtab_gpl), then the labels
+// of other __ksymtab* sections (an unlinked object's ___ksymtab+<name>, the old _unused ones).
+// A label or CRC outside its section is a kabiscope::Error naming the file.
 std::vector<KsymtabEntry> readKsymtab(const ElfFile& file);
 
 }  // namespace kabiscope

@@ -72,6 +72,13 @@ TEST(Ksymtab, WithoutLabelsTheTablesThemselvesNameTheExportsAndTheirCrcs) {
     EXPECT_EQ(kernel.find("ks_in_ns")->nameSpace, "KS_CORE");
 }
 
+// An unlinked object of 4.17 to 6.4 has one ___ksymtab+<name> section per export: the labels
+// there still name the exports, GPL-only from a ___ksymtab_gpl+ section.
+TEST(Ksymtab, PerSymbolSectionsOfAnUnlinkedObject) {
+    const std::map<std::string, std::string> want = {{"ks_old", "EXPORT_SYMBOL "}, {"ks_old_gpl", "EXPORT_SYMBOL_GPL "}};
+    EXPECT_EQ(describe("ksymtab_old.o"), want);
+}
+
 // A symbol list names what to version; the file's own table still says how each is exported,
 // so a file given with --symbols and the same file in a directory agree.
 TEST(Ksymtab, ASymbolListKeepsTheFilesExportTypesAndNamespaces) {
