@@ -119,9 +119,10 @@ void DetailsView::showRow(const SessionPtr& session, int symbolIndex, const Alig
         html += QStringLiteral("<p style=\"margin:2px\">CRC %1 → %2</p>").arg(crc(symbol.oldCrc), crc(symbol.newCrc));
         const std::string why = unexplainedText(symbol);
         html += QStringLiteral("<p style=\"margin:2px\"><b>Types are not available</b>: %1.</p>")
-                    .arg(escape(why.empty() ? std::string(session->single() ? "the build holds CRCs only"
-                                                                            : "a build holds CRCs only")
-                                            : why));
+                    .arg(escape(!why.empty() ? why
+                                : (sides.after.symbol ? sides.after.symbol : sides.before.symbol)->hasCrc
+                                    ? std::string("its build holds CRCs only")
+                                    : std::string("no DWARF describes it (CRC 0)")));
         setHtml(html);
         return;
     }

@@ -1,10 +1,8 @@
-#include "readers/read_build.h"
 #include "ui/session_loader.h"
 
 #include <QMetaObject>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
-
 
 #include "base/error.h"
 #include "readers/read_build.h"

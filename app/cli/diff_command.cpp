@@ -3,8 +3,6 @@
 #include <memory>
 
 #include "base/error.h"
-#include "base/phase_timer.h"
-#include <optional>
 #include "cli/build_options.h"
 #include "cli/commands.h"
 #include "diff/build_diff.h"
@@ -53,13 +51,6 @@ DiffRun runDiffCore(const DiffArguments& args) {
     diffOptions.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
     run.result = diffBuilds(oldBuild, newBuild, diffOptions);
     progress.finish();
-    static std::optional<PhaseTimer> freeing;
-    freeing.emplace("free builds");
-    {
-        auto gone = std::move(oldBuild);
-        auto gone2 = std::move(newBuild);
-    }
-    freeing.reset();
     return run;
 }
 

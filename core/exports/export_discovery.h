@@ -14,7 +14,7 @@ namespace kabiscope {
 class ElfFile;
 
 enum class ExportSource {
-    Automatic,  // __export_symbol_ labels if any, else __ksymtab_ symbols, else none
+    Automatic,  // __export_symbol_ labels if any, else the __ksymtab tables, else none
     KbuildC,
     Rust,
     Ksymtab,

@@ -5,8 +5,8 @@
 // This is the core's model of a build, independent of where it was read from: one TypeGraph of
 // rendered nodes, and scopes. A scope is what one gendwarfksyms run sees (one object file; in
 // kbuild mode on a vmlinux, one compilation unit): its type_map maps each reference name to the
-// node whose rendering won (or to a record defined by a kABI type_string rule). Each symbol
-// points to its scope and its node. Loaded once, then read-only: the diff engine and the
+// node whose rendering won (or to a record defined by a kABI type_string rule, or read from
+// symtypes). Each symbol with types points to its scope and its node or record. Loaded once, then read-only: the diff engine and the
 // explorer share it without copying.
 #pragma once
 

@@ -4,9 +4,8 @@
 // - a Module.symvers, or a RHEL Module.kabi_<arch>, in every historic column order: `crc name
 //   module type` (before 5.3), `crc name namespace module type` (5.3 - 5.x), `crc name module
 //   type namespace` (now); the module column is told from the namespace by content;
-// - a vmlinux or a .ko: the `__crc_<name>` symbols in __kcrctab / __kcrctab_gpl (the exports'
-//   CRCs), `__ksymtab_<name>` for the exports themselves (GPL when in __ksymtab_gpl), and the
-//   namespaces from __ksymtab (exports/ksymtab_namespaces.h);
+// - a vmlinux or a .ko: the entries of its __ksymtab tables with their namespaces and CRCs,
+//   with or without their __ksymtab_/__crc_ labels (exports/ksymtab_reader.h);
 // - a directory: a build tree or /lib/modules/<version>, searched for vmlinux, Module.symvers and
 //   modules (.ko, .ko.xz, .ko.zst, .ko.gz).
 // Several sources together are one kernel: a later source does not replace an earlier export.

@@ -68,12 +68,19 @@ BuildFile readSymtypesFile(const std::string& path) {
     }
     if (in.bad()) fail(path, "read error: ", std::strerror(errno));
     if (file.symbols.empty()) fail(path, "no symbols in it: not a symtypes file");
+    // Symbols come in scope order (a scope is a run of lines): one expander per scope.
     CrcWorkspace workspace;
-    for (size_t s = 0; s < file.scopes.size(); ++s) {
-        workspace.reset(0);
-        CrcExpander expander(file.graph, *file.scopes[s], nullptr, path, workspace, /*shareExpansions=*/true);
-        for (SymbolVersion& symbol : file.symbols)
-            if (symbol.scope == s) symbol.crc = expander.crc(symbol.target, symbol.name(), nullptr);
+    std::unique_ptr<CrcExpander> expander;
+    uint32_t current = UINT32_MAX;
+    for (SymbolVersion& symbol : file.symbols) {
+        if (symbol.scope != current) {
+            expander.reset();
+            workspace.reset(0);
+            current = symbol.scope;
+            expander = std::make_unique<CrcExpander>(file.graph, *file.scopes[current], nullptr, path, workspace,
+                                                     /*shareExpansions=*/true);
+        }
+        symbol.crc = expander->crc(symbol.target, symbol.name(), nullptr);
     }
     std::stable_sort(file.symbols.begin(), file.symbols.end(),
                      [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });

@@ -1,6 +1,7 @@
 // loadBuild: one side of a comparison — a vmlinux, a module, an object, or a directory.
 //
-// A directory stands for a whole kernel build: its vmlinux (if any) and every *.ko below it,
+// A directory stands for a whole kernel build: its vmlinux (if any) and every module below it
+// (.ko, or installed: .ko.xz, .ko.zst, .ko.gz),
 // each versioned on its own (each is its own ELF file with its own exports). Symbols are looked
 // up by name across the files.
 #pragma once
