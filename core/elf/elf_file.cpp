@@ -57,6 +57,15 @@ std::string readAll(const std::string& path, int fd, uint64_t size) {
 
 }  // namespace
 
+uint64_t readUnsigned(std::string_view bytes, uint64_t at, unsigned width, bool littleEndian) {
+    uint64_t value = 0;
+    for (unsigned i = 0; i < width; ++i) {
+        const uint64_t byte = uint8_t(bytes[at + (littleEndian ? i : width - 1 - i)]);
+        value |= byte << (8 * i);
+    }
+    return value;
+}
+
 bool looksLikeElfFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     char head[8] = {};

@@ -91,6 +91,10 @@ private:
     unsigned char data_ = ELFDATANONE;
 };
 
+// The unsigned integer of `width` bytes (1 to 8) at `at` of a section's contents, in the file's
+// byte order. The caller checks that the bytes lie inside `bytes`.
+uint64_t readUnsigned(std::string_view bytes, uint64_t at, unsigned width, bool littleEndian);
+
 // True when the file's first bytes are ELF's, or those of xz, zstd or gzip data (an installed
 // module): what to read it as, decided by content. False for an unreadable file.
 bool looksLikeElfFile(const std::string& path);

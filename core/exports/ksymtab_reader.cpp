@@ -19,15 +19,6 @@ constexpr std::string_view kCrcPrefix = "__crc_";
 // Whether `n` bytes at `at` lie inside `size` bytes, without overflow for a crafted offset.
 bool fits(uint64_t size, uint64_t at, uint64_t n) { return at <= size && n <= size - at; }
 
-uint64_t readUnsigned(std::string_view bytes, uint64_t at, unsigned size, bool little) {
-    uint64_t value = 0;
-    for (unsigned i = 0; i < size; ++i) {
-        const uint64_t byte = uint8_t(bytes[at + i]);
-        value |= little ? byte << (8 * i) : byte << (8 * (size - 1 - i));
-    }
-    return value;
-}
-
 // The NUL-terminated string at `offset` of the strings section: nullopt when the offset is
 // outside or the string is unterminated. It may start inside another string: the linker merges
 // tails in __ksymtab_strings (SHF_MERGE|SHF_STRINGS), so "free_irq" can end "devm_free_irq".

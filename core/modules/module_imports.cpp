@@ -19,15 +19,6 @@ const char* versionTableName(VersionTable table) {
 
 namespace {
 
-uint64_t readUnsigned(std::string_view bytes, size_t at, size_t width, bool littleEndian) {
-    uint64_t value = 0;
-    for (size_t i = 0; i < width; ++i) {
-        const uint64_t byte = uint8_t(bytes[at + (littleEndian ? i : width - 1 - i)]);
-        value |= byte << (8 * i);
-    }
-    return value;
-}
-
 bool printableName(std::string_view name) {
     if (name.empty()) return false;
     for (char c : name)
