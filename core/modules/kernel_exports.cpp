@@ -110,10 +110,9 @@ size_t KernelExports::add(const std::string& path, const std::function<void(cons
     return addModuleSymvers(path);
 }
 
-size_t KernelExports::addModuleSymvers(const std::string& path) {
+void forEachModuleSymversLine(const std::string& path, const std::function<void(KernelExport&&)>& visit) {
     std::ifstream in(path);
     if (!in) fail(path, "cannot read: ", std::strerror(errno));
-    const size_t before = exports_.size();
     std::string line;
     size_t number = 0;
     bool parsedAny = false;
@@ -122,10 +121,16 @@ size_t KernelExports::addModuleSymvers(const std::string& path) {
         if (!line.empty() && line[0] == '#') continue;  // RHEL stablelist headers (#0-, #I:0, #P:...)
         if (std::optional<KernelExport> e = parseModuleSymversLine(path, number, line)) {
             parsedAny = true;
-            addExport(std::move(*e));
+            visit(std::move(*e));
         }
     }
-    if (exports_.size() == before && !parsedAny) fail(path, "no exports in it: not a Module.symvers");
+    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+    if (!parsedAny) fail(path, "no exports in it: not a Module.symvers");
+}
+
+size_t KernelExports::addModuleSymvers(const std::string& path) {
+    const size_t before = exports_.size();
+    forEachModuleSymversLine(path, [&](KernelExport&& e) { addExport(std::move(e)); });
     return exports_.size() - before;
 }
 

@@ -56,6 +56,11 @@ private:
 // line for a malformed one.
 std::optional<KernelExport> parseModuleSymversLine(const std::string& path, size_t lineNumber, const std::string& line);
 
+// Calls `visit` for each export line of the Module.symvers at `path` (RHEL stablelist `#`
+// header lines and blank lines skipped). Errors name the file (and line); a file without a
+// single export line is "not a Module.symvers".
+void forEachModuleSymversLine(const std::string& path, const std::function<void(KernelExport&&)>& visit);
+
 // True when `name` is a module file name: .ko, .ko.xz, .ko.zst, .ko.gz.
 bool isModuleFileName(const std::string& name);
 

@@ -1,8 +1,6 @@
 #include "readers/module_symvers_reader.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <map>
 
@@ -13,29 +11,17 @@
 namespace kabiscope {
 
 Build readModuleSymversBuild(const std::string& path, const ExportList* only) {
-    std::ifstream in(path);
-    if (!in) fail(path, "cannot read: ", std::strerror(errno));
     std::map<std::string, std::vector<SymbolVersion>> byModule;
-    std::string line;
-    size_t number = 0;
-    size_t read = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line[0] == '#') continue;  // RHEL stablelist headers
-        std::optional<KernelExport> e = parseModuleSymversLine(path, number, line);
-        if (!e) continue;
-        ++read;
-        if (only && !only->contains(e->name)) continue;
+    forEachModuleSymversLine(path, [&](KernelExport&& e) {
+        if (only && !only->contains(e.name)) return;
         SymbolVersion symbol;
-        symbol.info.name = e->name;
-        symbol.info.exportType = e->exportType;
-        symbol.info.nameSpace = e->nameSpace;
+        symbol.info.name = std::move(e.name);
+        symbol.info.exportType = std::move(e.exportType);
+        symbol.info.nameSpace = std::move(e.nameSpace);
         symbol.hasCrc = true;  // Module.symvers writes 0x00000000 for an export without one
-        symbol.crc = e->crc.value_or(0);
-        byModule[e->module].push_back(std::move(symbol));
-    }
-    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
-    if (read == 0) fail(path, "no exports in it: not a Module.symvers");
+        symbol.crc = e.crc.value_or(0);
+        byModule[e.module].push_back(std::move(symbol));
+    });
     Build build;
     build.path = path;
     for (auto& [module, symbols] : byModule) {
