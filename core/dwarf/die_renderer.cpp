@@ -254,7 +254,7 @@ void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, const die::Attr
     case DW_TAG_typedef: renderModifier(id, die, attrs, state, fqnOf(die, attrs)); return;
     case DW_TAG_base_type: {
         const std::string_view fqn = fqnOf(die, attrs);
-        graph_.node(id).setName(fqn);
+        graph_.node(id).setName(kept(fqn));
         graph_.appendText("base_type");
         appendFqn(fqn);
         appendByteSize(die, attrs, fqn);
@@ -336,7 +336,24 @@ void DieRenderer::appendTypeAttr(Dwarf_Die& die, const die::Attributes& attrs, S
 void DieRenderer::appendFqn(std::string_view fqn) {
     if (fqn.empty()) return;
     graph_.appendText(" ");
-    graph_.appendBorrowedText(fqn);
+    appendName(fqn);
+}
+
+std::string_view DieRenderer::kept(std::string_view text) {
+    if (text.empty() || !file_.inReleasableInfo(text.data())) return text;
+    const uint64_t key = reinterpret_cast<uintptr_t>(text.data()) ^ (uint64_t(text.size()) << 48);
+    const uint32_t found = inlineCopies_.find(key);
+    if (found != OffsetMap::kMissing) return inlineTexts_[found];
+    inlineTexts_.push_back(graph_.storeText(text));
+    inlineCopies_.insert(key, uint32_t(inlineTexts_.size() - 1));
+    return inlineTexts_.back();
+}
+
+void DieRenderer::appendName(std::string_view text) {
+    if (!text.empty() && file_.inReleasableInfo(text.data()))
+        graph_.appendText(kept(text));
+    else
+        graph_.appendBorrowedText(text);
 }
 
 void DieRenderer::appendUdataAttr(Dwarf_Die& die, const die::Attributes& attrs, unsigned attr, NumberLabel label) {
@@ -361,7 +378,7 @@ void DieRenderer::appendListComma(ListState* list) {
 }
 
 void DieRenderer::renderModifier(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, std::string_view fqn) {
-    graph_.node(id).setName(fqn);
+    graph_.node(id).setName(kept(fqn));
     graph_.appendText(graph_.node(id).keyword());
     appendFqn(fqn);
     graph_.appendText(" {");
@@ -411,9 +428,9 @@ void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, const die::Attribute
             name = state.originalName;
     }
     if (name) {
-        graph_.node(id).setName(name);
+        graph_.node(id).setName(kept(name));
         graph_.appendText(" ");
-        graph_.appendBorrowedText(name);
+        appendName(name);
     }
     appendUdataAttr(die, attrs, DW_AT_accessibility, NumberLabel::Accessibility);
     appendUdataAttr(die, attrs, DW_AT_bit_size, NumberLabel::BitSize);
@@ -448,7 +465,7 @@ bool DieRenderer::isExpandedDefinition(Dwarf_Die& die, const die::Attributes& at
 }
 
 void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state, int tag, std::string_view fqn) {
-    graph_.node(id).setName(fqn);
+    graph_.node(id).setName(kept(fqn));
     graph_.appendText(graph_.node(id).keyword());
     appendFqn(fqn);
     graph_.appendText(" {");
@@ -508,7 +525,7 @@ void DieRenderer::renderUnion(NodeId id, Dwarf_Die& die, const die::Attributes& 
 
 void DieRenderer::renderEnumerator(NodeId id, Dwarf_Die& die, const die::Attributes& attrs, ListState* list, std::string_view enumFqn) {
     const std::string_view fqn = fqnOf(die, attrs);
-    graph_.node(id).setName(fqn);
+    graph_.node(id).setName(kept(fqn));
     std::optional<uint64_t> value;
     if (rules_) {
         if (rules_->isEnumeratorIgnored(enumFqn, fqn)) return;

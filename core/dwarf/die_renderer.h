@@ -59,6 +59,11 @@ private:
 
     void appendTypeAttr(Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state);
     void appendFqn(std::string_view fqn);
+    // DWARF text to keep in the graph: text in the file's releasable .debug_info (names given
+    // inline, DW_FORM_string) is copied once into the graph here, while its page is in memory;
+    // the rest (.debug_str) stays borrowed until the graph detaches.
+    std::string_view kept(std::string_view text);
+    void appendName(std::string_view text);
     void appendUdataAttr(Dwarf_Die& die, const die::Attributes& attrs, unsigned attr, NumberLabel label);
     void appendByteSize(Dwarf_Die& die, const die::Attributes& attrs, std::string_view fqn);
     void appendListComma(ListState* list);
@@ -85,6 +90,8 @@ private:
     TypeGraph& graph_;
     DieNodeIndex typeNodes_;
     OffsetMap symbolNodes_;
+    OffsetMap inlineCopies_;  // (address, length) of DWARF text -> index into inlineTexts_
+    std::vector<std::string_view> inlineTexts_;
     // The types being rendered, outermost first, including those being rendered again.
     struct Frame {
         Dwarf_Die die;

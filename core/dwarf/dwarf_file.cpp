@@ -43,6 +43,32 @@ std::string buildIdOfFile(const std::string& path) {
     return id;
 }
 
+// Where `dwarf`'s .debug_info lies in its file's mapping, when its pages there are the file's
+// own bytes and never written: an mmapped file of type other than ET_REL (libdwfl relocates
+// those in place) whose section libelf hands out uncompressed and unconverted. Null otherwise.
+const char* mappedDebugInfo(Dwarf* dwarf, size_t& size) {
+    Elf* elf = dwarf_getelf(dwarf);
+    GElf_Ehdr header;
+    if (!elf || !gelf_getehdr(elf, &header) || header.e_type == ET_REL) return nullptr;
+    size_t rawSize = 0;
+    const char* raw = elf_rawfile(elf, &rawSize);
+    size_t names = 0;
+    if (!raw || elf_getshdrstrndx(elf, &names) != 0) return nullptr;
+    for (Elf_Scn* scn = elf_nextscn(elf, nullptr); scn; scn = elf_nextscn(elf, scn)) {
+        GElf_Shdr shdr;
+        if (!gelf_getshdr(scn, &shdr) || (shdr.sh_flags & SHF_COMPRESSED)) continue;
+        const char* name = elf_strptr(elf, names, shdr.sh_name);
+        if (!name || std::strcmp(name, ".debug_info") != 0) continue;
+        Elf_Data* data = elf_rawdata(scn, nullptr);
+        if (!data || !data->d_buf) return nullptr;
+        const char* bytes = static_cast<const char*>(data->d_buf);
+        const bool inMapping = bytes == raw + shdr.sh_offset && shdr.sh_offset + data->d_size <= rawSize;
+        size = data->d_size;
+        return inMapping ? bytes : nullptr;
+    }
+    return nullptr;
+}
+
 // The path rule of dwarf/debug_file_lookup.h, for the object's own debug file; -1 when none fits.
 int findByPath(Dwfl_Module* module, DebugFileSearch* search, char** found) {
     const unsigned char* bits = nullptr;
@@ -172,6 +198,20 @@ DwarfFile::DwarfFile(std::string path, std::vector<std::string> debugRoots) : pa
     }
     if (status < 0) failWithDwarfError("corrupt DWARF: cannot read compilation units");
     if (units_.empty()) failWithoutDwarf();
+    infoMapped_ = mappedDebugInfo(dwarf_, infoSize_);
+}
+
+void DwarfFile::releaseUnit(size_t index) const {
+    if (!infoMapped_ || index >= units_.size()) return;
+    auto offsetOf = [&](size_t unit) {
+        Dwarf_Die die = units_[unit];
+        return size_t(dwarf_dieoffset(&die));
+    };
+    static const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
+    const uintptr_t base = reinterpret_cast<uintptr_t>(infoMapped_);
+    const uintptr_t from = (base + offsetOf(index) + page - 1) & ~(page - 1);
+    const uintptr_t to = (base + (index + 1 < units_.size() ? offsetOf(index + 1) : infoSize_)) & ~(page - 1);
+    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
 }
 
 void DwarfFile::failWithoutDwarf() const {

@@ -49,6 +49,19 @@ public:
     // The roots the debug file was looked for under (for further sessions on the same file).
     const std::vector<std::string>& debugRoots() const { return search_.roots; }
 
+    // Tells the kernel this session is done, for now, with the mapped .debug_info of unit
+    // `index`: a reader that goes through the units calls it as it leaves each one, so a whole
+    // kernel's 200 MB of DIEs is not all resident at once (a diff holds two). Only page-table
+    // entries go: reading those bytes again faults them back in from the file. A no-op where that
+    // would not give the same bytes back: a file libdwfl relocated in memory (ET_REL), a section
+    // decompressed or converted into memory. Const: what is resident is not what is read.
+    void releaseUnit(size_t index) const;
+    // True when `text` lies in the .debug_info that releaseUnit() releases: whoever keeps such
+    // text (a DW_FORM_string name) past its unit copies it, or reading it faults the page back in.
+    bool inReleasableInfo(const char* text) const {
+        return infoMapped_ && text >= infoMapped_ && text < infoMapped_ + infoSize_;
+    }
+
 private:
     [[noreturn]] void failWithoutDwarf() const;
 
@@ -60,6 +73,8 @@ private:
     std::unique_ptr<Dwfl, DwflCloser> session_;
     Dwarf* dwarf_ = nullptr;
     std::vector<Dwarf_Die> units_;
+    const char* infoMapped_ = nullptr;  // .debug_info in the file's read-only mapping, or null
+    size_t infoSize_ = 0;
 };
 
 }  // namespace kabiscope

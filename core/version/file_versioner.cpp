@@ -149,6 +149,7 @@ BuildFile versionFileHere(const std::string& path, const VersionOptions& options
                         versioner.addUnitAsRecords(units[u], build.graph, workspace, found);
                     else
                         versioner.addUnit(units[u], found);
+                    dwarf.releaseUnit(u);  // a later look back faults its bytes in again
                 }
                 const size_t unitCount = units.size();
                 if (options.keepTypes && options.detachFromDwarf) {

@@ -195,6 +195,7 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
                 }
             };
             worker.fqns->addUnit(worker.dwarf->units()[u], &consider);
+            worker.dwarf->releaseUnit(u);  // phase 2 reads again only the units that export
         }
     });
 
@@ -235,6 +236,7 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
             versioner.finish(target, unitName(unit), NodeId(mark.nodes), workspace);
             target.scopes.back()->unit = u;
             renderer.forgetRenderedDies();
+            worker.dwarf->releaseUnit(u);
             if (!in.options->keepTypes) dropScopeTypes(target, mark, firstSymbol);
         }
     });

@@ -45,7 +45,8 @@ void UnitScanner::run() {
         TypeGraph strings;  // the resolver keeps its scoped names here
         FqnResolver fqns(dwarf, strings);
         std::unordered_set<std::string_view> exported(exportNames_.begin(), exportNames_.end());
-        for (const Dwarf_Die& unitDie : dwarf.units()) {
+        for (size_t u = 0; u < dwarf.units().size(); ++u) {
+            const Dwarf_Die& unitDie = dwarf.units()[u];
             Unit unit;
             const std::function<void(Dwarf_Die&)> consider = [&](Dwarf_Die& die) {
                 // Keep the DIEs ObjectVersioner::matchCandidate could bind: by name or origin's name.
@@ -66,6 +67,7 @@ void UnitScanner::run() {
             fqns.recordNames = &unit.names;
             fqns.addUnit(unitDie, &consider);
             fqns.recordNames = nullptr;
+            dwarf.releaseUnit(u);  // this session reads each unit once
             std::unique_lock<std::mutex> lock(mutex_);
             changed_.wait(lock, [&] { return stop_ || ready_.size() < kAhead; });
             if (stop_) return;
