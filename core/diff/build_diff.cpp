@@ -8,6 +8,7 @@
 #include <system_error>
 #include <thread>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -88,10 +89,39 @@ std::string Cause::foldedSummary() const {
 
 namespace {
 
-// What one side knows: the graph and per-node caches.
+// What every thread of a diff may learn of one build, kept once: the rendering hashes and
+// what each named node resolves to. Slots fill in as threads need them; computing one twice
+// gives the same value, so threads share them without locks (a whole kernel has 6 million
+// nodes per build: one copy per thread would cost 100 MB each).
+struct BuildFacts {
+    explicit BuildFacts(const BuildFile& build)
+        : hashes(build.graph), resolved(std::make_unique<std::atomic<uint32_t>[]>(build.graph.size())) {}
+    RenderingHashes hashes;
+    // A named node's target in its scope, plus one (0: not resolved yet; an unresolved name stays
+    // UINT32_MAX): a node is in one scope only, so one slot per node (resolveNamed searches the
+    // scope's table).
+    std::unique_ptr<std::atomic<uint32_t>[]> resolved;
+};
+
+// The facts of each build of a diff, made when a thread first asks.
+class SharedFacts {
+public:
+    BuildFacts& of(const BuildFile* build) {
+        std::lock_guard lock(mutex_);
+        auto& facts = facts_[build];
+        if (!facts) facts = std::make_unique<BuildFacts>(*build);
+        return *facts;
+    }
+
+private:
+    std::mutex mutex_;
+    std::map<const BuildFile*, std::unique_ptr<BuildFacts>> facts_;
+};
+
+// What one thread knows of one side: the shared facts and its own caches.
 struct SideCache {
     const BuildFile* build = nullptr;
-    std::vector<uint64_t> hashes;
+    BuildFacts* facts = nullptr;
 
     // The named nodes a rendering refers to, in referenceEdges' order; their labels (where in
     // the rendering each sits) are only made for the few renderings on a cause's path.
@@ -110,16 +140,17 @@ struct SideCache {
         return edge < it->second.size() ? it->second[edge] : paths.text("");
     }
 
-    // What a named node resolves to in its scope: a node is in one scope only, so one entry
-    // per node (resolveNamed searches the scope's table, and a whole file is one scope).
-    static constexpr uint32_t kUnresolved = UINT32_MAX - 1;
-    std::vector<uint32_t> resolved;
+    uint64_t hash(NodeId id) const { return facts->hashes.of(id); }
     TypeTarget resolve(const VersionScope& scope, NodeId named) {
-        if (resolved.empty()) resolved.assign(build->graph.size(), kUnresolved);
-        uint32_t& slot = resolved[named];
-        if (slot == kUnresolved) slot = resolveNamed(scope, build->graph, named).value;
+        std::atomic<uint32_t>& slot = facts->resolved[named];
+        uint32_t value = slot.load(std::memory_order_relaxed);
+        if (value == 0) {
+            const TypeTarget found = resolveNamed(scope, build->graph, named);
+            value = found.valid() ? found.value + 1 : UINT32_MAX;
+            slot.store(value, std::memory_order_relaxed);
+        }
         TypeTarget target;
-        target.value = slot;
+        if (value != UINT32_MAX) target.value = value - 1;
         return target;
     }
 
@@ -190,7 +221,7 @@ std::string renderingOf(const BuildFile& build, const VersionScope& scope, TypeT
 // pair of scopes. Each diff thread has its own; their causes are merged afterwards.
 class Explainer {
 public:
-    explicit Explainer(const DiffOptions& options) : options_(options) {}
+    Explainer(const DiffOptions& options, SharedFacts& facts) : options_(options), facts_(facts) {}
 
     // Fills `out`'s causes (ids into causes()) and paths, and its first difference if asked.
     // `order` is the symbol's index in the result: the lowest one that finds a cause provides
@@ -223,12 +254,16 @@ private:
                       TypeTarget b);
     SideCache& cacheFor(const BuildFile* build) {
         SideCache& cache = caches_[build];
-        cache.build = build;
+        if (!cache.build) {
+            cache.build = build;
+            cache.facts = &facts_.of(build);
+        }
         return cache;
     }
     void findFirstDifference(SymbolDiff& out, Side before, Side after);
 
     const DiffOptions& options_;
+    SharedFacts& facts_;
     size_t order_ = 0;  // of the symbol being explained
     std::map<const BuildFile*, SideCache> caches_;
     std::map<const BuildFile*, std::unique_ptr<CrcInputReader>> readers_;
@@ -287,8 +322,7 @@ std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std:
     if (byNode) {
         SideCache& oc = cacheFor(before.build);
         SideCache& nc = cacheFor(after.build);
-        if (renderingHash(before.build->graph, a.index(), oc.hashes) ==
-            renderingHash(after.build->graph, b.index(), nc.hashes))
+        if (oc.hash(a.index()) == nc.hash(b.index()))
             return {};
     }
     std::string name = byNode ? std::string() : nameOf();  // records are per scope and name
@@ -307,7 +341,7 @@ std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std:
         SideCache& oc = cacheFor(before.build);
         SideCache& nc = cacheFor(after.build);
         for (const NodeChange& change :
-             compareRecords(before.build->graph, a.index(), after.build->graph, b.index(), oc.hashes, nc.hashes))
+             compareRecords(oc.facts->hashes, a.index(), nc.facts->hashes, b.index()))
             found.push_back(causeFor(name, change, before, after, a, b));
     }
     typeMemo_.emplace(std::move(key), found);
@@ -368,8 +402,7 @@ const RelevantTypes& Explainer::relevantTypes(Side before, Side after) {
         if (a == oldScope.types.end()) continue;
         const bool differs =
             a->second.isRecord() || b.isRecord() ||
-            renderingHash(before.build->graph, a->second.index(), oc.hashes) !=
-                renderingHash(after.build->graph, b.index(), nc.hashes);
+            oc.hash(a->second.index()) != nc.hash(b.index());
         if (differs) changed.push_back(b.value);
     }
     RelevantTypes& relevant = relevant_;
@@ -537,7 +570,7 @@ unsigned threadCount(const DiffOptions& options, size_t groups) {
 // Explains every job on `threads` explainers. The calling thread explains too, and is the only
 // one to report progress and check for cancellation.
 std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::vector<Job>& jobs,
-                                  std::vector<uint8_t>& explainerOf, const DiffOptions& options) {
+                                  std::vector<uint8_t>& explainerOf, SharedFacts& facts, const DiffOptions& options) {
     std::vector<std::vector<Job>> groups = groupByScopes(jobs);
     const unsigned threads = threadCount(options, groups.size());
     // Deterministic balance: the largest groups first, each to the least loaded thread.
@@ -555,7 +588,7 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
 
     std::vector<Explainer> explainers;
     explainers.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) explainers.emplace_back(options);
+    for (unsigned t = 0; t < threads; ++t) explainers.emplace_back(options, facts);
     std::atomic<size_t> done{0};
     std::atomic<bool> stop{false};
     std::vector<std::exception_ptr> failures(threads);
@@ -657,7 +690,8 @@ DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptio
     std::vector<uint8_t> explainerOf(result.symbols.size(), 0);
     setupTimer.reset();
     std::optional<PhaseTimer> explainTimer(std::in_place, "diff: explain");
-    const std::vector<Explainer> explainers = explainAll(result.symbols, jobs, explainerOf, options);
+    SharedFacts facts;  // declared first: destroyed after the explainers that point into it
+    const std::vector<Explainer> explainers = explainAll(result.symbols, jobs, explainerOf, facts, options);
     explainTimer.reset();
     PhaseTimer mergeTimer("diff: merge, fold, rank");
 

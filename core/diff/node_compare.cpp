@@ -7,6 +7,7 @@
 #include <string>
 #include <optional>
 
+#include "base/limits.h"
 #include "graph/reference_edges.h"
 #include "model/type_table.h"
 
@@ -119,7 +120,7 @@ std::string prettyType(const TypeGraph& graph, NodeId id, unsigned depth = 0) {
 // One side of a comparison: a graph and its hash memo.
 struct Side {
     const TypeGraph& graph;
-    std::vector<uint64_t>& hashes;
+    const RenderingHashes& hashes;
 
     const TypeNode& node(NodeId id) const { return graph.node(id); }
     // Hash of a child as it appears inside its parent's record: named types by reference name.
@@ -129,7 +130,7 @@ struct Side {
             mix(h, graph.referenceName(id));
             return h;
         }
-        return renderingHash(graph, id, hashes);
+        return hashes.of(id);
     }
     std::vector<NodeId> items(NodeId id) const {
         std::vector<NodeId> out;
@@ -194,7 +195,7 @@ public:
     Comparer(Side oldSide, Side newSide) : old_(oldSide), new_(newSide) {}
 
     std::vector<NodeChange> compareRoots(NodeId a, NodeId b) {
-        if (renderingHash(old_.graph, a, old_.hashes) == renderingHash(new_.graph, b, new_.hashes)) return {};
+        if (old_.hashes.of(a) == new_.hashes.of(b)) return {};
         const TypeNode& na = old_.node(a);
         const TypeNode& nb = new_.node(b);
         if (na.kind != nb.kind || na.keyword() != nb.keyword()) {
@@ -302,7 +303,7 @@ private:
     }
 
     void compareItem(NodeId a, NodeId b, const std::string& label, bool reportTypes) {
-        if (renderingHash(old_.graph, a, old_.hashes) == renderingHash(new_.graph, b, new_.hashes)) return;
+        if (old_.hashes.of(a) == new_.hashes.of(b)) return;
         const TypeNode& na = old_.node(a);
         const TypeNode& nb = new_.node(b);
         if (na.kind == NodeKind::Parameter && na.name() != nb.name())
@@ -373,9 +374,11 @@ namespace {
 // The bytes a node's hash covers go to `scratch` from `start` on: its text, a reference's name,
 // an anonymous child's own hash. Hashing them as one run with std::hash (word at a time) keeps
 // the hash independent of how the text was cut into fragments.
-uint64_t hashInto(const TypeGraph& graph, NodeId id, std::vector<uint64_t>& memo, std::string& scratch) {
-    if (memo[id]) return memo[id];
-    memo[id] = 1;  // guards the (impossible) anonymous cycle
+uint64_t hashInto(const TypeGraph& graph, NodeId id, std::atomic<uint64_t>* memo, std::string& scratch, unsigned depth) {
+    if (const uint64_t known = memo[id].load(std::memory_order_relaxed)) return known;
+    // The renderer never nests anonymous types deeper (base/limits.h): past it only a cycle, which
+    // the graph cannot have, would go on.
+    if (depth > kMaxAnonymousNesting) return 2;
     const size_t start = scratch.size();
     for (const Fragment& f : graph.fragments(id)) {
         const NodeId child = appendPrinted(scratch, f);
@@ -384,31 +387,33 @@ uint64_t hashInto(const TypeGraph& graph, NodeId id, std::vector<uint64_t>& memo
             appendReferenceName(scratch, referencePrefix(graph.node(child).kind), graph.node(child).name());
             scratch += '\0';  // a name ends where no rendering text can
         } else {
-            const uint64_t h = hashInto(graph, child, memo, scratch);
+            const uint64_t h = hashInto(graph, child, memo, scratch, depth + 1);
             scratch += '\1';
             scratch.append(reinterpret_cast<const char*>(&h), sizeof h);
         }
     }
     uint64_t h = std::hash<std::string_view>{}(std::string_view(scratch).substr(start));
     scratch.resize(start);
-    if (h <= 1) h += 2;
-    memo[id] = h;
+    if (h <= 1) h += 2;  // 0 means "not hashed yet"
+    memo[id].store(h, std::memory_order_relaxed);
     return h;
 }
 
 }  // namespace
 
-uint64_t renderingHash(const TypeGraph& graph, NodeId id, std::vector<uint64_t>& memo) {
-    if (memo.size() < graph.size()) memo.resize(graph.size(), 0);
-    if (memo[id]) return memo[id];
+RenderingHashes::RenderingHashes(const TypeGraph& graph)
+    : graph_(graph), memo_(std::make_unique<std::atomic<uint64_t>[]>(graph.size())) {}
+
+uint64_t RenderingHashes::of(NodeId id) const {
+    if (const uint64_t known = memo_[id].load(std::memory_order_relaxed)) return known;
     thread_local std::string scratch;
-    return hashInto(graph, id, memo, scratch);
+    return hashInto(graph_, id, memo_.get(), scratch, 0);
 }
 
-std::vector<NodeChange> compareRecords(const TypeGraph& oldGraph, NodeId oldRoot, const TypeGraph& newGraph,
-                                       NodeId newRoot, std::vector<uint64_t>& oldHashes,
-                                       std::vector<uint64_t>& newHashes) {
-    Comparer comparer(Side{oldGraph, oldHashes}, Side{newGraph, newHashes});
+std::vector<NodeChange> compareRecords(const RenderingHashes& oldHashes, NodeId oldRoot, const RenderingHashes& newHashes,
+                                       NodeId newRoot) {
+    const TypeGraph& oldGraph = oldHashes.graph();
+    Comparer comparer(Side{oldGraph, oldHashes}, Side{newHashes.graph(), newHashes});
     std::vector<NodeChange> changes = comparer.compareRoots(oldRoot, newRoot);
     foldConsequences(changes, [&](const NodeChange& change) -> std::optional<uint64_t> {
         if (change.oldNode == kNoNode) return std::nullopt;

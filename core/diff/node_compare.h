@@ -8,7 +8,9 @@
 // rules are in docs/diff-algorithm.md.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,13 +48,24 @@ struct NodeChange {
     std::vector<NodeChange> folded;
 };
 
-// 64-bit hash of a node's flattened rendering (references by name), memoized per node.
-uint64_t renderingHash(const TypeGraph& graph, NodeId id, std::vector<uint64_t>& memo);
+// 64-bit hashes of nodes' flattened renderings (references by name), memoized per node of one
+// graph and shared by the threads of a diff: a slot stays 0 until some thread has hashed its
+// node, and threads that hash the same node store the same value. The graph must not grow
+// while it is hashed.
+class RenderingHashes {
+public:
+    explicit RenderingHashes(const TypeGraph& graph);
+    const TypeGraph& graph() const { return graph_; }
+    uint64_t of(NodeId id) const;
+
+private:
+    const TypeGraph& graph_;
+    std::unique_ptr<std::atomic<uint64_t>[]> memo_;
+};
 
 // The differences between two renderings of the same record (type or symbol).
-std::vector<NodeChange> compareRecords(const TypeGraph& oldGraph, NodeId oldRoot, const TypeGraph& newGraph,
-                                       NodeId newRoot, std::vector<uint64_t>& oldHashes,
-                                       std::vector<uint64_t>& newHashes);
+std::vector<NodeChange> compareRecords(const RenderingHashes& oldHashes, NodeId oldRoot, const RenderingHashes& newHashes,
+                                       NodeId newRoot);
 
 // A C-like spelling of a type: "const char *", "struct foo", "int[4]".
 std::string prettyTypeName(const TypeGraph& graph, NodeId id);
