@@ -1,5 +1,6 @@
 // `kabiscope diff` and `kabiscope explain`: why symbol versions changed between two builds.
 #include <iostream>
+#include <optional>
 #include <memory>
 
 #include "base/error.h"
@@ -7,6 +8,8 @@
 #include "cli/commands.h"
 #include "diff/build_diff.h"
 #include "diff/report_writers.h"
+#include "review/sign_off.h"
+#include "review/sign_off_writers.h"
 
 namespace kabiscope::cli {
 
@@ -20,6 +23,8 @@ struct DiffArguments {
     bool all = false;
     bool firstDifferences = false;
     std::string symbol;  // explain
+    std::string rulesPath, waiversPath;  // a review: the report closes with its sign-off
+    bool reviewing() const { return !rulesPath.empty() || !waiversPath.empty() || format == "junit"; }
 };
 
 struct DiffRun {
@@ -55,12 +60,27 @@ DiffRun runDiffCore(const DiffArguments& args) {
 }
 
 int runDiff(const DiffArguments& args) {
+    // Rules and waivers are read before the builds: a typo fails in a second, not after a load.
+    const SeverityRules rules = args.rulesPath.empty() ? SeverityRules() : SeverityRules::readFile(args.rulesPath);
+    const Waivers waivers = args.waiversPath.empty() ? Waivers() : Waivers::readFile(args.waiversPath);
     const DiffRun run = runDiffCore(args);
     const DiffResult& result = run.result;
     ReportOptions report;
     report.includeUnchanged = args.all;
+    std::optional<SignOff> signOff;
+    if (args.reviewing()) signOff = reviewDiff(result, rules, waivers);
+    const std::optional<SignOffInputs> review =
+        signOff ? std::optional<SignOffInputs>(SignOffInputs{result, *signOff, rules, waivers}) : std::nullopt;
+    if (review) {
+        if (args.format == "json") report.closingSection = [&](std::ostream& out) { writeSignOffJson(*review, out); };
+        else if (args.format == "markdown") report.closingSection = [&](std::ostream& out) { writeSignOffMarkdown(*review, out); };
+        else if (args.format == "html") report.closingSection = [&](std::ostream& out) { writeSignOffHtml(*review, out); };
+        else report.closingSection = [&](std::ostream& out) { writeSignOffText(*review, out); };
+    }
     writeOutput(args.output, [&](std::ostream& out) {
-        if (args.format == "json")
+        if (args.format == "junit")
+            writeSignOffJunit(*review, out);
+        else if (args.format == "json")
             writeDiffJson(result, out, report);
         else if (args.format == "markdown")
             writeDiffMarkdown(result, out, report);
@@ -70,6 +90,7 @@ int runDiff(const DiffArguments& args) {
             writeDiffText(result, out, report);
     });
     if (run.skipped) return kExitError;
+    if (signOff) return signOff->passed() ? kExitOk : kExitChanged;
     return result.anyChange() ? kExitChanged : kExitOk;
 }
 
@@ -94,17 +115,24 @@ CommandRunner addDiffCommand(CLI::App& app) {
     cmd->add_option("OLD", args->oldPath, "Old build: vmlinux, .ko, .o, or a directory with a vmlinux and/or modules")->required();
     cmd->add_option("NEW", args->newPath, "New build, same kinds")->required();
     args->build.addTo(*cmd);
-    cmd->add_option("--format", args->format, "Report format")->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+    cmd->add_option("--format", args->format, "Report format (junit: the sign-off alone, for CI)")
+        ->check(CLI::IsMember({"text", "json", "markdown", "html", "junit"}));
+    cmd->add_option("--rules", args->rulesPath,
+                    "Severity rules, suse-kabi-tools style: [MODULE|NAMESPACE|SYMBOL] <glob> PASS|FAIL, first match wins");
+    cmd->add_option("--waivers", args->waiversPath, "Accepted changes, [waiver] blocks (docs/sign-off.md)");
     cmd->add_option("-o,--output", args->output, "Write the report to this file instead of stdout");
     cmd->add_flag("--all", args->all, "Also list unchanged symbols");
     cmd->add_flag("--first-differences", args->firstDifferences,
                   "Also find where each changed symbol's two CRC inputs first differ (json; costs a second expansion)");
     cmd->footer(
-        "Exit status: 0 no version changed, 4 some changed, 1 error, 2 usage error.\n\n"
+        "Exit status: 0 no version changed, 4 some changed, 1 error, 2 usage error. With --rules, --waivers or\n"
+        "--format junit the report closes with a sign-off, and the status is 0 when every change is accepted\n"
+        "(by a PASS rule, a waiver, or because it cannot break a module), 4 when some are open.\n\n"
         "Examples:\n"
         "  kabiscope diff old/vmlinux new/vmlinux\n"
         "  kabiscope diff --format json -o report.json old-build/ new-build/\n"
-        "  kabiscope diff --stable --format html -o signoff.html old/driver.ko new/driver.ko");
+        "  kabiscope diff --stable --format html -o signoff.html old/driver.ko new/driver.ko\n"
+        "  kabiscope diff --rules kabi/severity --waivers kabi/waivers --format junit -o kabi.xml ref/Module.symvers build/");
     return [args] { return runDiff(*args); };
 }
 

@@ -654,6 +654,8 @@ DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptio
     for (const auto& [name, ref] : oldBuild.symbols) names[name].first = ref;
     for (const auto& [name, ref] : newBuild.symbols) names[name].second = ref;
 
+    // A module name tells files of a build apart; two single files are the same module.
+    const bool severalFiles = oldBuild.files.size() > 1 && newBuild.files.size() > 1;
     std::vector<Job> jobs;
     for (const auto& [name, pair] : names) {
         const auto& [before, after] = pair;
@@ -663,6 +665,7 @@ DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptio
         if (after.symbol) diff.newCrc = after.symbol->crc;
         const BuildFile* home = after.file ? after.file : before.file;
         diff.module = home->module;
+        if (before.file && severalFiles) diff.oldModule = before.file->module;
         if (before.symbol && after.symbol) {
             diff.oldNamespace = before.symbol->info.nameSpace;
             diff.newNamespace = after.symbol->info.nameSpace;

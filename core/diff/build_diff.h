@@ -36,13 +36,16 @@ struct SymbolDiff {
     SymbolStatus status = SymbolStatus::Unchanged;
     std::optional<uint32_t> oldCrc, newCrc;
     std::string module;                          // where the new (else old) symbol lives
+    // Where the old symbol lived, when both builds hold several files (kernel and modules);
+    // "" otherwise, and when added.
+    std::string oldModule;
     // How it is exported on each side (filled when both sides have it). A module that uses a
     // symbol must import its namespace, and a GPL-only export refuses non-GPL modules: either
     // change breaks loading with the CRC unchanged.
     std::string oldNamespace, newNamespace;
     std::string oldExportType, newExportType;
     bool exportChanged() const { return oldNamespace != newNamespace || oldExportType != newExportType; }
-    std::vector<uint32_t> causes;                // ids into DiffResult::causes
+    std::vector<uint32_t> causes;                // Cause::id of each (1-based: DiffResult::causes[id - 1])
     // Parallel to `causes`: the first step, in DiffResult::paths, of the path from the symbol to
     // the type holding the cause (DiffResult::pathTo spells it out, down to the node).
     std::vector<uint32_t> paths;

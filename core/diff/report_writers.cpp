@@ -216,6 +216,7 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
         for (const auto& symbol : diff.symbols)
             if (symbol.status == SymbolStatus::Unchanged) out << "  " << symbol.name << "  " << crcText(symbol.newCrc) << "\n";
     }
+    if (options.closingSection) options.closingSection(out);
 }
 
 // Numbers the path steps the report needs in the order symbols first reach them, so the
@@ -328,7 +329,12 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
     for (size_t i = 0; i < typeHolders.size(); ++i)
         out << (i ? ",\n    " : "\n    ") << json(typeHolders[i]->type).dump() << ": "
             << json({{"old", typeHolders[i]->oldRendering}, {"new", typeHolders[i]->newRendering}}).dump();
-    out << (typeHolders.empty() ? "}\n" : "\n  }\n") << "}\n";
+    out << (typeHolders.empty() ? "}" : "\n  }");
+    if (options.closingSection) {
+        out << ",\n  \"signoff\": ";
+        options.closingSection(out);
+    }
+    out << "\n}\n";
 }
 
 void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
@@ -390,6 +396,7 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
         for (const auto& symbol : diff.symbols)
             if (symbol.status == SymbolStatus::Unchanged) out << "- `" << symbol.name << "` " << crcText(symbol.newCrc) << "\n";
     }
+    if (options.closingSection) options.closingSection(out);
 }
 
 void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOptions& options) {
@@ -459,6 +466,7 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
             if (symbol.status == SymbolStatus::Unchanged) out << "<li><code>" << htmlEscape(symbol.name) << "</code></li>\n";
         out << "</ul>\n";
     }
+    if (options.closingSection) options.closingSection(out);
     out << "</body></html>\n";
 }
 

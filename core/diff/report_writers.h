@@ -2,6 +2,7 @@
 // release sign-off. The JSON schema is documented in docs/diff-json.md.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -11,6 +12,9 @@ namespace kabiscope {
 
 struct ReportOptions {
     bool includeUnchanged = false;  // --all
+    // A section the report ends with, in its format (a review's sign-off: review/): text and
+    // Markdown after the rest, HTML before </body>, JSON as the value of a last "signoff" key.
+    std::function<void(std::ostream&)> closingSection;
 };
 
 void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOptions& options = {});

@@ -325,5 +325,40 @@ expect_error "check-modules: --old-build alone" 2 "--old-build and --new-build g
 mkdir -p "$WORK/nomods"
 expect_error "check-modules: empty directory" 1 "no kernel modules" "$K" check-modules --kernel "$WORK/ok.symvers" "$WORK/nomods"
 
+# kABI sign-off: rules and waivers accept changes; exit 0 only when none is left open.
+printf 'fd_use_o* FAIL\nfd_use_* PASS\nunused_rule PASS\n' >"$WORK/severity"
+printf '[waiver]\ntype = s#fd_inner\nnode = member y\nchange = added\nreason = appended\nby = jd\n' >"$WORK/waivers"
+"$K" diff --rules "$WORK/severity" --waivers "$WORK/waivers" "$FIX/folding.0.o" "$FIX/folding.1.o" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q "^Sign-off: PASSED: 6 changed exports accepted, 0 open" "$WORK/out" &&
+    grep -q "waiver $WORK/waivers:1 (jd: appended)" "$WORK/out" && grep -q "$WORK/severity:3: SYMBOL unused_rule PASS" "$WORK/out"; then
+    pass "diff --rules --waivers: every change accepted, exit 0"
+else
+    fail "diff --rules --waivers: exit $rc $(head -c 600 "$WORK/out" "$WORK/err")"
+fi
+"$K" diff --rules "$WORK/severity" --format junit -o "$WORK/kabi.xml" "$FIX/folding.0.o" "$FIX/folding.1.o" >/dev/null 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 4 ] && python3 -c '
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites" and root.get("failures") == "1", root.attrib
+failed = [c.get("name") for c in root.iter("testcase") if c.find("failure") is not None]
+assert failed == ["fd_use_outer"], failed
+' "$WORK/kabi.xml"; then pass "diff --format junit: one open export fails, exit 4"; else fail "diff --format junit: exit $rc $(head -c 400 "$WORK/kabi.xml" "$WORK/err")"; fi
+"$K" diff --rules "$WORK/severity" --waivers "$WORK/waivers" --format json "$FIX/folding.0.o" "$FIX/folding.1.o" >"$WORK/out" 2>"$WORK/err"
+if python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))["signoff"]
+assert s["passed"] and s["open"] == 0 and s["unused_rules"] == [sys.argv[2] + ":3"], s
+' "$WORK/out" "$WORK/severity"; then pass "diff --format json: the sign-off under \"signoff\""; else fail "diff json signoff: $(head -c 400 "$WORK/out")"; fi
+printf 'fd_use_* PASS\nfd_use_x MAYBE\n' >"$WORK/badrules"
+expect_error "diff: malformed severity rule" 1 "kabiscope: $WORK/badrules:2: unknown verdict 'MAYBE' (expected PASS or FAIL)" \
+    "$K" diff --rules "$WORK/badrules" "$FIX/folding.0.o" "$FIX/folding.1.o"
+printf '[waiver]\ntype = s#x\nchange = added\nreason = r\n' >"$WORK/badwaivers"
+expect_error "diff: waiver without a reviewer" 1 "kabiscope: $WORK/badwaivers:1: waiver without a reviewer (add 'by = <name>')" \
+    "$K" diff --waivers "$WORK/badwaivers" "$FIX/folding.0.o" "$FIX/folding.1.o"
+expect_error "diff: missing waiver file" 1 "kabiscope: $WORK/nowaivers: cannot read: No such file or directory" \
+    "$K" diff --waivers "$WORK/nowaivers" "$FIX/folding.0.o" "$FIX/folding.1.o"
+
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]
