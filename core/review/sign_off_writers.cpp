@@ -39,13 +39,32 @@ std::string xmlEscape(const std::string& text) { return htmlEscape(text); }
 }  // namespace
 
 void writeSignOffText(const SignOffInputs& in, std::ostream& out) {
+    // A terminal report: open exports in full (their accepted changes counted), the accepted
+    // ones counted by what accepted them. Markdown, HTML and JSON list every change.
     out << "\nSign-off: " << verdictLine(in.signOff) << "\n";
     for (const auto& [module, reviews] : byModule(in)) {
         out << "\n  " << module << ":\n";
+        std::map<std::string, size_t> acceptedBy;  // what accepted a change -> changes
+        size_t accepted = 0;
         for (const SymbolReview* review : reviews) {
-            out << "    " << (review->accepted ? "accepted " : "OPEN     ") << in.diff.symbols[review->symbol].name << "\n";
+            if (review->accepted) ++accepted;
+            size_t acceptedChanges = 0;
             for (const SymbolReview::Change& change : review->changes)
-                out << "      " << change.what << "\n        " << (change.acceptedBy.empty() ? "open" : change.acceptedBy) << "\n";
+                if (!change.acceptedBy.empty()) {
+                    ++acceptedBy[change.acceptedBy];
+                    ++acceptedChanges;
+                }
+            if (review->accepted) continue;
+            out << "    OPEN " << in.diff.symbols[review->symbol].name;
+            if (acceptedChanges) out << "  (" << acceptedChanges << " of its changes accepted)";
+            out << "\n";
+            for (const SymbolReview::Change& change : review->changes)
+                if (change.acceptedBy.empty()) out << "      " << change.what << "\n";
+        }
+        if (accepted) out << "    accepted: " << accepted << " export" << (accepted == 1 ? "" : "s") << "\n";
+        if (!acceptedBy.empty()) {
+            out << "    changes accepted (of open and accepted exports), by what:\n";
+            for (const auto& [by, count] : acceptedBy) out << "      " << count << "  " << by << "\n";
         }
     }
     if (!in.signOff.unusedRules.empty()) {
