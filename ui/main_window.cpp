@@ -40,6 +40,8 @@
 #include "ui/details_view.h"
 #include "ui/graph_view.h"
 #include "ui/open_dialog.h"
+#include "ui/review.h"
+#include "ui/review_bar.h"
 #include "ui/module_check_view.h"
 #include "ui/root_cause_model.h"
 #include "ui/wrapping_delegate.h"
@@ -108,6 +110,8 @@ void MainWindow::buildUi() {
     symbolFilter_->setSourceModel(symbolModel_);
     treeModel_ = new TypeTreeModel(this);
     causeModel_ = new RootCauseModel(this);
+    review_ = new Review(this);
+    causeModel_->setReview(review_);
 
     // Left: symbols and root causes.
     filter_ = new QLineEdit(this);
@@ -181,8 +185,15 @@ void MainWindow::buildUi() {
     causeView_->setTextElideMode(Qt::ElideNone);
     causeView_->setItemDelegateForColumn(RootCauseModel::ChangeColumn, new WrappingDelegate(causeView_));
     causeSymbols_ = new QListWidget(this);
+    reviewBar_ = new ReviewBar(review_, causeView_, this);
+    connect(reviewBar_, &ReviewBar::failed, this, [this](const QString& message) { showError(message); });
+    auto* causesPage = new QWidget(this);
+    auto* causesLayout = new QVBoxLayout(causesPage);
+    causesLayout->setContentsMargins(0, 4, 0, 0);
+    causesLayout->addWidget(reviewBar_);
+    causesLayout->addWidget(causeView_);
     auto* causesSplit = new QSplitter(Qt::Vertical, this);
-    causesSplit->addWidget(causeView_);
+    causesSplit->addWidget(causesPage);
     auto* affected = new QWidget(this);
     auto* affectedLayout = new QVBoxLayout(affected);
     affectedLayout->setContentsMargins(0, 0, 0, 0);
@@ -362,6 +373,26 @@ void MainWindow::buildMenus() {
     view->addAction(tr("&Root causes"), QKeySequence(Qt::CTRL | Qt::Key_3), this, &MainWindow::showCausesTab);
     view->addAction(tr("&Fit graph"), this, [this] { graphView_->fit(); });
 
+    QMenu* reviewMenu = menuBar()->addMenu(tr("&Review"));
+    reviewMenu->addAction(tr("Open severity &rules…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Severity rules ([MODULE|NAMESPACE|SYMBOL] glob PASS|FAIL)"));
+        if (!path.isEmpty()) openRules(path);
+    });
+    reviewMenu->addAction(tr("Open &waivers…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Waivers"));
+        if (!path.isEmpty()) openWaivers(path);
+    });
+    reviewMenu->addAction(tr("Wai&ve selected cause…"), QKeySequence(Qt::CTRL | Qt::Key_W), this, [this] {
+        showCausesTab();
+        reviewBar_->waiveSelected();
+    });
+    reviewMenu->addAction(tr("&Save waivers"), this, [this] { saveWaivers(false); });
+    reviewMenu->addAction(tr("Save waivers &as…"), this, [this] { saveWaivers(true); });
+    QMenu* signOffMenu = reviewMenu->addMenu(tr("&Export sign-off"));
+    for (const auto& [label, format] : {std::pair{tr("HTML…"), QStringLiteral("html")}, {tr("Markdown…"), QStringLiteral("markdown")},
+                                        {tr("JUnit XML…"), QStringLiteral("junit")}, {tr("Text…"), QStringLiteral("text")}})
+        signOffMenu->addAction(label, this, [this, format = format] { exportSignOff(format); });
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About kabiscope"), this, [this] {
         QMessageBox::about(this, tr("About kabiscope"),
@@ -424,6 +455,7 @@ void MainWindow::onLoaded(SessionPtr session) {
     currentSymbol_ = -1;
     symbolModel_->setSession(session_);
     causeModel_->setSession(session_);
+    review_->setSession(session_);
     // The top cause open when what folds under it is short, so the child rows explain
     // themselves; a long list (46 members of mm_struct shifted) would fill the view.
     constexpr int kExpandedAtMost = 6;
@@ -829,12 +861,79 @@ void MainWindow::exportReport(const QString& format) {
     statusBar()->showMessage(tr("Report written to %1").arg(path), 5000);
 }
 
+bool MainWindow::openRules(const QString& path) {
+    try {
+        review_->loadRules(path);
+    } catch (const Error& e) {
+        showError(QString::fromStdString(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Severity rules read from %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::openWaivers(const QString& path) {
+    try {
+        review_->loadWaivers(path);
+    } catch (const Error& e) {
+        showError(QString::fromStdString(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Waivers read from %1").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::saveWaivers(bool askForPath) {
+    QString path = review_->waiversPath();
+    if (askForPath || path.isEmpty()) path = QFileDialog::getSaveFileName(this, tr("Save waivers"), path);
+    if (path.isEmpty()) return;
+    try {
+        review_->saveWaivers(path);
+    } catch (const Error& e) {
+        showError(QString::fromStdString(e.what()));
+        return;
+    }
+    statusBar()->showMessage(tr("Waivers written to %1").arg(path), 5000);
+}
+
+void MainWindow::exportSignOff(const QString& format) {
+    if (!review_->signOff()) {
+        showError(tr("A sign-off needs two builds to compare"));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export sign-off"));
+    if (path.isEmpty()) return;
+    try {
+        review_->writeReport(path, format);
+    } catch (const Error& e) {
+        showError(QString::fromStdString(e.what()));
+        return;
+    }
+    statusBar()->showMessage(tr("Sign-off written to %1").arg(path), 5000);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
-    loader_.cancel();
     if (scripted_) {
+        loader_.cancel();
         event->accept();
         return;
     }
+    if (review_->unsaved()) {  // waivers typed in are a reviewer's work: never lost silently
+        const auto answer = QMessageBox::question(this, tr("kabiscope"), tr("Save the waivers added in this session?"),
+                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QMessageBox::Save) {
+            saveWaivers(false);
+            if (review_->unsaved()) {  // not saved after all (cancelled, or an error)
+                event->ignore();
+                return;
+            }
+        }
+    }
+    loader_.cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

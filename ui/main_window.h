@@ -34,6 +34,8 @@ class DetailsView;
 class GraphView;
 class RootCauseModel;
 class ModuleCheckView;
+class Review;
+class ReviewBar;
 class SymbolFilterModel;
 class SymbolTableModel;
 class TypeTreeModel;
@@ -73,6 +75,12 @@ public:
     QTreeView* causeView() const { return causeView_; }
     ModuleCheckView* moduleCheckView() const { return modulesView_; }
     QListWidget* causeSymbols() const { return causeSymbols_; }
+    Review* review() const { return review_; }
+    ReviewBar* reviewBar() const { return reviewBar_; }
+    // Reads severity rules or waivers for the review (--rules, --waivers, the Review menu); a
+    // bad file is an error dialog and changes nothing. False then.
+    bool openRules(const QString& path);
+    bool openWaivers(const QString& path);
     SymbolFilterModel* symbolFilter() const { return symbolFilter_; }
     TypeTreeModel* treeModel() const { return treeModel_; }
     QLineEdit* filterEdit() const { return filter_; }
@@ -116,6 +124,8 @@ private:
     void rememberRecent(const QString& oldPath, const QString& newPath, bool stable);
     void rebuildRecentMenu();
     void exportReport(const QString& format);
+    void exportSignOff(const QString& format);
+    void saveWaivers(bool askForPath);
     void openDialog();
     void reload();
 
@@ -134,6 +144,8 @@ private:
     SymbolFilterModel* symbolFilter_;
     TypeTreeModel* treeModel_;
     RootCauseModel* causeModel_;
+    Review* review_;
+    ReviewBar* reviewBar_;
     ModuleCheckView* modulesView_;
 
     QTabWidget* leftTabs_;

@@ -15,6 +15,13 @@ void RootCauseModel::setSession(SessionPtr session) {
     endResetModel();
 }
 
+void RootCauseModel::setReview(const Review* review) {
+    review_ = review;
+    connect(review, &Review::changed, this, [this] {
+        if (rowCount() > 0) Q_EMIT dataChanged(index(0, ReviewColumn), index(rowCount() - 1, ReviewColumn));
+    });
+}
+
 QModelIndex RootCauseModel::index(int row, int column, const QModelIndex& parent) const {
     if (!hasIndex(row, column, parent)) return {};
     return createIndex(row, column, parent.isValid() ? quintptr(parent.row()) + 1 : quintptr(0));
@@ -45,6 +52,7 @@ QVariant RootCauseModel::data(const QModelIndex& index, int role) const {
     if (!cause) return {};
     if (role == CauseIdRole) return int(cause->id);
     if (role == FoldedRole) return index.internalId() != 0;
+    if (role == WaivedRole) return review_ && !review_->waiverOf(int(cause->id)).isEmpty();
     if (index.internalId() == 0) return causeData(*cause, index.column(), role);
     if (size_t(index.row()) >= cause->folded.size()) return {};
     return foldedData(*cause, cause->folded[size_t(index.row())], index.column(), role);
@@ -56,6 +64,9 @@ QVariant RootCauseModel::causeData(const Cause& cause, int column, int role) con
         switch (column) {
         case RankColumn: return int(cause.id);
         case SymbolsColumn: return int(cause.symbols.size());
+        case ReviewColumn:
+            if (!review_ || !review_->signOff()) return QString();
+            return review_->waiverOf(int(cause.id)).isEmpty() ? tr("open") : tr("\u2713 waived");
         case TypeColumn: return QString::fromStdString(describeRecordName(cause.type));
         case ChangeColumn: return QString::fromStdString(cause.changeText());  // with the folded summary
         }
@@ -63,7 +74,14 @@ QVariant RootCauseModel::causeData(const Cause& cause, int column, int role) con
     case Qt::DecorationRole:
         if (column == ChangeColumn) return markIcon(markFor(cause.kind));
         break;
+    case Qt::ForegroundRole:
+        if (column == ReviewColumn && review_ && !review_->waiverOf(int(cause.id)).isEmpty()) return QBrush(QColor(0x2e, 0x7d, 0x32));
+        break;
     case Qt::ToolTipRole: {
+        if (column == ReviewColumn && review_) {
+            const QString waiver = review_->waiverOf(int(cause.id));
+            return waiver.isEmpty() ? tr("Not waived: Review > Waive cause… accepts it with a reason") : tr("Waived by %1").arg(waiver);
+        }
         QString tip = QString::fromStdString(cause.title());
         if (tip.size() > 140) tip = tip.left(139) + QChar(0x2026);
         if (!cause.folded.empty())
@@ -101,6 +119,7 @@ QVariant RootCauseModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case RankColumn: return tr("#");
     case SymbolsColumn: return tr("Symbols");
+    case ReviewColumn: return tr("Review");
     case TypeColumn: return tr("Type");
     case ChangeColumn: return tr("Change");
     }

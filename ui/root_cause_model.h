@@ -1,9 +1,11 @@
 // RootCauseModel: the root causes of a Session, ranked, each with what was folded under it
-// (later members' offsets, sizes, moves in types that embed it) as its child rows.
+// (later members' offsets, sizes, moves in types that embed it) as its child rows, and whether
+// the review waived it (ui/review.h).
 #pragma once
 
 #include <QAbstractItemModel>
 
+#include "ui/review.h"
 #include "ui/session.h"
 
 namespace kabiscope::ui {
@@ -11,13 +13,15 @@ namespace kabiscope::ui {
 class RootCauseModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { RankColumn, SymbolsColumn, TypeColumn, ChangeColumn, ColumnCount };
+    enum Column { RankColumn, SymbolsColumn, ReviewColumn, TypeColumn, ChangeColumn, ColumnCount };
     // The cause's id; on a folded row, the id of the cause it is folded under.
-    enum Role { CauseIdRole = Qt::UserRole + 1, FoldedRole };
+    enum Role { CauseIdRole = Qt::UserRole + 1, FoldedRole, WaivedRole };
 
     explicit RootCauseModel(QObject* parent = nullptr);
 
     void setSession(SessionPtr session);
+    // The review whose waivers the Review column shows; its changes repaint the column.
+    void setReview(const Review* review);
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -33,6 +37,7 @@ private:
     QVariant foldedData(const Cause& cause, const Cause::Folded& folded, int column, int role) const;
 
     SessionPtr session_;
+    const Review* review_ = nullptr;
 };
 
 }  // namespace kabiscope::ui

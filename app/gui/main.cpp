@@ -42,7 +42,11 @@ int main(int argc, char** argv) {
                                  QStringLiteral("Where the DWARF of stripped modules is looked for: by build-id, and by path "
                                                 "as Debian's -dbg packages lay it out (repeatable; default /usr/lib/debug)"),
                                  QStringLiteral("DIR"));
-    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel, debugRoot});
+    QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("Severity rules for the sign-off (docs/sign-off.md)"),
+                             QStringLiteral("FILE"));
+    QCommandLineOption waivers(QStringLiteral("waivers"), QStringLiteral("Waivers for the sign-off (docs/sign-off.md)"),
+                               QStringLiteral("FILE"));
+    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel, debugRoot, rules, waivers});
     parser.process(app);
 
     QString oldPath, newPath;
@@ -135,6 +139,13 @@ int main(int argc, char** argv) {
                              qCritical("kabiscope-gui: %s", qPrintable(message));
                              QApplication::exit(1);
                          });
+    // A bad rules or waiver file is an error dialog (and a failed screenshot), never a crash.
+    const bool reviewRead = (!parser.isSet(rules) || window.openRules(parser.value(rules))) &&
+                            (!parser.isSet(waivers) || window.openWaivers(parser.value(waivers)));
+    if (!reviewRead && !screenshotPath.isEmpty()) {
+        qCritical("kabiscope-gui: %s", qPrintable(window.lastError()));
+        return 1;
+    }
     if (!newPath.isEmpty()) window.openBuilds(oldPath, newPath, stableRules);
     if (parser.isSet(modules)) window.checkModules(parser.values(modules), parser.values(kernel), false);
     if (newPath.isEmpty() && !parser.isSet(modules) && !screenshotPath.isEmpty())  // the empty window

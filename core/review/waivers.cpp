@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fnmatch.h>
 #include <fstream>
+#include <sstream>
 
 #include "base/error.h"
 
@@ -137,13 +138,59 @@ size_t Waivers::find(const SymbolDiff& symbol, SymbolChange change) const {
     return SIZE_MAX;
 }
 
+Waiver Waivers::forCause(const Cause& cause, const std::string& reason, const std::string& by) {
+    Waiver waiver;
+    waiver.type = cause.type;
+    waiver.node = cause.node;
+    waiver.change = changeKindName(cause.kind);
+    waiver.description = cause.description;
+    waiver.reason = reason;
+    waiver.by = by;
+    return waiver;
+}
+
+namespace {
+
+// A value as one line of the file: line breaks become spaces, edges are trimmed (as parse reads).
+std::string oneLine(const std::string& value) {
+    std::string out = value;
+    for (char& c : out)
+        if (c == '\n' || c == '\r') c = ' ';
+    return trimmed(out);
+}
+
+void writeBlock(const Waiver& w, std::ostream& out) {
+    out << "[waiver]\n";
+    if (!w.type.empty()) out << "type = " << oneLine(w.type) << "\n";
+    if (!w.node.empty()) out << "node = " << oneLine(w.node) << "\n";
+    if (!w.symbol.empty()) out << "symbol = " << oneLine(w.symbol) << "\n";
+    out << "change = " << oneLine(w.change) << "\n";
+    if (!w.description.empty()) out << "description = " << oneLine(w.description) << "\n";
+    out << "reason = " << oneLine(w.reason) << "\nby = " << oneLine(w.by) << "\n";
+}
+
+}  // namespace
+
 std::string Waivers::blockFor(const Cause& cause, const std::string& reason, const std::string& by) {
-    std::string out = "[waiver]\ntype = " + cause.type + "\n";
-    if (!cause.node.empty()) out += "node = " + cause.node + "\n";
-    out += std::string("change = ") + changeKindName(cause.kind) + "\n";
-    out += "description = " + cause.description + "\n";
-    out += "reason = " + reason + "\nby = " + by + "\n";
-    return out;
+    std::ostringstream out;
+    writeBlock(forCause(cause, reason, by), out);
+    return out.str();
+}
+
+void Waivers::add(Waiver waiver) {
+    waiver.reason = oneLine(waiver.reason);
+    waiver.by = oneLine(waiver.by);
+    if (waiver.where.empty()) waiver.where = "new waiver " + std::to_string(entries_.size() + 1);
+    checkBlock(waiver);
+    entries_.push_back(std::move(waiver));
+}
+
+void Waivers::write(std::ostream& out) const {
+    out << "# kABI waivers: changes accepted at review (kabiscope diff --waivers; docs/sign-off.md)\n\n";
+    for (const Waiver& w : entries_) {
+        writeBlock(w, out);
+        out << "\n";
+    }
 }
 
 }  // namespace kabiscope

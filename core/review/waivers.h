@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -52,8 +53,16 @@ public:
     size_t find(const Cause& cause) const;
     size_t find(const SymbolDiff& symbol, SymbolChange change) const;
 
-    // One waiver block for `cause`, to append to a waiver file (the reviewer's reason and name).
+    // The waiver of `cause` a reviewer gives (its description pins the exact change).
+    static Waiver forCause(const Cause& cause, const std::string& reason, const std::string& by);
+    // One waiver block for `cause`, to append to a waiver file.
     static std::string blockFor(const Cause& cause, const std::string& reason, const std::string& by);
+
+    // Adds a waiver (checked as a parsed block is; throws kabiscope::Error naming `where`).
+    void add(Waiver waiver);
+    // The whole file: every waiver as a block, in order, each followed by a blank line; parse()
+    // reads it back to the same waivers. Values are written on one line each.
+    void write(std::ostream& out) const;
 
 private:
     std::vector<Waiver> entries_;

@@ -126,6 +126,27 @@ TEST(Waivers, ABlockForAGivenCauseReadsBackAsItsWaiver) {
     EXPECT_EQ(waivers.find(cause), SIZE_MAX) << "the description given pins the change";
 }
 
+TEST(Waivers, AWrittenFileReadsBackToTheSameWaivers) {
+    Cause cause;
+    cause.type = "s#sk_buff";
+    cause.node = "member len";
+    cause.kind = ChangeKind::TypeChanged;
+    cause.description = "type changed from int to long int";
+    Waivers waivers = waiversFrom("[waiver]\nsymbol = old_*\nchange = removed\nreason = gone\nby = a\n");
+    waivers.add(Waivers::forCause(cause, "two\nlines", "b"));
+    EXPECT_THROW(waivers.add(Waivers::forCause(cause, "", "b")), Error) << "a waiver needs a reason";
+    std::ostringstream file;
+    waivers.write(file);
+    const Waivers back = waiversFrom(file.str());
+    ASSERT_EQ(back.entries().size(), 2u);
+    EXPECT_EQ(back.find(cause), 1u);
+    EXPECT_EQ(back.entries()[1].reason, "two lines");
+    EXPECT_EQ(back.entries()[0].symbol, "old_*");
+    std::ostringstream again;
+    back.write(again);
+    EXPECT_EQ(again.str(), file.str());
+}
+
 TEST(Waivers, AMalformedFileIsAnErrorNamingFileAndLine) {
     EXPECT_EQ(errorOf([] { waiversFrom("type = s#x\n"); }), "waivers:1: 'type' before the first [waiver]");
     EXPECT_EQ(errorOf([] { waiversFrom("[waiver]\ntype = s#x\nchange = added\nby = me\n"); }),

@@ -24,6 +24,12 @@
 #include "ui/main_window.h"
 #include "ui/module_check_model.h"
 #include "ui/module_check_view.h"
+#include "ui/review.h"
+#include "ui/review_bar.h"
+#include "review/waivers.h"
+#include <QCheckBox>
+#include <fstream>
+#include <sstream>
 #include "ui/root_cause_model.h"
 #include "ui/session_loader.h"
 #include "ui/symbol_filter_model.h"
@@ -403,6 +409,64 @@ private Q_SLOTS:
         QCOMPARE(window.symbolView()->model()->headerData(SymbolTableModel::NewCrcColumn, Qt::Horizontal).toString(),
                  QStringLiteral("CRC"));
         QVERIFY(window.treeView()->isColumnHidden(TypeTreeModel::OldColumn));
+    }
+    // Waiving from the root-cause view: the cause reads as waived, the sign-off counts it,
+    // "Hide waived" leaves the open ones, the saved file reads back, and a bad file is a dialog.
+    void aReviewerWaivesACauseSavesTheFileAndExportsTheSignOff() {
+        MainWindow window;
+        window.setScripted(true);  // no "save waivers?" question when the test closes it
+        openDemo(window);
+        const SignOff* before = window.review()->signOff();
+        QVERIFY(before);
+        const size_t openBefore = before->open;
+        QVERIFY(openBefore > 0);
+        QTreeView* causes = window.causeView();
+        causes->setCurrentIndex(causes->model()->index(0, 0));
+        const QModelIndex review = causes->model()->index(0, RootCauseModel::ReviewColumn);
+        QCOMPARE(review.data().toString(), QStringLiteral("open"));
+        QVERIFY(!window.reviewBar()->waiveSelected(QString(), QStringLiteral("jd")));  // no reason: refused
+        QVERIFY(window.lastError().contains(QStringLiteral("needs a reason")));
+        QVERIFY(window.reviewBar()->waiveSelected(QStringLiteral("accepted in test"), QStringLiteral("jd")));
+        QCOMPARE(review.data().toString(), QStringLiteral("\u2713 waived"));
+        QVERIFY(review.data(RootCauseModel::WaivedRole).toBool());
+        QVERIFY(window.review()->unsaved());
+        QVERIFY(window.reviewBar()->summary()->text().contains(QStringLiteral("1 root cause waived")));
+        const SignOff* after = window.review()->signOff();
+        QCOMPARE(window.review()->waiverOf(1), QStringLiteral("jd: accepted in test"));
+        QVERIFY(after->open <= openBefore);
+        window.reviewBar()->hideWaived()->setChecked(true);
+        QVERIFY(causes->isRowHidden(0, {}));
+        window.reviewBar()->hideWaived()->setChecked(false);
+        QVERIFY(!causes->isRowHidden(0, {}));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("waivers"));
+        window.review()->saveWaivers(path);
+        QVERIFY(!window.review()->unsaved());
+        std::ifstream in(path.toStdString());
+        const Waivers saved = Waivers::parse(in, path.toStdString());
+        QCOMPARE(saved.entries().size(), size_t(1));
+        QCOMPARE(saved.find(window.session()->diff.causes[0]), size_t(0));
+
+        const QString junit = dir.filePath(QStringLiteral("kabi.xml"));
+        window.review()->writeReport(junit, QStringLiteral("junit"));
+        QFile xml(junit);
+        QVERIFY(xml.open(QIODevice::ReadOnly));
+        QVERIFY(xml.readAll().contains("failures=\"" + QByteArray::number(qulonglong(after->open)) + "\""));
+
+        // Reading the file back in a new window waives the same cause; a bad file is a dialog.
+        MainWindow again;
+        again.setScripted(true);
+        QVERIFY(again.openWaivers(path));
+        openDemo(again);
+        QCOMPARE(again.causeView()->model()->index(0, RootCauseModel::ReviewColumn).data().toString(),
+                 QStringLiteral("\u2713 waived"));
+        const QString bad = dir.filePath(QStringLiteral("bad"));
+        std::ofstream(bad.toStdString()) << "[waiver]\ntype = s#x\n";
+        QVERIFY(!again.openWaivers(bad));
+        QVERIFY(again.lastError().contains(bad + QStringLiteral(":1: waiver without a reason")));
+        QCOMPARE(again.causeView()->model()->index(0, RootCauseModel::ReviewColumn).data().toString(),
+                 QStringLiteral("\u2713 waived"));  // the good waivers stay
     }
 };
 
