@@ -58,6 +58,10 @@ int main(int argc, char** argv) {
     } catch (const std::bad_alloc&) {
         std::cerr << "kabiscope: out of memory\n";
         return kExitError;
+    } catch (const std::exception& e) {  // a bug, not bad input: said in one line, never an abort
+        std::cout.flush();
+        std::cerr << "kabiscope: internal error: " << e.what() << " (please report it, with the input)\n";
+        return kExitError;
     }
     return kExitUsage;
 }

@@ -115,6 +115,13 @@ std::string lastDwarfError() {
     return message ? message : "unknown libdw error";
 }
 
+// libdwfl's message for `code` (-1: its last error). It has none when no error was recorded,
+// which a corrupt file can cause (found by object_versions_fuzzer): never a null string.
+std::string dwflError(int code = -1) {
+    const char* message = dwfl_errmsg(code);
+    return message ? message : "unknown libdwfl error";
+}
+
 // A compressed object (an installed .ko.zst; libdwfl itself reads only xz and gzip) as an
 // anonymous in-memory file holding its decompressed image, or -1 when it is not compressed.
 int decompressedDescriptor(const std::string& path) {
@@ -165,13 +172,13 @@ DwarfFile::DwarfFile(std::string path, std::vector<std::string> debugRoots) : pa
     callbacks_.section_address = dwfl_offline_section_address;
     callbacks_.debuginfo_path = &debuginfoPathPointer_;
     session_.reset(dwfl_begin(&callbacks_));
-    if (!session_) fail(path_, "cannot start libdwfl: ", dwfl_errmsg(-1));
+    if (!session_) fail(path_, "cannot start libdwfl: ", dwflError());
 
     // libdwfl owns the descriptor once the module is reported.
     const int image = decompressedDescriptor(path_);
     Dwfl_Module* module = dwfl_report_offline(session_.get(), path_.c_str(), path_.c_str(), image);
-    if (!module) fail(path_, "cannot read DWARF: ", dwfl_errmsg(-1));
-    if (dwfl_report_end(session_.get(), nullptr, nullptr) != 0) fail(path_, "cannot read DWARF: ", dwfl_errmsg(-1));
+    if (!module) fail(path_, "cannot read DWARF: ", dwflError());
+    if (dwfl_report_end(session_.get(), nullptr, nullptr) != 0) fail(path_, "cannot read DWARF: ", dwflError());
     void** userdata = nullptr;
     dwfl_module_info(module, &userdata, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
     if (userdata) *userdata = &search_;
@@ -180,7 +187,8 @@ DwarfFile::DwarfFile(std::string path, std::vector<std::string> debugRoots) : pa
     dwarf_ = dwfl_module_getdwarf(module, &bias);
     if (!dwarf_) {
         const int code = dwfl_errno();
-        std::string message = dwfl_errmsg(code);
+        if (code == 0) failWithoutDwarf();  // libdwfl found nothing, and recorded no error
+        const std::string message = dwflError(code);
         if (message.find("No DWARF") != std::string::npos || message.find("no debugging") != std::string::npos)
             failWithoutDwarf();
         fail(path_, "cannot read DWARF: ", message);
