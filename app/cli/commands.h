@@ -28,5 +28,6 @@ CommandRunner addDiffCommand(CLI::App& app);
 CommandRunner addExplainCommand(CLI::App& app);
 CommandRunner addGraphCommand(CLI::App& app);
 CommandRunner addCheckModulesCommand(CLI::App& app);
+CommandRunner addReferenceCommand(CLI::App& app);
 
 }  // namespace kabiscope::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     const CommandRunner explain = addExplainCommand(app);
     const CommandRunner graph = addGraphCommand(app);
     const CommandRunner checkModules = addCheckModulesCommand(app);
+    const CommandRunner reference = addReferenceCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("explain")) return explain();
         if (app.got_subcommand("graph")) return graph();
         if (app.got_subcommand("check-modules")) return checkModules();
+        if (app.got_subcommand("reference")) return reference();
     } catch (const UsageError& e) {
         const std::string command = app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
         std::cerr << "kabiscope " << command << ": " << e.what() << "\nRun 'kabiscope " << command

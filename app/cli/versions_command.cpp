@@ -10,6 +10,7 @@
 #include "cli/progress_reporter.h"
 #include "modules/recorded_crcs.h"
 #include "output/writers.h"
+#include "readers/reference_reader.h"
 #include "readers/symtypes_reader.h"
 #include "version/build_loader.h"
 #include "version/file_versioner.h"
@@ -74,16 +75,21 @@ int runVersions(const VersionsArguments& args) {
         if (kind == BuildInput::ModuleSymvers)
             fail(file, "a Module.symvers: it records CRCs, versions computes them "
                        "(give a vmlinux, a module, an object or symtypes; diff takes a Module.symvers)");
-        if (kind == BuildInput::Symtypes) ++symtypes;
+        if (kind == BuildInput::Symtypes || kind == BuildInput::Reference) ++symtypes;
     }
     if (symtypes && symtypes != args.files.size())
-        throw UsageError("give either symtypes files or objects, not both");
+        throw UsageError("give either symtypes files and references or objects, not both");
     std::vector<std::string> skipped;
     std::deque<BuildFile> builds;
     if (symtypes) {
         if (!args.symtypesFile.empty() || !args.crcInputFile.empty() || options.exports)
             throw UsageError("--symtypes, --crc-input and --symbols take objects, not symtypes");
-        for (const std::string& file : args.files) builds.push_back(readSymtypesFile(file));
+        for (const std::string& file : args.files) {
+            if (detectBuildInput(file) == BuildInput::Reference)
+                for (BuildFile& part : readReferenceBuild(file).files) builds.push_back(std::move(part));
+            else
+                builds.push_back(readSymtypesFile(file));
+        }
     } else {
         builds = versionFiles(args.files, options, &skipped);
     }

@@ -60,8 +60,8 @@ void writeModuleSymversLine(const SymbolVersion& symbol, const std::string& modu
         << symbol.info.nameSpace << '\n';
 }
 
-void writeSymtypes(const BuildFile& build, std::ostream& out) {
-    if (!build.typesKept) throw std::logic_error("writeSymtypes: the build was loaded without its types");
+void forEachScopeRecords(const BuildFile& build, const std::function<void(size_t scope, std::vector<Record>& records)>& visit) {
+    if (!build.typesKept) throw std::logic_error("forEachScopeRecords: the build was loaded without its types");
     std::vector<std::vector<const SymbolVersion*>> symbolsOf(build.scopes.size());
     for (const auto& symbol : build.symbols)
         if (symbol.hasCrc) symbolsOf[symbol.scope].push_back(&symbol);
@@ -85,8 +85,15 @@ void writeSymtypes(const BuildFile& build, std::ostream& out) {
             }
         }
         std::sort(entries.begin(), entries.end(), [](const Record& a, const Record& b) { return a.name < b.name; });
-        for (const Record& record : entries) out << record.name << ' ' << record.rendering() << '\n';
+        visit(s, entries);
     }
+}
+
+void writeSymtypes(const BuildFile& build, std::ostream& out) {
+    if (!build.typesKept) throw std::logic_error("writeSymtypes: the build was loaded without its types");
+    forEachScopeRecords(build, [&](size_t, std::vector<Record>& records) {
+        for (const Record& record : records) out << record.name << ' ' << record.rendering() << '\n';
+    });
 }
 
 void writeCrcInputs(const BuildFile& build, std::ostream& out) {

@@ -2,10 +2,12 @@
 // gendwarfksyms' --dump-versions text. Each is byte-compatible with the tool it imitates.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 
 #include "model/build_file.h"
+#include "model/type_table.h"
 
 namespace kabiscope {
 
@@ -23,6 +25,9 @@ std::string moduleNameFor(const std::string& path);
 // gendwarfksyms' --symtypes file: per scope, every type_map entry and every bound symbol,
 // sorted by name in byte order.
 void writeSymtypes(const BuildFile& build, std::ostream& out);
+// The records a scope's symtypes lines are made of (its types, then its versioned symbols),
+// sorted by name: given to `visit` one scope at a time, so a whole kernel's are never all in memory.
+void forEachScopeRecords(const BuildFile& build, const std::function<void(size_t scope, std::vector<Record>& records)>& visit);
 
 // gendwarfksyms' --dump-versions: "<name> <CRC input>" per alias group, in its order.
 // Needs VersionOptions::captureCrcInput.

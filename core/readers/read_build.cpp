@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "elf/elf_file.h"
 #include "readers/module_symvers_reader.h"
+#include "readers/reference_reader.h"
 #include "version/build_loader.h"
 
 namespace kabiscope {
@@ -32,8 +33,8 @@ bool looksLikeSymtypes(const std::string& path) {
     return false;
 }
 
-[[noreturn]] void refuseSymtypes(const std::string& path) {
-    fail(path, "a symtypes file: diffing and exploring symtypes is not supported yet (kabiscope versions "
+[[noreturn]] void refuseSymtypes(const std::string& path, const char* what = "a symtypes file") {
+    fail(path, what, ": diffing and exploring its types is not supported yet (kabiscope versions "
                "recomputes its CRCs); give its DWARF (vmlinux, .ko) or its Module.symvers");
 }
 
@@ -45,6 +46,7 @@ BuildInput detectBuildInput(const std::string& path) {
     if (std::filesystem::is_directory(status)) return BuildInput::Directory;
     if (!std::filesystem::is_regular_file(status) || looksLikeElfFile(path)) return BuildInput::Dwarf;
     if (looksLikeModuleSymvers(path)) return BuildInput::ModuleSymvers;
+    if (looksLikeReference(path)) return BuildInput::Reference;
     if (looksLikeSymtypes(path)) return BuildInput::Symtypes;
     return BuildInput::Dwarf;
 }
@@ -57,6 +59,7 @@ Build readBuild(const std::string& path, const VersionOptions& options) {
         return build;
     }
     case BuildInput::Symtypes: refuseSymtypes(path);
+    case BuildInput::Reference: refuseSymtypes(path, "a kabiscope reference");
     case BuildInput::Dwarf:
     case BuildInput::Directory: break;
     }
@@ -77,6 +80,7 @@ std::pair<Build, Build> readBuildPair(const std::string& oldPath, const std::str
 std::vector<std::string> exportNamesIn(const std::string& path, const VersionOptions& options) {
     const BuildInput kind = detectBuildInput(path);
     if (kind == BuildInput::Symtypes) refuseSymtypes(path);
+    if (kind == BuildInput::Reference) refuseSymtypes(path, "a kabiscope reference");
     if (kind != BuildInput::ModuleSymvers) return exportNamesOf(path, options);
     std::vector<std::string> names;
     for (const auto& [name, ref] : readModuleSymversBuild(path).symbols) names.push_back(name);

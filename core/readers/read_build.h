@@ -16,7 +16,7 @@
 
 namespace kabiscope {
 
-enum class BuildInput { Dwarf, Directory, ModuleSymvers, Symtypes };
+enum class BuildInput { Dwarf, Directory, ModuleSymvers, Symtypes, Reference };
 
 // What `path` holds. Anything that is not a directory, a Module.symvers or symtypes text is
 // taken as DWARF, whose reader then says what is wrong with it (missing, empty, not ELF, ...).

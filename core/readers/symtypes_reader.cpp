@@ -12,14 +12,11 @@
 
 namespace kabiscope {
 
-namespace {
-
-bool isTypeName(const std::string& name) {
+bool isSymtypesTypeName(const std::string& name) {
     return name.size() > 2 && name[1] == '#' && std::string_view("stue").find(name[0]) != std::string_view::npos;
 }
 
-// The name at the start of a line: up to the first space, or a quoted `s#'foo bar'`.
-size_t nameEnd(const std::string& line) {
+size_t symtypesNameEnd(const std::string& line) {
     if (line.size() > 3 && line[1] == '#' && line[2] == '\'') {
         const size_t close = line.find('\'', 3);
         return close == std::string::npos ? std::string::npos : close + 1;
@@ -27,7 +24,25 @@ size_t nameEnd(const std::string& line) {
     return line.find(' ');
 }
 
-}  // namespace
+void computeRecordCrcs(BuildFile& file, const std::string& path) {
+    // Symbols come in scope order (a scope is a run of lines): one expander per scope.
+    CrcWorkspace workspace;
+    std::unique_ptr<CrcExpander> expander;
+    uint32_t current = UINT32_MAX;
+    for (SymbolVersion& symbol : file.symbols) {
+        if (!symbol.hasCrc) continue;  // named only: no DWARF describes it
+        if (symbol.scope != current) {
+            expander.reset();
+            workspace.reset(0);
+            current = symbol.scope;
+            expander = std::make_unique<CrcExpander>(file.graph, *file.scopes[current], nullptr, path, workspace,
+                                                     /*shareExpansions=*/true);
+        }
+        symbol.crc = expander->crc(symbol.target, symbol.name(), nullptr);
+    }
+    std::stable_sort(file.symbols.begin(), file.symbols.end(),
+                     [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
+}
 
 BuildFile readSymtypesFile(const std::string& path) {
     std::ifstream in(path);
@@ -43,7 +58,7 @@ BuildFile readSymtypesFile(const std::string& path) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty()) continue;
         const std::string where = path + ":" + std::to_string(number);
-        const size_t end = nameEnd(line);
+        const size_t end = symtypesNameEnd(line);
         if (end == std::string::npos || end == 0 || end + 1 >= line.size() || line[end] != ' ')
             fail(where, "expected '<name> <rendering>'");
         std::string name = line.substr(0, end);
@@ -55,7 +70,7 @@ BuildFile readSymtypesFile(const std::string& path) {
         previous = name;
         Record record = parseTypeString(where, name, std::string_view(line).substr(end + 1));
         const TypeTarget target = TypeTarget::record(scope->overrides.offer(std::move(record)));
-        if (isTypeName(name)) {
+        if (isSymtypesTypeName(name)) {
             scope->types.emplace(std::move(name), target);
         } else {
             SymbolVersion symbol;
@@ -68,22 +83,7 @@ BuildFile readSymtypesFile(const std::string& path) {
     }
     if (in.bad()) fail(path, "read error: ", std::strerror(errno));
     if (file.symbols.empty()) fail(path, "no symbols in it: not a symtypes file");
-    // Symbols come in scope order (a scope is a run of lines): one expander per scope.
-    CrcWorkspace workspace;
-    std::unique_ptr<CrcExpander> expander;
-    uint32_t current = UINT32_MAX;
-    for (SymbolVersion& symbol : file.symbols) {
-        if (symbol.scope != current) {
-            expander.reset();
-            workspace.reset(0);
-            current = symbol.scope;
-            expander = std::make_unique<CrcExpander>(file.graph, *file.scopes[current], nullptr, path, workspace,
-                                                     /*shareExpansions=*/true);
-        }
-        symbol.crc = expander->crc(symbol.target, symbol.name(), nullptr);
-    }
-    std::stable_sort(file.symbols.begin(), file.symbols.end(),
-                     [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
+    computeRecordCrcs(file, path);
     return file;
 }
 

@@ -219,7 +219,7 @@ cmp -s "$WORK/out" "$DATA/expected/fx_basic.gcc.symvers" && pass "versions of a 
     || fail "versions of symtypes differs: $(cat "$WORK/err")"
 printf 'fx_a subprogram ( s#nowhere )\n' >"$WORK/bad.symtypes"
 expect_error "symtypes with an unknown reference" 1 "unknown type reference to 's#nowhere'" "$K" versions "$WORK/bad.symtypes"
-expect_error "symtypes and objects mixed" 2 "either symtypes files or objects" "$K" versions "$WORK/bad.symtypes" "$obj"
+expect_error "symtypes and objects mixed" 2 "either symtypes files and references or objects" "$K" versions "$WORK/bad.symtypes" "$obj"
 
 # --- a review's symbol list in the INI form (Android GKI, libabigail, RHEL stablelists) -------
 printf '# vendor list\n[abi_symbol_list]\n  rp_register\n' >"$WORK/gki.ini"
@@ -245,7 +245,7 @@ expect_error "malformed Module.symvers" 1 "kabiscope: $WORK/bad.symvers:2: expec
 expect_error "graph needs types" 1 "no types for fx_a in it (CRCs only)" "$K" graph "$WORK/old.symvers" fx_a
 expect_error "versions of a Module.symvers" 1 "a Module.symvers: it records CRCs" "$K" versions "$WORK/old.symvers"
 printf 's#fx struct fx { int a ; }\n' >"$WORK/fx.symtypes"
-expect_error "symtypes is recognised" 1 "a symtypes file: diffing and exploring symtypes is not supported yet" \
+expect_error "symtypes is recognised" 1 "a symtypes file: diffing and exploring its types is not supported yet" \
     "$K" diff "$WORK/fx.symtypes" "$WORK/old.symvers"
 expect_error "explain refuses symtypes before loading" 1 "a symtypes file: diffing and exploring" \
     "$K" explain "$WORK/fx.symtypes" "$WORK/old.symvers" fx_a
@@ -359,6 +359,24 @@ expect_error "diff: waiver without a reviewer" 1 "kabiscope: $WORK/badwaivers:1:
     "$K" diff --waivers "$WORK/badwaivers" "$FIX/folding.0.o" "$FIX/folding.1.o"
 expect_error "diff: missing waiver file" 1 "kabiscope: $WORK/nowaivers: cannot read: No such file or directory" \
     "$K" diff --waivers "$WORK/nowaivers" "$FIX/folding.0.o" "$FIX/folding.1.o"
+
+# The consolidated reference: written from DWARF, read back by versions with the same CRCs.
+"$K" reference -o "$WORK/multi.ref" "$FIX/multi_unit.o" 2>"$WORK/err"
+rc=$?
+"$K" versions "$WORK/multi.ref" >"$WORK/ref.out" 2>>"$WORK/err"
+"$K" versions "$FIX/multi_unit.o" >"$WORK/dwarf.out" 2>>"$WORK/err"
+if [ "$rc" -eq 0 ] && [ -s "$WORK/ref.out" ] && cmp -s "$WORK/ref.out" "$WORK/dwarf.out" && head -1 "$WORK/multi.ref" | grep -qx "# kabiscope reference 1"; then
+    pass "reference: versions of the reference = versions of its DWARF"
+else
+    fail "reference round trip: exit $rc $(head -c 300 "$WORK/err")"
+fi
+printf '# kabiscope reference 1\n/* vmlinux: a.o */\ns#foo@3\n' >"$WORK/bad.ref"
+expect_error "reference: a rendering number never given" 1 "kabiscope: $WORK/bad.ref:3: s#foo has no rendering 3 before this line" \
+    "$K" versions "$WORK/bad.ref"
+expect_error "reference: not a diff side yet" 1 "a kabiscope reference: diffing and exploring its types is not supported yet" \
+    "$K" diff "$WORK/multi.ref" "$FIX/multi_unit.o"
+expect_error "reference: a Module.symvers has no types" 1 "has no types to write a reference of" \
+    "$K" reference "$WORK/ok.symvers"
 
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]
