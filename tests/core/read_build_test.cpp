@@ -24,16 +24,7 @@ namespace fs = std::filesystem;
 
 class ReadBuildTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("kabiscope-read-build-" + std::to_string(::getpid()));
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-    std::string write(const std::string& name, const std::string& text) {
-        const std::string path = (dir_ / name).string();
-        std::ofstream(path) << text;
-        return path;
-    }
+    std::string write(const std::string& name, const std::string& text) { return dir_.write(name, text); }
     // The Module.symvers a kernel build writes for `build`'s files.
     std::string symversOf(const std::string& name, const Build& build) {
         std::ostringstream out;
@@ -41,19 +32,19 @@ protected:
             for (const SymbolVersion& symbol : file.symbols) writeModuleSymversLine(symbol, file.module, out);
         return write(name, out.str());
     }
-    fs::path dir_;
+    test::TempDir dir_{"read-build"};
 };
 
 TEST_F(ReadBuildTest, InputsAreToldByContent) {
     EXPECT_EQ(detectBuildInput(test::fixturePath("ripple.0.o")), BuildInput::Dwarf);
     EXPECT_EQ(detectBuildInput(test::fixturePath("mod_basic.ko.xz")), BuildInput::Dwarf);
-    EXPECT_EQ(detectBuildInput(dir_.string()), BuildInput::Directory);
+    EXPECT_EQ(detectBuildInput(dir_.path().string()), BuildInput::Directory);
     EXPECT_EQ(detectBuildInput(write("a.symvers", "# a comment\n0x12345678\tfoo\tvmlinux\tEXPORT_SYMBOL\t\n")),
               BuildInput::ModuleSymvers);
     EXPECT_EQ(detectBuildInput(write("a.symtypes", "s#foo struct foo { int a ; }\n")), BuildInput::Symtypes);
     EXPECT_EQ(detectBuildInput(write("notes.txt", "hello\n")), BuildInput::Dwarf) << "whose reader says what is wrong";
     try {
-        readBuild((dir_ / "a.symtypes").string(), {});  // versions reads it (symtypes_reader_test.cpp)
+        readBuild((dir_.path() / "a.symtypes").string(), {});  // versions reads it (symtypes_reader_test.cpp)
         FAIL() << "symtypes read as a build";
     } catch (const Error& e) {
         EXPECT_NE(e.problem().find("symtypes"), std::string::npos) << e.problem();

@@ -23,16 +23,7 @@ namespace fs = std::filesystem;
 
 class ReferenceTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("kabiscope-reference-" + std::to_string(::getpid()));
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-    std::string write(const std::string& name, const std::string& text) {
-        const std::string path = (dir_ / name).string();
-        std::ofstream(path) << text;
-        return path;
-    }
+    std::string write(const std::string& name, const std::string& text) { return dir_.write(name, text); }
     // The reference of `build`, written to a file.
     std::string referenceOf(const Build& build) {
         std::ostringstream out;
@@ -67,7 +58,7 @@ protected:
         }
         return "no error";
     }
-    fs::path dir_;
+    test::TempDir dir_{"reference"};
 };
 
 TEST_F(ReferenceTest, ALinkedFileReadsBackWithEveryCrcOfEveryUnit) {
@@ -87,10 +78,10 @@ TEST_F(ReferenceTest, KabiRulesAreKeptInTheRenderingsTheyProduce) {
 }
 
 TEST_F(ReferenceTest, ADirectoryKeepsItsModulesAndEachRenderingIsWrittenOnce) {
-    fs::create_directories(dir_ / "tree" / "drivers");
-    fs::copy_file(test::fixturePath("ripple.1.o"), dir_ / "tree" / "drivers" / "ripple.ko");
-    fs::copy_file(test::fixturePath("ripple.0.o"), dir_ / "tree" / "ripple_old.ko");
-    const Build build = load((dir_ / "tree").string());
+    fs::create_directories(dir_.path() / "tree" / "drivers");
+    fs::copy_file(test::fixturePath("ripple.1.o"), dir_.path() / "tree" / "drivers" / "ripple.ko");
+    fs::copy_file(test::fixturePath("ripple.0.o"), dir_.path() / "tree" / "ripple_old.ko");
+    const Build build = load((dir_.path() / "tree").string());
     ASSERT_EQ(build.files.size(), 2u);
     const std::string path = referenceOf(build);
     const Build back = readReferenceBuild(path);

@@ -164,16 +164,7 @@ TEST(Waivers, AMalformedFileIsAnErrorNamingFileAndLine) {
 
 class SignOffTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("kabiscope-sign-off-" + std::to_string(::getpid()));
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-    std::string write(const std::string& name, const std::string& text) {
-        const std::string path = (dir_ / name).string();
-        std::ofstream(path) << text;
-        return path;
-    }
+    std::string write(const std::string& name, const std::string& text) { return dir_.write(name, text); }
     DiffResult symversDiff() {
         const std::string before = write("old.symvers",
                                          "0x00000001\tsame\tvmlinux\tEXPORT_SYMBOL\t\n"
@@ -201,7 +192,7 @@ protected:
             if (diff.symbols[review.symbol].name == name) return review;
         throw std::logic_error("no review of " + name);
     }
-    fs::path dir_;
+    test::TempDir dir_{"sign-off"};
 };
 
 TEST_F(SignOffTest, WithoutRulesOnlyWhatCannotBreakAModuleIsAccepted) {

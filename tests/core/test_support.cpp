@@ -1,5 +1,7 @@
 #include "core/test_support.h"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -18,6 +20,22 @@ std::string readFile(const std::string& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+TempDir::TempDir(const std::string& tag)
+    : path_(std::filesystem::temp_directory_path() / ("kabiscope-" + tag + "-" + std::to_string(::getpid()))) {
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& text) const {
+    const std::string file = (path_ / name).string();
+    std::ofstream(file) << text;
+    return file;
 }
 
 bool fileExists(const std::string& path) {
