@@ -1,6 +1,6 @@
 #include "review/sign_off.h"
 
-#include <algorithm>
+#include <cstdint>
 
 namespace kabiscope {
 
@@ -13,13 +13,6 @@ std::string waiverText(const Waiver& waiver) {
 }
 
 }  // namespace
-
-std::string SymbolReview::verdict() const {
-    if (!accepted) return "open";
-    if (rule && std::all_of(changes.begin(), changes.end(), [](const Change& c) { return c.acceptedBy.empty(); }))
-        return "accepted by rule";
-    return "accepted";
-}
 
 SignOff reviewDiff(const DiffResult& diff, const SeverityRules& rules, const Waivers& waivers) {
     SignOff out;

@@ -36,7 +36,6 @@ struct SymbolReview {
         std::string acceptedBy;   // "waiver waivers.txt:4 (Jane Doe: reason)", "implicit: an addition"
     };
     std::vector<Change> changes;
-    std::string verdict() const;  // "accepted by rule r.txt:3", "accepted", "open"
 };
 
 struct SignOff {
