@@ -861,26 +861,23 @@ void MainWindow::exportReport(const QString& format) {
     statusBar()->showMessage(tr("Report written to %1").arg(path), 5000);
 }
 
-bool MainWindow::openRules(const QString& path) {
+bool MainWindow::openReviewFile(const QString& path, void (Review::*load)(const QString&), const QString& done) {
     try {
-        review_->loadRules(path);
+        (review_->*load)(path);
     } catch (const Error& e) {
         showError(QString::fromStdString(e.what()));
         return false;
     }
-    statusBar()->showMessage(tr("Severity rules read from %1").arg(path), 5000);
+    statusBar()->showMessage(done.arg(path), 5000);
     return true;
 }
 
+bool MainWindow::openRules(const QString& path) {
+    return openReviewFile(path, &Review::loadRules, tr("Severity rules read from %1"));
+}
+
 bool MainWindow::openWaivers(const QString& path) {
-    try {
-        review_->loadWaivers(path);
-    } catch (const Error& e) {
-        showError(QString::fromStdString(e.what()));
-        return false;
-    }
-    statusBar()->showMessage(tr("Waivers read from %1").arg(path), 5000);
-    return true;
+    return openReviewFile(path, &Review::loadWaivers, tr("Waivers read from %1"));
 }
 
 void MainWindow::saveWaivers(bool askForPath) {

@@ -125,6 +125,8 @@ private:
     void rebuildRecentMenu();
     void exportReport(const QString& format);
     void exportSignOff(const QString& format);
+    // Reads a rules or waiver file with `load`; an error is the dialog, success says `done`.
+    bool openReviewFile(const QString& path, void (Review::*load)(const QString&), const QString& done);
     void saveWaivers(bool askForPath);
     void openDialog();
     void reload();

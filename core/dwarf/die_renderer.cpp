@@ -341,12 +341,7 @@ void DieRenderer::appendFqn(std::string_view fqn) {
 
 std::string_view DieRenderer::kept(std::string_view text) {
     if (text.empty() || !file_.inReleasableInfo(text.data())) return text;
-    const uint64_t key = reinterpret_cast<uintptr_t>(text.data()) ^ (uint64_t(text.size()) << 48);
-    const uint32_t found = inlineCopies_.find(key);
-    if (found != OffsetMap::kMissing) return inlineTexts_[found];
-    inlineTexts_.push_back(graph_.storeText(text));
-    inlineCopies_.insert(key, uint32_t(inlineTexts_.size() - 1));
-    return inlineTexts_.back();
+    return inlineCopies_.copy(text, [this](std::string_view t) { return graph_.storeText(t); });
 }
 
 void DieRenderer::appendName(std::string_view text) {

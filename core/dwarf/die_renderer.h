@@ -90,8 +90,7 @@ private:
     TypeGraph& graph_;
     DieNodeIndex typeNodes_;
     OffsetMap symbolNodes_;
-    OffsetMap inlineCopies_;  // (address, length) of DWARF text -> index into inlineTexts_
-    std::vector<std::string_view> inlineTexts_;
+    TextCopies inlineCopies_;  // names given inline in .debug_info, copied into the graph
     // The types being rendered, outermost first, including those being rendered again.
     struct Frame {
         Dwarf_Die die;

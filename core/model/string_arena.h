@@ -5,9 +5,12 @@
 // the arena, so nodes and records can refer to text without owning it.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
+
+#include "base/offset_map.h"
 
 namespace kabiscope {
 
@@ -47,6 +50,27 @@ private:
     std::vector<std::unique_ptr<char[]>> largeBlocks_;
     std::vector<std::unique_ptr<char[]>> adopted_;  // from absorb()
     size_t used_ = 0;
+};
+
+// One copy per distinct borrowed text (by address and length): text borrowed from a source
+// (a DWARF string table) is copied once however often it is borrowed. `store` makes the copy
+// (StringArena::store, TypeGraph::storeText).
+class TextCopies {
+public:
+    template <typename Store>
+    std::string_view copy(std::string_view text, Store&& store) {
+        if (text.empty()) return text;
+        const uint64_t key = reinterpret_cast<uintptr_t>(text.data()) ^ (uint64_t(text.size()) << 48);
+        const uint32_t found = index_.find(key);
+        if (found != OffsetMap::kMissing) return copies_[found];
+        copies_.push_back(store(text));
+        index_.insert(key, uint32_t(copies_.size() - 1));
+        return copies_.back();
+    }
+
+private:
+    OffsetMap index_;  // (address, length) -> index into copies_
+    std::vector<std::string_view> copies_;
 };
 
 }  // namespace kabiscope

@@ -199,16 +199,9 @@ std::string TypeGraph::referenceName(NodeId id) const {
 
 void TypeGraph::detachFromSource() {
     if (!fragmentBlocks_.empty()) fragmentBlockUsed_.back() = blockUsed_;
-    OffsetMap copied;  // source pointer -> index into `views`
-    std::vector<std::string_view> views;
-    auto own = [&](std::string_view text) -> std::string_view {
-        if (text.empty()) return text;
-        const uint64_t key = reinterpret_cast<uintptr_t>(text.data()) ^ (uint64_t(text.size()) << 48);
-        const uint32_t found = copied.find(key);
-        if (found != OffsetMap::kMissing) return views[found];
-        views.push_back(strings_.store(text));
-        copied.insert(key, uint32_t(views.size() - 1));
-        return views.back();
+    TextCopies copies;
+    auto own = [&](std::string_view text) {
+        return copies.copy(text, [this](std::string_view t) { return strings_.store(t); });
     };
     for (TypeNode& node : nodes_) node.setName(own(node.name()));
     for (size_t b = 0; b < fragmentBlocks_.size(); ++b) {
