@@ -667,10 +667,13 @@ DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptio
         diff.module = home->module;
         if (before.file && severalFiles) diff.oldModule = before.file->module;
         if (before.symbol && after.symbol) {
-            diff.oldNamespace = before.symbol->info.nameSpace;
-            diff.newNamespace = after.symbol->info.nameSpace;
-            diff.oldExportType = before.symbol->info.exportType;
-            diff.newExportType = after.symbol->info.exportType;
+            // A side that does not know how its symbol is exported takes the other's word.
+            const ExportInfo& oldInfo = before.symbol->info.declarationKnown ? before.symbol->info : after.symbol->info;
+            const ExportInfo& newInfo = after.symbol->info.declarationKnown ? after.symbol->info : before.symbol->info;
+            diff.oldNamespace = oldInfo.nameSpace;
+            diff.newNamespace = newInfo.nameSpace;
+            diff.oldExportType = oldInfo.exportType;
+            diff.newExportType = newInfo.exportType;
         }
         if (!before.symbol) {
             diff.status = SymbolStatus::Added;

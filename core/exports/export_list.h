@@ -27,6 +27,9 @@ struct ExportInfo {
     std::string name;
     std::string exportType = "EXPORT_SYMBOL";  // or EXPORT_SYMBOL_GPL
     std::string nameSpace;                     // symbol namespace, "" for none
+    // False when the source does not say how the symbol is exported (a symtypes file holds only
+    // types): then exportType and nameSpace are placeholders, and no diff compares them.
+    bool declarationKnown = true;
 };
 
 class ExportList {

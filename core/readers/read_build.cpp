@@ -7,6 +7,7 @@
 #include "elf/elf_file.h"
 #include "readers/module_symvers_reader.h"
 #include "readers/reference_reader.h"
+#include "readers/symtypes_reader.h"
 #include "version/build_loader.h"
 
 namespace kabiscope {
@@ -38,6 +39,19 @@ bool looksLikeSymtypes(const std::string& path) {
                "recomputes its CRCs); give its DWARF (vmlinux, .ko) or its Module.symvers");
 }
 
+// A symtypes file as a build of one file; a symbol list keeps only the symbols it names.
+Build readSymtypesBuild(const std::string& path, const VersionOptions& options) {
+    if (options.progress) options.progress("reading " + path, 0, 1);
+    Build build;
+    build.path = path;
+    BuildFile& file = build.files.emplace_back(readSymtypesFile(path));
+    if (options.exports)
+        std::erase_if(file.symbols, [&](const SymbolVersion& s) { return !options.exports->contains(s.name()); });
+    build.index();
+    if (options.progress) options.progress("reading " + path, 1, 1);
+    return build;
+}
+
 }  // namespace
 
 BuildInput detectBuildInput(const std::string& path) {
@@ -58,7 +72,7 @@ Build readBuild(const std::string& path, const VersionOptions& options) {
         if (options.progress) options.progress("reading " + path, 1, 1);
         return build;
     }
-    case BuildInput::Symtypes: refuseSymtypes(path);
+    case BuildInput::Symtypes: return readSymtypesBuild(path, options);
     case BuildInput::Reference: refuseSymtypes(path, "a kabiscope reference");
     case BuildInput::Dwarf:
     case BuildInput::Directory: break;
@@ -79,7 +93,11 @@ std::pair<Build, Build> readBuildPair(const std::string& oldPath, const std::str
 
 std::vector<std::string> exportNamesIn(const std::string& path, const VersionOptions& options) {
     const BuildInput kind = detectBuildInput(path);
-    if (kind == BuildInput::Symtypes) refuseSymtypes(path);
+    if (kind == BuildInput::Symtypes) {
+        std::vector<std::string> names;
+        for (const SymbolVersion& symbol : readSymtypesBuild(path, {}).files.front().symbols) names.push_back(symbol.name());
+        return names;
+    }
     if (kind == BuildInput::Reference) refuseSymtypes(path, "a kabiscope reference");
     if (kind != BuildInput::ModuleSymvers) return exportNamesOf(path, options);
     std::vector<std::string> names;

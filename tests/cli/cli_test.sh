@@ -244,11 +244,19 @@ expect_error "malformed Module.symvers" 1 "kabiscope: $WORK/bad.symvers:2: expec
     "$K" diff "$WORK/old.symvers" "$WORK/bad.symvers"
 expect_error "graph needs types" 1 "no types for fx_a in it (CRCs only)" "$K" graph "$WORK/old.symvers" fx_a
 expect_error "versions of a Module.symvers" 1 "a Module.symvers: it records CRCs" "$K" versions "$WORK/old.symvers"
-printf 's#fx struct fx { int a ; }\n' >"$WORK/fx.symtypes"
-expect_error "symtypes is recognised" 1 "a symtypes file: diffing and exploring its types is not supported yet" \
+printf 's#fx struct fx { int a ; } ;\nfx_a int fx_a ( s#fx * ) ;\n' >"$WORK/fx.symtypes"
+expect_error "genksyms symtypes is recognised and refused" 1 "genksyms symtypes (C declarations): not supported yet" \
     "$K" diff "$WORK/fx.symtypes" "$WORK/old.symvers"
-expect_error "explain refuses symtypes before loading" 1 "a symtypes file: diffing and exploring" \
-    "$K" explain "$WORK/fx.symtypes" "$WORK/old.symvers" fx_a
+expect_error "versions refuses genksyms symtypes" 1 "$WORK/fx.symtypes:1: genksyms symtypes" "$K" versions "$WORK/fx.symtypes"
+# gendwarfksyms symtypes as the old side: the same causes as the DWARF old side.
+"$K" versions --symtypes "$WORK/v1.symtypes" "$v1" >/dev/null
+"$K" diff "$v1" "$v2" | tail -n +2 >"$WORK/dwarf.diff"
+"$K" diff "$WORK/v1.symtypes" "$v2" >"$WORK/text.diff"; rc=$?
+tail -n +2 "$WORK/text.diff" | cmp -s - "$WORK/dwarf.diff" && [ "$rc" -eq 4 ] \
+    && pass "diff of symtypes against DWARF reports as DWARF against DWARF" \
+    || fail "diff symtypes against DWARF: exit $rc; $(diff <(tail -n +2 "$WORK/text.diff") "$WORK/dwarf.diff" | head -5)"
+"$K" explain "$WORK/v1.symtypes" "$v2" kabi_dev >"$WORK/out" 2>&1; grep -q "path: kabi_dev -> s#kdev -> member flags" "$WORK/out" \
+    && pass "explain with a symtypes side" || fail "explain symtypes: $(head -3 "$WORK/out")"
 
 # --- graph ------------------------------------------------------------------------------------
 "$K" graph --format dot --against "$v1" "$v2" kabi_dev >"$WORK/g.dot"; rc=$?
