@@ -94,8 +94,9 @@ std::pair<Build, Build> readBuildPair(const std::string& oldPath, const std::str
 std::vector<std::string> exportNamesIn(const std::string& path, const VersionOptions& options) {
     const BuildInput kind = detectBuildInput(path);
     if (kind == BuildInput::Symtypes) {
+        const Build build = readSymtypesBuild(path, {});  // named: a range-for would not keep a temporary alive
         std::vector<std::string> names;
-        for (const SymbolVersion& symbol : readSymtypesBuild(path, {}).files.front().symbols) names.push_back(symbol.name());
+        for (const SymbolVersion& symbol : build.files.front().symbols) names.push_back(symbol.name());
         return names;
     }
     if (kind == BuildInput::Reference) refuseSymtypes(path, "a kabiscope reference");

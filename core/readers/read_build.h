@@ -3,9 +3,10 @@
 //
 // Readers plug in behind it: DWARF (a vmlinux, a module, an object, compressed or not, or a
 // directory of them: version/build_loader.h) and a Module.symvers (CRCs without types:
-// readers/module_symvers_reader.h). A symtypes file is recognised: `versions` recomputes its
-// CRCs (readers/symtypes_reader.h); as a side of a diff it is refused with a clear error until
-// its renderings can be compared member by member.
+// readers/module_symvers_reader.h), gendwarfksyms symtypes (its renderings read back into type
+// nodes: readers/symtypes_reader.h, docs/symtypes-graph.md). A kabiscope reference is recognised:
+// `versions` recomputes its CRCs; as a side of a diff it is refused with a clear error until its
+// records are read into nodes too.
 #pragma once
 
 #include <string>
