@@ -12,8 +12,6 @@ namespace kabiscope {
 
 namespace {
 
-bool isTypeName(const std::string& step) { return step.size() > 2 && step[1] == '#'; }
-
 std::string dotEscape(const std::string& text) {
     std::string out;
     for (char c : text) {
@@ -56,7 +54,7 @@ DependencyGraph buildDependencyGraph(const BuildFile& build, const SymbolVersion
             std::string previous = symbol.name();
             pathTypes.insert(previous);
             for (const std::string& step : options.diff->pathTo(diff, i)) {
-                if (!isTypeName(step)) continue;
+                if (!isReferenceName(step)) continue;
                 pathTypes.insert(step);
                 pathEdges.emplace(previous, step);
                 previous = step;

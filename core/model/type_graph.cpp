@@ -172,6 +172,10 @@ char referencePrefix(NodeKind kind) {
     }
 }
 
+bool isReferenceName(std::string_view text) {
+    return text.size() > 2 && text[1] == '#' && std::string_view("stue").find(text[0]) != std::string_view::npos;
+}
+
 bool TypeGraph::isNamedType(NodeId id) const {
     const TypeNode& n = nodes_[id];
     return referencePrefix(n.kind) != 0 && !n.name().empty();

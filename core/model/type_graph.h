@@ -281,6 +281,9 @@ private:
 // The reference prefix letter of a node kind, or 0 when the kind is never referenced by name.
 char referencePrefix(NodeKind kind);
 
+// Whether `text` is a type's reference name ("s#foo", "t#u32", "s#'a b'"): a symtypes line's
+// name for a type, or a reference inside a rendering.
+bool isReferenceName(std::string_view text);
 // "<prefix>#<name>", quoted with ' when the name contains a space (gendwarfksyms' rule).
 std::string makeReferenceName(char prefix, std::string_view name);
 // The same, appended to `out` (no string of its own on hot paths).

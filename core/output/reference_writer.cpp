@@ -8,12 +8,6 @@
 
 namespace kabiscope {
 
-namespace {
-
-bool isTypeName(const std::string& name) { return name.size() > 2 && name[1] == '#'; }
-
-}  // namespace
-
 void writeReference(const Build& build, std::ostream& out) {
     size_t scopes = 0, exports = 0;
     for (const BuildFile& file : build.files) {
@@ -36,7 +30,7 @@ void writeReference(const Build& build, std::ostream& out) {
             out << "/* " << file.module << ": " << file.scopes[scope]->label << " */\n";
             for (const Record& record : records) {
                 std::string rendering = record.rendering();
-                if (!isTypeName(record.name)) {
+                if (!isReferenceName(record.name)) {
                     out << record.name << ' ' << rendering << '\n';
                     continue;
                 }

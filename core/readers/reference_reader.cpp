@@ -150,7 +150,7 @@ Build readReferenceBuild(const std::string& path) {
             const size_t at = line.rfind('@');
             const std::string name = at == std::string::npos ? line : line.substr(0, at);
             const std::string digits = at == std::string::npos ? "" : line.substr(at + 1);
-            if (!isSymtypesTypeName(name) || digits.empty() || digits.size() > 9 ||
+            if (!isReferenceName(name) || digits.empty() || digits.size() > 9 ||
                 digits.find_first_not_of("0123456789") != std::string::npos)
                 fail(where, "expected '<name> <rendering>' or '<type>@<number>'");
             const size_t pick = std::stoul(digits);
@@ -163,7 +163,7 @@ Build readReferenceBuild(const std::string& path) {
         if (end == 0 || end + 1 >= line.size() || line[end] != ' ') fail(where, "expected '<name> <rendering>'");
         std::string name = line.substr(0, end);
         Record record = parseTypeString(where, name, std::string_view(line).substr(end + 1));
-        if (isSymtypesTypeName(name)) {
+        if (isReferenceName(name)) {
             Variants& variants = types[name];
             variants.records.push_back(record);
             variants.current = variants.records.size() - 1;

@@ -27,10 +27,6 @@ std::optional<PrefixInfo> prefixInfo(char prefix) {
     }
 }
 
-bool isReferenceToken(std::string_view token) {
-    return token.size() > 2 && token[1] == '#' && prefixInfo(token[0]).has_value();
-}
-
 // The name inside a reference token: "s#foo" -> "foo", "s#'a b'" -> "a b".
 std::string_view referencedName(std::string_view token) {
     std::string_view name = token.substr(2);
@@ -69,6 +65,14 @@ std::optional<TagWord> aggregateTag(std::string_view word) {
     return std::nullopt;
 }
 
+// A whole token of decimal digits as an unsigned 64-bit number.
+std::optional<uint64_t> decimal(std::string_view digits) {
+    uint64_t value = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+    return value;
+}
+
 // "byte_size(8)" -> ByteSize, 8.
 struct Attribute {
     NumberLabel label;
@@ -89,11 +93,9 @@ std::optional<Attribute> attribute(std::string_view token) {
     if (token.empty() || token.back() != ')') return std::nullopt;
     for (const auto& [prefix, label] : kLabels) {
         if (token.substr(0, prefix.size()) != prefix) continue;
-        const std::string_view digits = token.substr(prefix.size(), token.size() - prefix.size() - 1);
-        uint64_t value = 0;
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-        return Attribute{label, value};
+        const std::optional<uint64_t> value = decimal(token.substr(prefix.size(), token.size() - prefix.size() - 1));
+        if (!value) return std::nullopt;
+        return Attribute{label, *value};
     }
     return std::nullopt;
 }
@@ -195,7 +197,7 @@ private:
             if (gluedNext()) break;  // the next item, printed without its separator
             size_t next = 0;
             const std::string_view token = peek(&next);
-            if (token.empty() || isStructural(token) || attribute(token) || isReferenceToken(token)) break;
+            if (token.empty() || isStructural(token) || attribute(token) || isReferenceName(token)) break;
             pos_ = next;
             stop = next;
             any = true;
@@ -273,7 +275,7 @@ private:
         }
         const std::string_view word = peek();
         if (word.empty()) throw ParseFailure{};
-        if (isReferenceToken(word)) {
+        if (isReferenceName(word)) {
             take();
             if (referencedName(word).empty()) throw ParseFailure{};
             return stubs_ && graph_ ? stubs_->stub(word) : 0;
@@ -350,10 +352,9 @@ private:
             if (digits.empty()) {
                 text("[]");
             } else {
-                uint64_t value = 0;
-                const auto [stop, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-                if (ec != std::errc() || stop != digits.data() + digits.size()) throw ParseFailure{};
-                number(NumberLabel::Bound, value);
+                const std::optional<uint64_t> value = decimal(digits);
+                if (!value) throw ParseFailure{};
+                number(NumberLabel::Bound, *value);
             }
             child(end(range));
             bounds.remove_prefix(close + 1);
@@ -368,23 +369,38 @@ private:
         return end(id);
     }
 
+    // A list's items up to `close` (")" or "}", a literal), then the close as the renderer
+    // prints it: `item(unseparated)` reads one item, told whether it stands without " , ".
+    template <typename Item>
+    void parseItems(std::string_view close, Item&& item) {
+        bool first = true;
+        while (peek() != close) {
+            const bool separated = !first && !gluedNext();
+            if (separated) expect(",");
+            item(!separated);
+            first = false;
+        }
+        take();
+        lineBreak();
+        text(close);
+    }
+    // The " , " an item opens with, as appendListComma prints it (inside the item's node).
+    void separator(bool unseparated) {
+        if (unseparated) return;
+        text(" ,");
+        lineBreak();
+    }
+
     // "( <parameters> ) -> <type>" after a function's keyword.
     void parseFunctionTail(std::string_view keyword) {
         text(keyword);
         expect("(");
         text(" (");
         lineBreak();
-        bool first = true;
-        while (peek() != ")") {
-            const bool separated = !first && !gluedNext();
-            if (separated) expect(",");
+        parseItems(")", [&](bool unseparated) {
             expect("formal_parameter");
-            parseListItem(NodeKind::Parameter, "formal_parameter", !separated);
-            first = false;
-        }
-        take();
-        lineBreak();
-        text(")");
+            parseListItem(NodeKind::Parameter, "formal_parameter", unseparated);
+        });
         lineBreak();
         expect("->");
         text("-> ");
@@ -394,10 +410,7 @@ private:
     // A member or parameter after its keyword: "<type> [name] <attributes>".
     void parseListItem(NodeKind kind, std::string_view keyword, bool unseparated) {
         const NodeId id = begin(kind, keyword);
-        if (!unseparated) {
-            text(" ,");
-            lineBreak();
-        }
+        separator(unseparated);
         text(kind == NodeKind::Member ? "member " : "formal_parameter ");
         parseChildType();
         const std::string_view name = takeName();
@@ -421,16 +434,7 @@ private:
         expect("{");
         text(" {");
         lineBreak();
-        bool first = true;
-        while (peek() != "}") {
-            const bool separated = !first && !gluedNext();
-            if (separated) expect(",");
-            parseAggregateItem(kind, !separated);
-            first = false;
-        }
-        take();
-        lineBreak();
-        text("}");
+        parseItems("}", [&](bool unseparated) { parseAggregateItem(kind, unseparated); });
         static constexpr NumberLabel kAllowed[] = {NumberLabel::ByteSize, NumberLabel::Alignment};
         parseAttributes(kAllowed);
         return end(id);
@@ -454,72 +458,47 @@ private:
         const NodeId id = begin(NodeKind::Enumerator, "enumerator");
         const std::string_view name = takeName();
         setName(id, name);
-        if (!unseparated) {
-            text(" ,");
-            lineBreak();
-        }
+        separator(unseparated);
         text("enumerator");
         appendName(name);
         if (peek() == "=") {
             take();
-            const std::string_view digits = take();
-            uint64_t value = 0;
-            const auto [stop, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-            if (ec != std::errc() || stop != digits.data() + digits.size()) throw ParseFailure{};
+            const std::optional<uint64_t> value = decimal(take());
+            if (!value) throw ParseFailure{};
             text(" = ");
-            number(NumberLabel::Plain, value);
+            number(NumberLabel::Plain, *value);
         }
         child(end(id));
     }
 
     void parseVariantPart(bool unseparated) {
         const NodeId id = begin(NodeKind::VariantPart, "variant_part");
-        if (!unseparated) {
-            text(" ,");
-            lineBreak();
-        }
+        separator(unseparated);
         text("variant_part {");
         expect("{");
         lineBreak();
-        bool firstItem = true;
-        while (peek() != "}") {
-            const bool separated = !firstItem && !gluedNext();
-            if (separated) expect(",");
+        parseItems("}", [&](bool unseparated) {
             const std::string_view word = take();
             if (word == "variant")
-                parseVariant(!separated);
+                parseVariant(unseparated);
             else if (word == "member")
-                parseListItem(NodeKind::Member, "member", !separated);
+                parseListItem(NodeKind::Member, "member", unseparated);
             else
                 throw ParseFailure{};
-            firstItem = false;
-        }
-        take();
-        lineBreak();
-        text("}");
+        });
         child(end(id));
     }
 
     void parseVariant(bool unseparated) {
         const NodeId id = begin(NodeKind::Variant, "variant");
-        if (!unseparated) {
-            text(" ,");
-            lineBreak();
-        }
+        separator(unseparated);
         text("variant {");
         expect("{");
         lineBreak();
-        bool firstMember = true;
-        while (peek() != "}") {
-            const bool separated = !firstMember && !gluedNext();
-            if (separated) expect(",");
+        parseItems("}", [&](bool unseparated) {
             expect("member");
-            parseListItem(NodeKind::Member, "member", !separated);
-            firstMember = false;
-        }
-        take();
-        lineBreak();
-        text("}");
+            parseListItem(NodeKind::Member, "member", unseparated);
+        });
         static constexpr NumberLabel kAllowed[] = {NumberLabel::DiscrValue};
         parseAttributes(kAllowed);
         child(end(id));
@@ -535,11 +514,9 @@ private:
     ReferenceStubs* stubs_;
 };
 
-bool isTypeName(std::string_view name) { return isReferenceToken(name); }
-
 NodeId parseWith(std::string_view name, std::string_view rendering, TypeGraph* graph, ReferenceStubs* stubs) {
     Parser parser(rendering, graph, stubs);
-    const NodeId root = isTypeName(name) ? parser.parseTypeRoot(name) : parser.parseSymbol();
+    const NodeId root = isReferenceName(name) ? parser.parseTypeRoot(name) : parser.parseSymbol();
     parser.expectEnd();
     return root;
 }

@@ -13,10 +13,6 @@
 
 namespace kabiscope {
 
-bool isSymtypesTypeName(const std::string& name) {
-    return name.size() > 2 && name[1] == '#' && std::string_view("stue").find(name[0]) != std::string_view::npos;
-}
-
 size_t symtypesNameEnd(const std::string& line) {
     if (line.size() > 3 && line[1] == '#' && line[2] == '\'') {
         const size_t close = line.find('\'', 3);
@@ -98,7 +94,7 @@ BuildFile readSymtypesFile(const std::string& path) {
             target = TypeTarget::node(root);
         else  // not gendwarfksyms' grammar (a hand-written type_string): kept as text
             target = TypeTarget::record(scope->overrides.offer(parseTypeString(where, name, rendering)));
-        if (isSymtypesTypeName(name)) {
+        if (isReferenceName(name)) {
             scope->types.emplace(std::move(name), target);
         } else {
             SymbolVersion symbol;

@@ -19,8 +19,6 @@ namespace kabiscope {
 BuildFile readSymtypesFile(const std::string& path);
 
 // Shared with readers of other symtypes-shaped text (readers/reference_reader.h):
-// whether a line's name is a type's ("s#foo", "t#u32", ...);
-bool isSymtypesTypeName(const std::string& name);
 // where the name at the start of a line ends (a quoted `s#'foo bar'` included), npos if unclosed;
 size_t symtypesNameEnd(const std::string& line);
 // every symbol's CRC from its scope's records, then the symbols sorted by name.
