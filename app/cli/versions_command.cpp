@@ -10,6 +10,7 @@
 #include "cli/progress_reporter.h"
 #include "modules/recorded_crcs.h"
 #include "output/writers.h"
+#include "readers/genksyms_reader.h"
 #include "readers/reference_reader.h"
 #include "readers/symtypes_reader.h"
 #include "version/build_loader.h"
@@ -68,14 +69,16 @@ int runVersions(const VersionsArguments& args) {
     ProgressReporter progress;
     options.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
 
-    // Symtypes text: the CRCs recomputed from its renderings (readers/symtypes_reader.h).
+    // Symtypes text: the CRCs recomputed from its records (readers/symtypes_reader.h, and
+    // readers/genksyms_reader.h for genksyms').
     size_t symtypes = 0;
     for (const std::string& file : args.files) {
         const BuildInput kind = detectBuildInput(file);
         if (kind == BuildInput::ModuleSymvers)
             fail(file, "a Module.symvers: it records CRCs, versions computes them "
                        "(give a vmlinux, a module, an object or symtypes; diff takes a Module.symvers)");
-        if (kind == BuildInput::Symtypes || kind == BuildInput::Reference) ++symtypes;
+        if (kind == BuildInput::Symtypes || kind == BuildInput::GenksymsSymtypes || kind == BuildInput::Reference)
+            ++symtypes;
     }
     if (symtypes && symtypes != args.files.size())
         throw UsageError("give either symtypes files and references or objects, not both");
@@ -85,8 +88,11 @@ int runVersions(const VersionsArguments& args) {
         if (!args.symtypesFile.empty() || !args.crcInputFile.empty() || options.exports)
             throw UsageError("--symtypes, --crc-input and --symbols take objects, not symtypes");
         for (const std::string& file : args.files) {
-            if (detectBuildInput(file) == BuildInput::Reference)
+            const BuildInput kind = detectBuildInput(file);
+            if (kind == BuildInput::Reference)
                 for (BuildFile& part : readReferenceBuild(file).files) builds.push_back(std::move(part));
+            else if (kind == BuildInput::GenksymsSymtypes)
+                builds.push_back(readGenksymsFile(file));
             else
                 builds.push_back(readSymtypesFile(file));
         }

@@ -63,8 +63,17 @@ struct SymbolVersion {
     bool hasTypes() const { return scope != UINT32_MAX && target.valid(); }
 };
 
+// How a file's CRCs were computed: the two kernel tools hash different things, so CRCs of one
+// never match the other's, and a diff between them says so instead of listing every symbol.
+enum class Versioning : uint8_t {
+    Gendwarfksyms,  // from DWARF, or from gendwarfksyms' symtypes
+    Genksyms,       // from genksyms' symtypes (the preprocessed source)
+    Recorded,       // read as recorded (a Module.symvers): either tool
+};
+
 struct BuildFile {
     std::string path;
+    Versioning versioning = Versioning::Gendwarfksyms;
     std::string module;                   // Module.symvers' name for it: "vmlinux", "net/foo/bar"
     // Keep the DWARF sessions the graph's text points into alive (one per loading thread);
     // empty once the graph owns its text (VersionOptions::detachFromDwarf).

@@ -28,6 +28,7 @@ Build readModuleSymversBuild(const std::string& path, const ExportList* only) {
         BuildFile& file = build.files.emplace_back();
         file.path = path;
         file.module = module;
+        file.versioning = Versioning::Recorded;
         file.typesKept = false;
         std::sort(symbols.begin(), symbols.end(), [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
         file.symbols = std::move(symbols);

@@ -2,9 +2,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <sstream>
 
 #include "base/error.h"
 #include "elf/elf_file.h"
+#include "readers/genksyms_reader.h"
+#include "readers/genksyms_symtypes.h"
 #include "readers/module_symvers_reader.h"
 #include "readers/reference_reader.h"
 #include "readers/symtypes_reader.h"
@@ -15,23 +19,31 @@ namespace kabiscope {
 namespace {
 
 // gendwarfksyms' symtypes: "s#foo structure_type foo { ... }", "t#u32 typedef ...", or a
-// symbol's line "foo subprogram ( ... )"; genksyms' "s#foo struct foo { ... } ;".
-bool looksLikeSymtypes(const std::string& path) {
+// symbol's line "foo subprogram ( ... )"; genksyms' "s#foo struct foo { ... }", or a
+// consolidated file's "/* fs/foo.symtypes */".
+std::optional<BuildInput> symtypesKind(const std::string& path) {
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty()) continue;
+        if (line.size() > 3 && line[1] == '#' && std::string("stueE").find(line[0]) != std::string::npos)
+            return isGenksymsSymtypesLine(line) ? BuildInput::GenksymsSymtypes : BuildInput::Symtypes;
+        if (line.substr(0, 2) == "/*") return BuildInput::GenksymsSymtypes;
         const size_t space = line.find(' ');
-        if (space == std::string::npos || space == 0) return false;
-        if (line.size() > 3 && line[1] == '#' && std::string("stueEf").find(line[0]) != std::string::npos) return true;
+        if (space == std::string::npos || space == 0) return std::nullopt;
         const std::string kind = line.substr(space + 1, line.find(' ', space + 1) - space - 1);
         for (const char* known : {"subprogram", "variable", "base_type", "pointer_type", "array_type", "const_type",
                                   "volatile_type", "structure_type", "union_type", "enumeration_type", "typedef",
                                   "subroutine_type", "restrict_type"})
-            if (kind == known) return true;
-        return false;
+            if (kind == known) return BuildInput::Symtypes;
+        // genksyms' line for an exported symbol declares it by name: "foo int foo ( void )".
+        std::istringstream tokens(line.substr(space + 1));
+        for (std::string token; tokens >> token;)
+            if (token == line.substr(0, space)) return BuildInput::GenksymsSymtypes;
+        return std::nullopt;
     }
-    return false;
+    return std::nullopt;
 }
 
 [[noreturn]] void refuseSymtypes(const std::string& path, const char* what = "a symtypes file") {
@@ -40,11 +52,12 @@ bool looksLikeSymtypes(const std::string& path) {
 }
 
 // A symtypes file as a build of one file; a symbol list keeps only the symbols it names.
-Build readSymtypesBuild(const std::string& path, const VersionOptions& options) {
+Build readSymtypesBuild(const std::string& path, BuildInput kind, const VersionOptions& options) {
     if (options.progress) options.progress("reading " + path, 0, 1);
     Build build;
     build.path = path;
-    BuildFile& file = build.files.emplace_back(readSymtypesFile(path));
+    BuildFile& file = build.files.emplace_back(kind == BuildInput::GenksymsSymtypes ? readGenksymsFile(path)
+                                                                                    : readSymtypesFile(path));
     if (options.exports)
         std::erase_if(file.symbols, [&](const SymbolVersion& s) { return !options.exports->contains(s.name()); });
     build.index();
@@ -61,18 +74,20 @@ BuildInput detectBuildInput(const std::string& path) {
     if (!std::filesystem::is_regular_file(status) || looksLikeElfFile(path)) return BuildInput::Dwarf;
     if (looksLikeModuleSymvers(path)) return BuildInput::ModuleSymvers;
     if (looksLikeReference(path)) return BuildInput::Reference;
-    if (looksLikeSymtypes(path)) return BuildInput::Symtypes;
+    if (const auto kind = symtypesKind(path)) return *kind;
     return BuildInput::Dwarf;
 }
 
 Build readBuild(const std::string& path, const VersionOptions& options) {
-    switch (detectBuildInput(path)) {
+    const BuildInput kind = detectBuildInput(path);
+    switch (kind) {
     case BuildInput::ModuleSymvers: {
         Build build = readModuleSymversBuild(path, options.exports ? &*options.exports : nullptr);
         if (options.progress) options.progress("reading " + path, 1, 1);
         return build;
     }
-    case BuildInput::Symtypes: return readSymtypesBuild(path, options);
+    case BuildInput::Symtypes:
+    case BuildInput::GenksymsSymtypes: return readSymtypesBuild(path, kind, options);
     case BuildInput::Reference: refuseSymtypes(path, "a kabiscope reference");
     case BuildInput::Dwarf:
     case BuildInput::Directory: break;
@@ -93,8 +108,8 @@ std::pair<Build, Build> readBuildPair(const std::string& oldPath, const std::str
 
 std::vector<std::string> exportNamesIn(const std::string& path, const VersionOptions& options) {
     const BuildInput kind = detectBuildInput(path);
-    if (kind == BuildInput::Symtypes) {
-        const Build build = readSymtypesBuild(path, {});  // named: a range-for would not keep a temporary alive
+    if (kind == BuildInput::Symtypes || kind == BuildInput::GenksymsSymtypes) {
+        const Build build = readSymtypesBuild(path, kind, {});  // named: a range-for would not keep a temporary alive
         std::vector<std::string> names;
         for (const SymbolVersion& symbol : build.files.front().symbols) names.push_back(symbol.name());
         return names;

@@ -4,7 +4,8 @@
 // Readers plug in behind it: DWARF (a vmlinux, a module, an object, compressed or not, or a
 // directory of them: version/build_loader.h) and a Module.symvers (CRCs without types:
 // readers/module_symvers_reader.h), gendwarfksyms symtypes (its renderings read back into type
-// nodes: readers/symtypes_reader.h, docs/symtypes-graph.md). A kabiscope reference is recognised:
+// nodes: readers/symtypes_reader.h, docs/symtypes-graph.md), genksyms symtypes (genksyms' CRCs
+// recomputed: readers/genksyms_reader.h). A kabiscope reference is recognised:
 // `versions` recomputes its CRCs; as a side of a diff it is refused with a clear error until its
 // records are read into nodes too.
 #pragma once
@@ -17,7 +18,7 @@
 
 namespace kabiscope {
 
-enum class BuildInput { Dwarf, Directory, ModuleSymvers, Symtypes, Reference };
+enum class BuildInput { Dwarf, Directory, ModuleSymvers, Symtypes, GenksymsSymtypes, Reference };
 
 // What `path` holds. Anything that is not a directory, a Module.symvers or symtypes text is
 // taken as DWARF, whose reader then says what is wrong with it (missing, empty, not ELF, ...).

@@ -41,18 +41,11 @@ void computeRecordCrcs(BuildFile& file, const std::string& path) {
                      [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
 }
 
-namespace {
-
-// genksyms writes C declarations ("s#foo struct foo { int a ; } ;"), gendwarfksyms its DWARF
-// grammar ("s#foo structure_type foo { ... }", "foo subprogram ( ... ) -> ..."): told by the
-// first keyword of a rendering.
 bool isGendwarfksymsRendering(std::string_view rendering) {
     const std::string_view word = rendering.substr(0, rendering.find(' '));
     return word == "subprogram" || word == "variable" || word.substr(0, 10) == "array_type" ||
            (word.size() > 5 && word.substr(word.size() - 5) == "_type");
 }
-
-}  // namespace
 
 BuildFile readSymtypesFile(const std::string& path) {
     std::ifstream in(path);
@@ -77,8 +70,7 @@ BuildFile readSymtypesFile(const std::string& path) {
             fail(where, "expected '<name> <rendering>'");
         std::string name = line.substr(0, end);
         if (!scope && !isGendwarfksymsRendering(std::string_view(line).substr(end + 1)))
-            fail(where, "genksyms symtypes (C declarations): not supported yet; give gendwarfksyms symtypes "
-                        "(kabiscope versions --symtypes), the DWARF, or the Module.symvers");
+            fail(where, "genksyms symtypes (C declarations), not gendwarfksyms': read it with readGenksymsBuild");
         if (!scope || name <= previous) {  // sorted within one object's file: a new object starts
             closeScope();
             file.scopes.push_back(std::make_unique<VersionScope>());

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "model/build_file.h"
 
@@ -21,6 +22,9 @@ BuildFile readSymtypesFile(const std::string& path);
 // Shared with readers of other symtypes-shaped text (readers/reference_reader.h):
 // where the name at the start of a line ends (a quoted `s#'foo bar'` included), npos if unclosed;
 size_t symtypesNameEnd(const std::string& line);
+// whether a rendering is in gendwarfksyms' DWARF grammar ("structure_type foo { ... }", "subprogram
+// ( ... ) -> ..."), not genksyms' C ("struct foo { ... }"): told by its first keyword;
+bool isGendwarfksymsRendering(std::string_view rendering);
 // every symbol's CRC from its scope's records, then the symbols sorted by name.
 void computeRecordCrcs(BuildFile& file, const std::string& path);
 

@@ -1,0 +1,89 @@
+# 0 "drv.c"
+# 0 "<built-in>"
+# 0 "<command-line>"
+# 1 "drv.c"
+# 1 "kabi.h" 1
+
+
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef u32 gfp_t;
+typedef _Bool bool;
+
+struct list_head {
+ struct list_head *next, *prev;
+};
+
+enum zone_type {
+ ZONE_DMA,
+ ZONE_NORMAL = 4,
+
+ ZONE_DEVICE,
+
+ ZONE_MOVABLE,
+ MAX_NR_ZONES
+};
+
+enum { ANON_A = -3, ANON_B = (1 << 4) | 2 };
+
+struct page;
+struct kobject;
+
+struct kobject { const char *name; struct list_head entry; };
+
+
+union map_key {
+ u32 id;
+ u64 cookie;
+ struct { u32 lo, hi; } parts;
+};
+
+struct stats {
+ u64 rx_packets;
+
+ u64 rx_dropped;
+
+ u64 tx_packets;
+ unsigned int flags : 3, busy : 1;
+ int counts[MAX_NR_ZONES];
+};
+
+struct device {
+ const char *name;
+ struct device *parent;
+ struct kobject *kobj;
+ struct page *pages[4];
+ struct stats stats;
+ union map_key key;
+ void (*release)(struct device *dev);
+ int (*probe)(struct device *, const struct list_head *, ...);
+ struct list_head node;
+ gfp_t gfp;
+
+ long private_data;
+
+
+
+ union {
+  struct { int a; char b; };
+  long raw[2];
+ };
+ volatile unsigned long state;
+ enum zone_type zone;
+ bool registered;
+} __attribute__((aligned(8)));
+
+typedef struct device device_t;
+typedef int (*device_cb)(device_t *, void *);
+# 2 "drv.c" 2
+
+struct driver_priv;
+
+int drv_probe(struct device *dev, struct driver_priv *priv, union map_key key) { return 0; }
+__GENKSYMS_EXPORT_SYMBOL(drv_probe);
+
+u32 drv_version(void) { return 1; }
+__GENKSYMS_EXPORT_SYMBOL(drv_version);
+
+int drv_zones[MAX_NR_ZONES][2];
+__GENKSYMS_EXPORT_SYMBOL(drv_zones);
