@@ -209,10 +209,14 @@ public:
         case NodeKind::Union:
         case NodeKind::Enumeration: compareAggregate(a, b, ""); break;
         case NodeKind::Symbol:
-            if (nb.keyword() == "subprogram")
+            if (nb.keyword() == "subprogram" || nb.keyword() == "function")  // gendwarfksyms', genksyms'
                 compareFunction(a, b);
             else
                 compareTypePart(a, b, "type", false);
+            break;
+        case NodeKind::Constant:  // genksyms' E#: its value is an expression of the enum before it
+            add(ChangeKind::ValueChanged, "",
+                "value changed from " + shortRendering(old_.graph, a) + " to " + shortRendering(new_.graph, b), a, b);
             break;
         default: compareTypePart(a, b, "type", false); break;
         }
@@ -325,7 +329,13 @@ private:
             compareItemLists(old_.items(a), new_.items(b), label, true);
             return;
         }
+        const size_t before = changes_.size();
         if (reportTypes) compareTypePart(a, b, label, false);
+        // An enumerator whose value is text, not a number (genksyms writes "A = 1 << 4"; an
+        // implicit value is not written at all): its text is what changed.
+        if (changes_.size() == before && nb.kind == NodeKind::Enumerator && numbersA.empty() && numbersB.empty())
+            add(ChangeKind::ValueChanged, label,
+                "changed from " + shortRendering(old_.graph, a) + " to " + shortRendering(new_.graph, b), a, b);
     }
 
     // The type of a member, parameter, typedef or variable. Anonymous structs and unions are

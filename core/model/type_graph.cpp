@@ -168,12 +168,13 @@ char referencePrefix(NodeKind kind) {
     case NodeKind::Union: return 'u';
     case NodeKind::Enumeration: return 'e';
     case NodeKind::Typedef: return 't';
+    case NodeKind::Constant: return 'E';
     default: return 0;
     }
 }
 
 bool isReferenceName(std::string_view text) {
-    return text.size() > 2 && text[1] == '#' && std::string_view("stue").find(text[0]) != std::string_view::npos;
+    return text.size() > 2 && text[1] == '#' && std::string_view("stueE").find(text[0]) != std::string_view::npos;
 }
 
 bool TypeGraph::isNamedType(NodeId id) const {

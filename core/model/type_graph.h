@@ -47,6 +47,7 @@ enum class NodeKind : uint8_t {
     Variant,
     VariantPart,
     Unspecified,
+    Constant,        // an enum constant genksyms records by name ("E#MAX_NR_ZONES ( 4 ) + 2")
 };
 
 // How a number fragment prints.
@@ -281,8 +282,8 @@ private:
 // The reference prefix letter of a node kind, or 0 when the kind is never referenced by name.
 char referencePrefix(NodeKind kind);
 
-// Whether `text` is a type's reference name ("s#foo", "t#u32", "s#'a b'"): a symtypes line's
-// name for a type, or a reference inside a rendering.
+// Whether `text` is a type's reference name ("s#foo", "t#u32", "s#'a b'", genksyms' "E#MAX"): a
+// symtypes line's name for a type, or a reference inside a rendering.
 bool isReferenceName(std::string_view text);
 // "<prefix>#<name>", quoted with ' when the name contains a space (gendwarfksyms' rule).
 std::string makeReferenceName(char prefix, std::string_view name);

@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "output/writers.h"
+#include "readers/genksyms_record_parser.h"
 #include "readers/genksyms_symtypes.h"
 #include "version/genksyms_crc.h"
 
@@ -17,22 +18,42 @@ BuildFile readGenksymsFile(const std::string& path) {
     file.versioning = Versioning::Genksyms;
     GenksymsScopes scopes(symtypes);
     GenksymsCrc crcs(symtypes);
+    std::vector<uint32_t> parsedIn(symtypes.records.size(), UINT32_MAX);  // the section that made its nodes
+    std::vector<uint32_t> reached;
     for (uint32_t s = 0; s < symtypes.sections.size(); ++s) {
         scopes.enter(s);
-        auto scope = std::make_unique<VersionScope>();
-        scope->label = symtypes.sections[s].label;
-        file.scopes.push_back(std::move(scope));
+        auto& scope = *file.scopes.emplace_back(std::make_unique<VersionScope>());
+        scope.label = symtypes.sections[s].label;
+        scope.firstNode = NodeId(file.graph.size());
+        ReferenceStubs stubs(file.graph, genksymsReferenceKind);
+        // Nodes for the section's records and for those it takes from earlier sections: each
+        // scope has its own, as a reference inside one resolves in the scope that reads it.
+        auto parse = [&](uint32_t id) {
+            if (parsedIn[id] == s) return kNoNode;
+            parsedIn[id] = s;
+            const GenksymsRecord& record = symtypes.records[id];
+            const NodeId root = parseGenksymsRecord(file.graph, stubs, symtypes, record);
+            if (record.isType()) scope.types.emplace(std::string(record.key), TypeTarget::node(root));
+            return root;
+        };
         for (uint32_t id : symtypes.sections[s].records) {
             const GenksymsRecord& record = symtypes.records[id];
-            if (record.isType()) continue;
+            if (record.isType()) {
+                parse(id);
+                continue;
+            }
             SymbolVersion symbol;
             symbol.info.name = std::string(record.name);
             symbol.info.declarationKnown = false;  // symtypes holds types, not export macros
             symbol.hasCrc = true;
-            symbol.crc = crcs.crc(id, scopes);
+            reached.clear();
+            symbol.crc = crcs.crc(id, scopes, &reached);
             symbol.scope = s;
+            symbol.target = TypeTarget::node(parse(id));
+            for (uint32_t type : reached) parse(type);
             file.symbols.push_back(std::move(symbol));
         }
+        scope.namedTargets = stubs.targetsIn(scope);
     }
     if (file.symbols.empty()) fail(path, "no exported symbols in it: only types");
     std::stable_sort(file.symbols.begin(), file.symbols.end(),

@@ -12,20 +12,10 @@ namespace kabiscope {
 namespace {
 
 // What a reference prefix stands for: the kind and keyword of its stub.
-struct PrefixInfo {
-    NodeKind kind;
-    std::string_view keyword;
-};
+std::optional<ReferenceKind> prefixInfo(char prefix) { return renderingReferenceKind(prefix); }
 
-std::optional<PrefixInfo> prefixInfo(char prefix) {
-    switch (prefix) {
-    case 's': return PrefixInfo{NodeKind::Structure, "structure_type"};
-    case 'u': return PrefixInfo{NodeKind::Union, "union_type"};
-    case 'e': return PrefixInfo{NodeKind::Enumeration, "enumeration_type"};
-    case 't': return PrefixInfo{NodeKind::Typedef, "typedef_type"};
-    default: return std::nullopt;
-    }
-}
+// A reference of gendwarfksyms' grammar (genksyms' E# constants are not one).
+bool isRenderingReference(std::string_view token) { return isReferenceName(token) && prefixInfo(token[0]); }
 
 // The name inside a reference token: "s#foo" -> "foo", "s#'a b'" -> "a b".
 std::string_view referencedName(std::string_view token) {
@@ -197,7 +187,7 @@ private:
             if (gluedNext()) break;  // the next item, printed without its separator
             size_t next = 0;
             const std::string_view token = peek(&next);
-            if (token.empty() || isStructural(token) || attribute(token) || isReferenceName(token)) break;
+            if (token.empty() || isStructural(token) || attribute(token) || isRenderingReference(token)) break;
             pos_ = next;
             stop = next;
             any = true;
@@ -275,7 +265,7 @@ private:
         }
         const std::string_view word = peek();
         if (word.empty()) throw ParseFailure{};
-        if (isReferenceName(word)) {
+        if (isRenderingReference(word)) {
             take();
             if (referencedName(word).empty()) throw ParseFailure{};
             return stubs_ && graph_ ? stubs_->stub(word) : 0;
@@ -523,10 +513,20 @@ NodeId parseWith(std::string_view name, std::string_view rendering, TypeGraph* g
 
 }  // namespace
 
+std::optional<ReferenceKind> renderingReferenceKind(char prefix) {
+    switch (prefix) {
+    case 's': return ReferenceKind{NodeKind::Structure, "structure_type"};
+    case 'u': return ReferenceKind{NodeKind::Union, "union_type"};
+    case 'e': return ReferenceKind{NodeKind::Enumeration, "enumeration_type"};
+    case 't': return ReferenceKind{NodeKind::Typedef, "typedef_type"};
+    default: return std::nullopt;
+    }
+}
+
 NodeId ReferenceStubs::stub(std::string_view reference) {
     auto [it, inserted] = byName_.try_emplace(std::string(reference), kNoNode);
     if (inserted) {
-        const PrefixInfo info = *prefixInfo(reference[0]);
+        const ReferenceKind info = *kinds_(reference[0]);
         const NodeId id = graph_.beginNode(info.kind, info.keyword, 0);
         graph_.node(id).setName(graph_.storeText(referencedName(reference)));
         graph_.endNode(id);

@@ -12,6 +12,7 @@
 // resolves a DWARF declaration to the definition that won.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,10 +23,21 @@
 
 namespace kabiscope {
 
+// What a reference prefix ("s" of "s#foo") names in a grammar: the kind and keyword of its node.
+struct ReferenceKind {
+    NodeKind kind;
+    std::string_view keyword;  // a string literal
+};
+using ReferenceKinds = std::optional<ReferenceKind> (*)(char prefix);
+// gendwarfksyms': s# structure_type, u# union_type, e# enumeration_type, t# typedef_type.
+std::optional<ReferenceKind> renderingReferenceKind(char prefix);
+
 // The stub nodes of one scope, by reference name.
 class ReferenceStubs {
 public:
-    explicit ReferenceStubs(TypeGraph& graph) : graph_(graph) {}
+    // `kinds` must know every prefix given to stub().
+    explicit ReferenceStubs(TypeGraph& graph, ReferenceKinds kinds = renderingReferenceKind)
+        : graph_(graph), kinds_(kinds) {}
     // The stub for `reference` ("s#foo", "t#'a b'"), made on first use.
     NodeId stub(std::string_view reference);
     // Every stub made, with what `scope` resolves its name to, sorted by node: the scope's
@@ -34,6 +46,7 @@ public:
 
 private:
     TypeGraph& graph_;
+    ReferenceKinds kinds_;
     std::unordered_map<std::string, NodeId> byName_;
 };
 

@@ -11,6 +11,10 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "diff/build_diff.h"
+#include "model/build.h"
+#include "model/type_table.h"
+#include "readers/genksyms_record_parser.h"
 #include "core/test_support.h"
 #include "readers/genksyms_reader.h"
 #include "readers/genksyms_symtypes.h"
@@ -130,6 +134,102 @@ TEST(Genksyms, BadInputIsOneErrorNamingFileAndLine) {
     EXPECT_EQ(errorOf("t##a\nf int f ( ) \n"), ":1: 't##' declares only structs, unions and enums");
     EXPECT_EQ(errorOf("s#a struct a { int x ; } \n"), ": no exported symbols in it: only types");
     EXPECT_EQ(errorOf(""), ": no records in it: not a symtypes file");
+}
+
+// The records' nodes (readers/genksyms_record_parser.h) flatten back to the records' exact text.
+TEST(GenksymsNodes, EveryRecordFlattensBackToItsText) {
+    size_t records = 0;
+    for (const char* name : {"all.v1.symtypes", "all.v2.symtypes", "all.v1.kabi", "all.v2.kabi"}) {
+        const GenksymsSymtypes file = readGenksymsSymtypes(genksymsData(name));
+        TypeGraph graph;
+        ReferenceStubs stubs(graph, genksymsReferenceKind);
+        for (const GenksymsRecord& record : file.records) {
+            const NodeId root = parseGenksymsRecord(graph, stubs, file, record);
+            EXPECT_EQ(flattenNode(graph, root, std::string(record.key)).rendering(), record.text) << name << " " << record.key;
+            ++records;
+        }
+    }
+    EXPECT_GT(records, 80u);
+}
+
+// The items a reviewer thinks in: one member per declarator, with the C spelling of its type.
+TEST(GenksymsNodes, MembersParametersAndEnumeratorsAreItems) {
+    const BuildFile file = readGenksymsFile(genksymsData("core.v1.symtypes"));
+    const VersionScope& scope = *file.scopes[0];
+    const TypeGraph& g = file.graph;
+    auto items = [&](NodeId id) {
+        std::vector<std::pair<std::string, std::string>> out;  // name, type spelling
+        for (const Fragment& f : g.fragments(id)) {
+            if (f.kind() != Fragment::Kind::Child) continue;
+            const TypeNode& item = g.node(f.child());
+            if (item.kind != NodeKind::Member && item.kind != NodeKind::Parameter && item.kind != NodeKind::Enumerator)
+                continue;
+            std::string type;
+            for (const Fragment& inner : g.fragments(f.child()))
+                if (inner.kind() == Fragment::Kind::Child) {
+                    const TypeNode& t = g.node(inner.child());
+                    type = t.kind == NodeKind::BaseType ? std::string(t.name()) : std::string(t.keyword()) + " {...}";
+                    break;
+                }
+            out.emplace_back(std::string(item.name()), type);
+        }
+        return out;
+    };
+    const NodeId device = scope.types.at("s#device").index();
+    EXPECT_EQ(g.node(device).kind, NodeKind::Structure);
+    const auto members = items(device);
+    ASSERT_EQ(members.size(), 15u);
+    EXPECT_EQ(members[3], (std::pair<std::string, std::string>{"pages", "struct page *[4]"}));
+    EXPECT_EQ(members[6], (std::pair<std::string, std::string>{"release", "void (*)(struct device *)"}));
+    EXPECT_EQ(members[7], (std::pair<std::string, std::string>{"probe", "int (*)(struct device *, const struct list_head *, ...)"}));
+    EXPECT_EQ(members[10], (std::pair<std::string, std::string>{"private_data", "int"}));
+    EXPECT_EQ(members[11], (std::pair<std::string, std::string>{"", "union {...}"}));  // the anonymous union
+    const auto list = items(scope.types.at("s#list_head").index());
+    EXPECT_EQ(list, (std::vector<std::pair<std::string, std::string>>{{"next", "struct list_head *"},
+                                                                       {"prev", "struct list_head *"}}));
+    const auto stats = items(scope.types.at("s#stats").index());
+    ASSERT_EQ(stats.size(), 5u);
+    EXPECT_EQ(stats[2], (std::pair<std::string, std::string>{"flags", "unsigned int : 3"}));
+    EXPECT_EQ(stats[3], (std::pair<std::string, std::string>{"busy", "unsigned int : 1"}));
+    EXPECT_EQ(stats[4], (std::pair<std::string, std::string>{"counts", "int[MAX_NR_ZONES]"}));
+    const auto zones = items(scope.types.at("e#zone_type").index());
+    ASSERT_EQ(zones.size(), 4u);
+    EXPECT_EQ(zones[1].first, "ZONE_NORMAL");
+    for (const SymbolVersion& symbol : file.symbols)
+        if (symbol.name() == "device_create") {
+            const NodeId root = symbol.target.index();
+            EXPECT_EQ(g.node(root).keyword(), "function");
+            EXPECT_EQ(items(root), (std::vector<std::pair<std::string, std::string>>{
+                                       {"", "struct device *"}, {"", "const char *"}, {"", "..."}}));
+        }
+}
+
+// The diff of the two versions names each change the fixture's header made, at its node.
+TEST(GenksymsNodes, DiffNamesEveryChangeAtItsMember) {
+    auto build = [](const std::string& name) {
+        Build b;
+        b.path = genksymsData(name);
+        b.files.push_back(readGenksymsFile(b.path));
+        b.index();
+        return b;
+    };
+    const Build oldBuild = build("all.v1.symtypes");
+    const Build newBuild = build("all.v2.kabi");  // a consolidated new side: types inherited across sections
+    const DiffResult diff = diffBuilds(oldBuild, newBuild);
+    std::vector<std::string> causes;
+    for (const Cause& cause : diff.causes)
+        causes.push_back(cause.type + " " + cause.node + ": " + cause.description + " [" +
+                         std::to_string(cause.symbols.size()) + "]");
+    EXPECT_EQ(causes, (std::vector<std::string>{
+                          "E#MAX_NR_ZONES : value changed from ( 4 ) + 2 to ( 4 ) + 3 [8]",
+                          "e#zone_type enumerator ZONE_DEVICE: added [6]",
+                          "s#device member private_data: type changed from int to long [6]",
+                          "s#stats member rx_dropped: added (u64) [6]",
+                          "s#kobject : declaration-only became a full definition [6]",
+                      }));
+    size_t changed = 0;
+    for (const SymbolDiff& symbol : diff.symbols) changed += symbol.status == SymbolStatus::Changed;
+    EXPECT_EQ(changed, 8u);
 }
 
 // The oracle at test time: the installed genksyms (Debian's linux-kbuild-6.1, which
