@@ -1,4 +1,5 @@
 // `kabiscope versions`: what gendwarfksyms would print for each exported symbol.
+#include <algorithm>
 #include <deque>
 #include <iostream>
 #include <memory>
@@ -85,14 +86,18 @@ int runVersions(const VersionsArguments& args) {
     std::vector<std::string> skipped;
     std::deque<BuildFile> builds;
     if (symtypes) {
-        if (!args.symtypesFile.empty() || !args.crcInputFile.empty() || options.exports)
-            throw UsageError("--symtypes, --crc-input and --symbols take objects, not symtypes");
+        if (!args.symtypesFile.empty() || options.exports)
+            throw UsageError("--symtypes and --symbols take objects, not symtypes");
+        if (!args.crcInputFile.empty() && std::any_of(args.files.begin(), args.files.end(), [](const std::string& f) {
+                return detectBuildInput(f) != BuildInput::GenksymsSymtypes;
+            }))
+            throw UsageError("--crc-input takes objects or genksyms symtypes");
         for (const std::string& file : args.files) {
             const BuildInput kind = detectBuildInput(file);
             if (kind == BuildInput::Reference)
                 for (BuildFile& part : readReferenceBuild(file).files) builds.push_back(std::move(part));
             else if (kind == BuildInput::GenksymsSymtypes)
-                builds.push_back(readGenksymsFile(file));
+                builds.push_back(readGenksymsFile(file, !args.crcInputFile.empty()));
             else
                 builds.push_back(readSymtypesFile(file));
         }
@@ -146,11 +151,15 @@ int runVersions(const VersionsArguments& args) {
 CommandRunner addVersionsCommand(CLI::App& app) {
     auto args = std::make_shared<VersionsArguments>();
     CLI::App* cmd = app.add_subcommand("versions", "Print the symbol version (CRC) of every exported symbol, as gendwarfksyms does");
-    cmd->add_option("FILE", args->files, "ELF files with DWARF: .o, .ko or vmlinux")->required();
+    cmd->add_option("FILE", args->files,
+                    "ELF files with DWARF (.o, .ko, vmlinux), or symtypes (gendwarfksyms' or genksyms', whose CRCs are "
+                    "then recomputed) or a kabiscope reference")
+        ->required();
     args->build.addTo(*cmd);
     cmd->add_option("-T,--symtypes", args->symtypesFile, "Write the symtypes file, as gendwarfksyms --symtypes");
     cmd->add_option("--crc-input", args->crcInputFile,
-                    "Write '<symbol> <exact CRC input>' lines, as gendwarfksyms --dump-versions");
+                    "Write '<symbol> <exact CRC input>' lines, as gendwarfksyms --dump-versions (for genksyms "
+                    "symtypes: each symbol's expansion, as genksyms -D)");
     cmd->add_option("--format", args->format, "Output format: 'symver' (#SYMVER lines) or 'symvers' (Module.symvers)")
         ->check(CLI::IsMember({"symver", "symvers"}));
     cmd->add_option("--check-recorded", args->checkRecorded,

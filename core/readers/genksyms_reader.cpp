@@ -10,7 +10,7 @@
 
 namespace kabiscope {
 
-BuildFile readGenksymsFile(const std::string& path) {
+BuildFile readGenksymsFile(const std::string& path, bool captureCrcInput) {
     const GenksymsSymtypes symtypes = readGenksymsSymtypes(path);
     BuildFile file;
     file.path = path;
@@ -48,6 +48,7 @@ BuildFile readGenksymsFile(const std::string& path) {
             symbol.hasCrc = true;
             reached.clear();
             symbol.crc = crcs.crc(id, scopes, &reached);
+            if (captureCrcInput) scope.crcInputs.emplace_back(symbol.name(), crcs.lastInput());
             symbol.scope = s;
             symbol.target = TypeTarget::node(parse(id));
             for (uint32_t type : reached) parse(type);

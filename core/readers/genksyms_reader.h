@@ -11,7 +11,8 @@
 namespace kabiscope {
 
 // Throws kabiscope::Error naming the file (and line) for a malformed line or a reference to a
-// type no section defines.
-BuildFile readGenksymsFile(const std::string& path);
+// type no section defines. With `captureCrcInput`, each scope's crcInputs get every symbol's
+// expansion, the bytes its CRC is computed from (what `genksyms -D` prints).
+BuildFile readGenksymsFile(const std::string& path, bool captureCrcInput = false);
 
 }  // namespace kabiscope

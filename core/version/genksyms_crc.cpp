@@ -30,7 +30,11 @@ uint32_t GenksymsCrc::crc(uint32_t record, const GenksymsScopes& scopes, std::ve
     input_.clear();
     stack_.clear();
     metIn_[record] = epoch_;
-    stack_.push_back({record, 0});
+    // genksyms -T writes "extern " before a symbol declared extern but never hashes it: the
+    // keyword is a flag of the symbol there, not a token of its definition.
+    const GenksymsRecord& root = file_.records[record];
+    const bool externFlag = !root.isType() && root.tokenCount > 0 && file_.tokens[root.firstToken] == "extern";
+    stack_.push_back({record, externFlag ? 1u : 0u});
     while (!stack_.empty()) {
         Frame& frame = stack_.back();
         const GenksymsRecord& current = file_.records[frame.record];

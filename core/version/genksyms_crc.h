@@ -5,7 +5,8 @@
 // expands every reference on the way: the first time an expansion meets a type, its whole
 // definition is hashed in its place; after that only its name is ("struct foo", "enum bar", or
 // the bare name of a typedef or enum constant). What was met is forgotten between symbols. The
-// CRC is the standard CRC-32 of those bytes. docs/genksyms-symtypes.md has the rules.
+// CRC is the standard CRC-32 of those bytes. A symbol's record may start with `extern`, which
+// genksyms writes but does not hash. docs/genksyms-symtypes.md has the rules.
 #pragma once
 
 #include <cstdint>

@@ -75,6 +75,10 @@ struct device {
 
 typedef struct device device_t;
 typedef int (*device_cb)(device_t *, void *);
+
+
+
+extern int device_register(struct device *dev);
 # 2 "core.c" 2
 
 struct device *device_create(struct device *parent, const char *fmt, ...) { return 0; }
@@ -92,3 +96,6 @@ __GENKSYMS_EXPORT_SYMBOL(zone_sizes);
 static inline int helper(void) { return 1; }
 int plain_function(int a, unsigned long b) { return helper(); }
 __GENKSYMS_EXPORT_SYMBOL(plain_function);
+
+int device_register(struct device *dev) { return 0; }
+__GENKSYMS_EXPORT_SYMBOL(device_register);

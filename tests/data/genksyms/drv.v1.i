@@ -75,6 +75,10 @@ struct device {
 
 typedef struct device device_t;
 typedef int (*device_cb)(device_t *, void *);
+
+
+
+extern int device_register(struct device *dev);
 # 2 "drv.c" 2
 
 struct driver_priv;

@@ -77,6 +77,10 @@ struct device {
 
 typedef struct device device_t;
 typedef int (*device_cb)(device_t *, void *);
+
+
+
+extern int device_register(struct device *dev);
 # 3 "net.h" 2
 
 struct net_device {

@@ -15,3 +15,6 @@ __GENKSYMS_EXPORT_SYMBOL(zone_sizes);
 static inline int helper(void) { return 1; }
 int plain_function(int a, unsigned long b) { return helper(); }
 __GENKSYMS_EXPORT_SYMBOL(plain_function);
+
+int device_register(struct device *dev) { return 0; }
+__GENKSYMS_EXPORT_SYMBOL(device_register);

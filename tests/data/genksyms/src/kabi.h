@@ -70,3 +70,7 @@ struct device {
 
 typedef struct device device_t;
 typedef int (*device_cb)(device_t *, void *);
+
+/* Declared extern here and defined in core.c: genksyms -T writes "extern" in the symbol's
+ * record but does not hash it. */
+extern int device_register(struct device *dev);
