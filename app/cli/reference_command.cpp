@@ -1,11 +1,13 @@
 // `kabiscope reference`: writes the consolidated reference of a build, the text a kABI review
 // keeps in git instead of the build's debug package (docs/reference-format.md).
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "base/error.h"
 #include "cli/build_options.h"
 #include "cli/commands.h"
+#include "output/genksyms_writer.h"
 #include "output/reference_writer.h"
 
 namespace kabiscope::cli {
@@ -27,7 +29,19 @@ int runReference(const ReferenceArguments& args) {
     progress.finish();
     if (!build.hasTypes()) fail(args.path, "has no types to write a reference of (give its DWARF: vmlinux, modules, objects)");
     for (const BuildFile& file : build.files) warnUnversioned(file, false);
-    writeOutput(args.output, [&](std::ostream& out) { writeReference(build, out); });
+    // A genksyms build's reference is its symtypes, consolidated: kabiscope's own format holds
+    // gendwarfksyms' records, whose CRCs are computed differently.
+    const bool genksyms = std::all_of(build.files.begin(), build.files.end(),
+                                      [](const BuildFile& f) { return f.versioning == Versioning::Genksyms; });
+    if (!genksyms && std::any_of(build.files.begin(), build.files.end(),
+                                 [](const BuildFile& f) { return f.versioning == Versioning::Genksyms; }))
+        fail(args.path, "mixes genksyms symtypes and DWARF: write a reference of each");
+    writeOutput(args.output, [&](std::ostream& out) {
+        if (genksyms)
+            writeConsolidatedSymtypes(build, out);
+        else
+            writeReference(build, out);
+    });
     return build.skipped.empty() ? kExitOk : kExitError;
 }
 

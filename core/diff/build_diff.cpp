@@ -645,11 +645,31 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
     return explainers;
 }
 
+// Which tool computed a build's CRCs, when every file says the same (a Module.symvers does not say).
+std::optional<Versioning> versioningOf(const Build& build) {
+    std::optional<Versioning> found;
+    for (const BuildFile& file : build.files) {
+        if (file.versioning == Versioning::Recorded) continue;
+        if (found && *found != file.versioning) return std::nullopt;
+        found = file.versioning;
+    }
+    return found;
+}
+
+const char* versioningName(Versioning versioning) {
+    return versioning == Versioning::Genksyms ? "genksyms (from the preprocessed source)" : "gendwarfksyms (from DWARF)";
+}
+
 DiffResult compare(const Build& oldBuild, const Build& newBuild, const DiffOptions& options) {
     std::optional<PhaseTimer> setupTimer(std::in_place, "diff: jobs");
     DiffResult result;
     result.oldPath = oldBuild.path;
     result.newPath = newBuild.path;
+    const auto oldVersioning = versioningOf(oldBuild), newVersioning = versioningOf(newBuild);
+    if (oldVersioning && newVersioning && *oldVersioning != *newVersioning)
+        result.notes.push_back(std::string("the old build's CRCs are ") + versioningName(*oldVersioning) +
+                               ", the new build's " + versioningName(*newVersioning) +
+                               ": the two tools hash different things, so no CRC of one equals the other's");
     std::map<std::string, std::pair<Build::SymbolRef, Build::SymbolRef>> names;
     for (const auto& [name, ref] : oldBuild.symbols) names[name].first = ref;
     for (const auto& [name, ref] : newBuild.symbols) names[name].second = ref;

@@ -104,6 +104,9 @@ struct DiffResult {
     std::vector<SymbolDiff> symbols;  // every symbol, sorted by name
     std::vector<Cause> causes;        // ranked: most affected symbols first
     PathSteps paths;                  // every symbol's paths to its causes, shared tails once
+    // What the reader must know to read the rest: "the old build's CRCs are genksyms', the new
+    // build's gendwarfksyms'" (they never match). One line each.
+    std::vector<std::string> notes;
     // symbol -> reference -> type -> ... -> type -> node of the symbol's i-th cause.
     std::vector<std::string> pathTo(const SymbolDiff& symbol, size_t i) const;
     bool anyChange() const { return summary.changed + summary.added + summary.removed + summary.exportChanged > 0; }

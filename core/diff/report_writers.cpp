@@ -154,6 +154,7 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
         << " unchanged";
     if (s.exportChanged) out << ", " << s.exportChanged << " exported differently";
     out << "\n";
+    for (const std::string& note : diff.notes) out << "Note: " << note << "\n";
     const size_t typeless = size_t(std::count_if(diff.symbols.begin(), diff.symbols.end(), [](const SymbolDiff& symbol) {
         return symbol.unexplained == SymbolDiff::Unexplained::NoTypesEither;
     }));
@@ -277,7 +278,9 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
                  {"unchanged", diff.summary.unchanged},
                  {"export_changed", diff.summary.exportChanged}})
                .dump()
-        << ",\n  \"symbols\": [";
+        << ",\n";
+    if (!diff.notes.empty()) out << "  \"notes\": " << json(diff.notes).dump() << ",\n";  // only when there are any
+    out << "  \"symbols\": [";
     // Causes refer to symbols by their place in `symbols`, paths are chains of shared `steps`,
     // and renderings live once per type in `types`: the report grows with symbols + causes +
     // types, never with their products (a 6.1 -> 6.12 diff wrote 3.9 GB when every cause
@@ -343,6 +346,7 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
     out << "Old build: `" << diff.oldPath << "`  \nNew build: `" << diff.newPath << "`\n\n";
     out << "| changed | added | removed | unchanged |\n|---:|---:|---:|---:|\n";
     out << "| " << s.changed << " | " << s.added << " | " << s.removed << " | " << s.unchanged << " |\n\n";
+    for (const std::string& note : diff.notes) out << "**Note:** " << markdownEscape(note) << "\n\n";
     if (!diff.causes.empty()) {
         out << "## Root causes\n\n| # | type | change | symbols |\n|---:|---|---|---:|\n";
         for (const Cause& cause : diff.causes)
@@ -411,6 +415,7 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
         << htmlEscape(diff.newPath) << "</code></p>\n";
     out << "<table><tr><th>changed</th><th>added</th><th>removed</th><th>unchanged</th></tr><tr><td>" << s.changed
         << "</td><td>" << s.added << "</td><td>" << s.removed << "</td><td>" << s.unchanged << "</td></tr></table>\n";
+    for (const std::string& note : diff.notes) out << "<p><strong>Note:</strong> " << htmlEscape(note) << "</p>\n";
     if (!diff.causes.empty()) {
         out << "<h2>Root causes</h2>\n<table><tr><th>#</th><th>type</th><th>change</th><th>symbols</th></tr>\n";
         for (const Cause& cause : diff.causes)

@@ -251,6 +251,15 @@ for f in all.v1.symtypes all.v2.kabi; do
     cmp -s <(sort "$WORK/out") <(sort "$GK/${f%.*}.symver") && pass "versions of genksyms $f" \
         || fail "versions of genksyms $f: $(diff <(sort "$WORK/out") <(sort "$GK/${f%.*}.symver") | head -3) $(cat "$WORK/err")"
 done
+# A genksyms build's reference is a consolidated symtypes file: the same CRCs, the same diff.
+"$K" reference "$GK/all.v1.symtypes" -o "$WORK/gk.kabi" && head -1 "$WORK/gk.kabi" | grep -q '^/\* ' \
+    && cmp -s <("$K" versions "$WORK/gk.kabi" | sort) <(sort "$GK/all.v1.symver") \
+    && pass "reference of genksyms symtypes: consolidated, same CRCs" || fail "genksyms reference: CRCs differ"
+cmp -s <("$K" diff "$WORK/gk.kabi" "$GK/all.v2.kabi" | tail -n +2) <("$K" diff "$GK/all.v1.symtypes" "$GK/all.v2.kabi" | tail -n +2) \
+    && pass "diff of a genksyms reference equals the diff of its symtypes" || fail "genksyms reference diff differs"
+"$K" diff "$GK/all.v1.symtypes" "$DATA/expected/fx_basic.gcc.symtypes" >"$WORK/out" 2>&1
+grep -q "^Note: the old build's CRCs are genksyms" "$WORK/out" && pass "genksyms against gendwarfksyms is said" \
+    || fail "no note on mixed versioning: $(head -3 "$WORK/out")"
 printf 's#fx struct fx { int a ; } \nfx_a int fx_a ( s#fy * ) \n' >"$WORK/fx.symtypes"
 expect_error "genksyms symtypes with an undefined reference" 1 "$WORK/fx.symtypes:2: fx_a refers to s#fy, which the file does not define" \
     "$K" versions "$WORK/fx.symtypes"
