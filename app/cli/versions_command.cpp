@@ -78,7 +78,8 @@ int runVersions(const VersionsArguments& args) {
         if (kind == BuildInput::ModuleSymvers)
             fail(file, "a Module.symvers: it records CRCs, versions computes them "
                        "(give a vmlinux, a module, an object or symtypes; diff takes a Module.symvers)");
-        if (kind == BuildInput::Symtypes || kind == BuildInput::GenksymsSymtypes || kind == BuildInput::Reference)
+        if (kind == BuildInput::Symtypes || kind == BuildInput::GenksymsSymtypes || kind == BuildInput::GenksymsTree ||
+            kind == BuildInput::Reference)
             ++symtypes;
     }
     if (symtypes && symtypes != args.files.size())
@@ -89,7 +90,8 @@ int runVersions(const VersionsArguments& args) {
         if (!args.symtypesFile.empty() || options.exports)
             throw UsageError("--symtypes and --symbols take objects, not symtypes");
         if (!args.crcInputFile.empty() && std::any_of(args.files.begin(), args.files.end(), [](const std::string& f) {
-                return detectBuildInput(f) != BuildInput::GenksymsSymtypes;
+                const BuildInput kind = detectBuildInput(f);
+                return kind != BuildInput::GenksymsSymtypes && kind != BuildInput::GenksymsTree;
             }))
             throw UsageError("--crc-input takes objects or genksyms symtypes");
         for (const std::string& file : args.files) {
@@ -98,6 +100,8 @@ int runVersions(const VersionsArguments& args) {
                 for (BuildFile& part : readReferenceBuild(file).files) builds.push_back(std::move(part));
             else if (kind == BuildInput::GenksymsSymtypes)
                 builds.push_back(readGenksymsFile(file, !args.crcInputFile.empty()));
+            else if (kind == BuildInput::GenksymsTree)
+                builds.push_back(readGenksymsTree(file, !args.crcInputFile.empty()));
             else
                 builds.push_back(readSymtypesFile(file));
         }

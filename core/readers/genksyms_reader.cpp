@@ -1,6 +1,7 @@
 #include "readers/genksyms_reader.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "base/error.h"
 #include "output/writers.h"
@@ -10,8 +11,10 @@
 
 namespace kabiscope {
 
-BuildFile readGenksymsFile(const std::string& path, bool captureCrcInput) {
-    const GenksymsSymtypes symtypes = readGenksymsSymtypes(path);
+namespace {
+
+BuildFile buildFileOf(const GenksymsSymtypes& symtypes, bool captureCrcInput) {
+    const std::string& path = symtypes.path;
     BuildFile file;
     file.path = path;
     file.module = moduleNameFor(path);
@@ -60,6 +63,28 @@ BuildFile readGenksymsFile(const std::string& path, bool captureCrcInput) {
     std::stable_sort(file.symbols.begin(), file.symbols.end(),
                      [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
     return file;
+}
+
+}  // namespace
+
+BuildFile readGenksymsFile(const std::string& path, bool captureCrcInput) {
+    return buildFileOf(readGenksymsSymtypes(path), captureCrcInput);
+}
+
+std::vector<std::string> symtypesFilesIn(const std::string& directory) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(
+             directory, std::filesystem::directory_options::skip_permission_denied, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+        if (it->path().extension() == ".symtypes" && it->is_regular_file(ec)) files.push_back(it->path().string());
+    if (ec) fail(directory, "cannot list: ", ec.message());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+BuildFile readGenksymsTree(const std::string& directory, bool captureCrcInput) {
+    return buildFileOf(readGenksymsTree(directory, symtypesFilesIn(directory)), captureCrcInput);
 }
 
 }  // namespace kabiscope

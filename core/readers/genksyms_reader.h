@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/build_file.h"
 
@@ -14,5 +15,13 @@ namespace kabiscope {
 // type no section defines. With `captureCrcInput`, each scope's crcInputs get every symbol's
 // expansion, the bytes its CRC is computed from (what `genksyms -D` prints).
 BuildFile readGenksymsFile(const std::string& path, bool captureCrcInput = false);
+
+// A kernel tree built with KBUILD_SYMTYPES=1: every `*.symtypes` file under `directory`, in
+// path order, one scope each named by its relative path (empty files, of objects that export
+// nothing, are skipped).
+BuildFile readGenksymsTree(const std::string& directory, bool captureCrcInput = false);
+
+// The `*.symtypes` files under `directory`, sorted.
+std::vector<std::string> symtypesFilesIn(const std::string& directory);
 
 }  // namespace kabiscope

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -63,18 +64,25 @@ bool isGenksymsSymtypesLine(std::string_view line) {
     return !isGendwarfksymsRendering(line.substr(end + 1));
 }
 
-GenksymsSymtypes readGenksymsSymtypes(const std::string& path) {
-    GenksymsSymtypes file;
-    file.path = path;
+namespace {
+
+// Reads one file's lines into `file`'s records. With `label`, the file opens a section of that
+// name (a file of a symtypes tree); otherwise sections come from its `/* */` lines or from
+// repeated names.
+void readInto(GenksymsSymtypes& file, const std::string& path, const std::string* treeLabel) {
+    const uint32_t source = uint32_t(file.files.size());
+    file.files.push_back(path);
     {
         std::ifstream in(path, std::ios::binary);
         if (!in) fail(path, "cannot read: ", std::strerror(errno));
         std::ostringstream all;
         all << in.rdbuf();
         if (in.bad()) fail(path, "read error: ", std::strerror(errno));
-        file.text = std::move(all).str();
+        file.texts.push_back(std::move(all).str());
     }
-    const std::string_view text(file.text);
+    const size_t firstSection = file.sections.size();
+    if (treeLabel) file.sections.push_back({*treeLabel, {}, {}});
+    const std::string_view text(file.texts.back());
     bool marked = false;  // sections come from `/* <file> */` lines
     auto startSection = [&](std::string label) {
         file.sections.push_back({std::move(label), {}, {}});
@@ -95,8 +103,11 @@ GenksymsSymtypes readGenksymsSymtypes(const std::string& path) {
             std::string_view label = line.substr(2, line.size() - 4);
             while (!label.empty() && isBlank(label.front())) label.remove_prefix(1);
             while (!label.empty() && isBlank(label.back())) label.remove_suffix(1);
-            if (!marked && !file.sections.empty())
+            const bool onlyTreeSection =
+                treeLabel && file.sections.size() == firstSection + 1 && file.sections.back().records.empty();
+            if (!marked && file.sections.size() > firstSection && !onlyTreeSection)
                 fail(where, "a '/* <file> */' section line after records outside any section");
+            if (!marked && onlyTreeSection) file.sections.pop_back();  // the file's own marks name its sections
             marked = true;
             startSection(std::string(label));
             continue;
@@ -106,6 +117,7 @@ GenksymsSymtypes readGenksymsSymtypes(const std::string& path) {
         if (name == "override") name = nextToken(line, pos, where);  // genksyms -p marks a kept reference type
         if (name.empty()) fail(where, "expected '<name> <definition>'");
         GenksymsRecord record;
+        record.file = source;
         record.line = number;
         record.key = name;
         record.name = name;
@@ -139,9 +151,11 @@ GenksymsSymtypes readGenksymsSymtypes(const std::string& path) {
             }
             record.text = definition;
         }
-        if (file.sections.empty() || file.sections.back().defined.count(record.key)) {
+        if (file.sections.size() == firstSection || file.sections.back().defined.count(record.key)) {
             if (marked) fail(where, record.key, " is defined twice in section '", file.sections.back().label, "'");
-            startSection(file.sections.empty() ? path : path + " (part " + std::to_string(file.sections.size() + 1) + ")");
+            const std::string base = treeLabel ? *treeLabel : path;
+            const size_t part = file.sections.size() - firstSection + 1;
+            startSection(part == 1 ? base : base + " (part " + std::to_string(part) + ")");
         }
         GenksymsSection& section = file.sections.back();
         record.section = uint32_t(file.sections.size() - 1);
@@ -157,8 +171,31 @@ GenksymsSymtypes readGenksymsSymtypes(const std::string& path) {
         section.records.push_back(id);
         file.records.push_back(record);
     }
-    if (file.sections.empty()) fail(path, "no records in it: not a symtypes file");
+    if (treeLabel && file.sections.size() == firstSection + 1 && file.sections.back().records.empty()) {
+        file.sections.pop_back();  // an object that exports nothing: kbuild leaves its file empty
+        return;
+    }
+    if (file.sections.size() == firstSection) fail(path, "no records in it: not a symtypes file");
+}
+
+}  // namespace
+
+GenksymsSymtypes readGenksymsSymtypes(const std::string& path) {
+    GenksymsSymtypes file;
+    file.path = path;
+    readInto(file, path, nullptr);
     return file;
+}
+
+GenksymsSymtypes readGenksymsTree(const std::string& path, const std::vector<std::string>& files) {
+    GenksymsSymtypes tree;
+    tree.path = path;
+    for (const std::string& name : files) {
+        const std::string label = std::filesystem::path(name).lexically_relative(path).string();
+        readInto(tree, name, &label);
+    }
+    if (tree.sections.empty()) fail(path, "no symtypes files in it");
+    return tree;
 }
 
 void GenksymsScopes::enter(uint32_t section) {

@@ -33,6 +33,7 @@ struct GenksymsRecord {
     uint32_t firstToken = 0;  // its tokens in GenksymsSymtypes::tokens
     uint32_t tokenCount = 0;
     uint32_t section = 0;
+    uint32_t file = 0;        // which of GenksymsSymtypes::files it is on
     size_t line = 0;          // 1-based, for errors
     bool local = false;       // `s##foo`: this section's own opaque declaration
     bool isType() const { return prefix != 0; }
@@ -45,20 +46,26 @@ struct GenksymsSection {
 };
 
 struct GenksymsSymtypes {
-    std::string path;
-    std::string text;                        // the whole file; every view points into it or `made`
-    std::deque<std::string> made;            // text the file abbreviates (`s##foo` declarations)
+    std::string path;                        // the file, or the directory of a tree
+    std::vector<std::string> files;          // the files read, in order
+    std::deque<std::string> texts;           // their whole text; every view points into one or `made`
+    std::deque<std::string> made;            // text the files abbreviate (`s##foo` declarations)
     std::vector<GenksymsRecord> records;
     std::vector<std::string_view> tokens;
     std::vector<GenksymsSection> sections;
 
-    std::string where(const GenksymsRecord& record) const { return path + ":" + std::to_string(record.line); }
+    std::string where(const GenksymsRecord& record) const {
+        return files[record.file] + ":" + std::to_string(record.line);
+    }
 };
 
 // Reads and splits `path`. A malformed line (no definition, an unknown prefix, an unclosed quote
 // or comment, a name defined twice in one marked section) is a kabiscope::Error naming the file
 // and line.
 GenksymsSymtypes readGenksymsSymtypes(const std::string& path);
+// A tree of per-object files (a kernel built with KBUILD_SYMTYPES=1): each of `files` (under
+// the directory `path`, in the order given) opens a section named by its path relative to `path`.
+GenksymsSymtypes readGenksymsTree(const std::string& path, const std::vector<std::string>& files);
 
 // The prefix of a reference token ("s#foo" gives 's'), or 0 for a plain token.
 char genksymsReferencePrefix(std::string_view token);

@@ -57,6 +57,7 @@ Build readSymtypesBuild(const std::string& path, BuildInput kind, const VersionO
     Build build;
     build.path = path;
     BuildFile& file = build.files.emplace_back(kind == BuildInput::GenksymsSymtypes ? readGenksymsFile(path)
+                                               : kind == BuildInput::GenksymsTree   ? readGenksymsTree(path)
                                                                                     : readSymtypesFile(path));
     if (options.exports)
         std::erase_if(file.symbols, [&](const SymbolVersion& s) { return !options.exports->contains(s.name()); });
@@ -70,7 +71,12 @@ Build readSymtypesBuild(const std::string& path, BuildInput kind, const VersionO
 BuildInput detectBuildInput(const std::string& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
-    if (std::filesystem::is_directory(status)) return BuildInput::Directory;
+    if (std::filesystem::is_directory(status)) {
+        for (const std::string& file : symtypesFilesIn(path))
+            if (std::filesystem::file_size(file, ec) > 0 && !ec)
+                return symtypesKind(file) == BuildInput::GenksymsSymtypes ? BuildInput::GenksymsTree : BuildInput::Directory;
+        return BuildInput::Directory;
+    }
     if (!std::filesystem::is_regular_file(status) || looksLikeElfFile(path)) return BuildInput::Dwarf;
     if (looksLikeModuleSymvers(path)) return BuildInput::ModuleSymvers;
     if (looksLikeReference(path)) return BuildInput::Reference;
@@ -87,7 +93,8 @@ Build readBuild(const std::string& path, const VersionOptions& options) {
         return build;
     }
     case BuildInput::Symtypes:
-    case BuildInput::GenksymsSymtypes: return readSymtypesBuild(path, kind, options);
+    case BuildInput::GenksymsSymtypes:
+    case BuildInput::GenksymsTree: return readSymtypesBuild(path, kind, options);
     case BuildInput::Reference: refuseSymtypes(path, "a kabiscope reference");
     case BuildInput::Dwarf:
     case BuildInput::Directory: break;
@@ -108,7 +115,7 @@ std::pair<Build, Build> readBuildPair(const std::string& oldPath, const std::str
 
 std::vector<std::string> exportNamesIn(const std::string& path, const VersionOptions& options) {
     const BuildInput kind = detectBuildInput(path);
-    if (kind == BuildInput::Symtypes || kind == BuildInput::GenksymsSymtypes) {
+    if (kind == BuildInput::Symtypes || kind == BuildInput::GenksymsSymtypes || kind == BuildInput::GenksymsTree) {
         const Build build = readSymtypesBuild(path, kind, {});  // named: a range-for would not keep a temporary alive
         std::vector<std::string> names;
         for (const SymbolVersion& symbol : build.files.front().symbols) names.push_back(symbol.name());

@@ -18,9 +18,11 @@
 
 namespace kabiscope {
 
-enum class BuildInput { Dwarf, Directory, ModuleSymvers, Symtypes, GenksymsSymtypes, Reference };
+enum class BuildInput { Dwarf, Directory, ModuleSymvers, Symtypes, GenksymsSymtypes, GenksymsTree, Reference };
 
-// What `path` holds. Anything that is not a directory, a Module.symvers or symtypes text is
+// What `path` holds. A directory holding genksyms symtypes files (a kernel built with
+// KBUILD_SYMTYPES=1) is a GenksymsTree even when it also holds the vmlinux and modules: that
+// kernel's CRCs are the ones genksyms computed from them. Anything that is not a directory, a Module.symvers or symtypes text is
 // taken as DWARF, whose reader then says what is wrong with it (missing, empty, not ELF, ...).
 BuildInput detectBuildInput(const std::string& path);
 

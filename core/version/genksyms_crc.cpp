@@ -54,7 +54,9 @@ uint32_t GenksymsCrc::crc(uint32_t record, const GenksymsScopes& scopes, std::ve
         {
             const std::string& section = file_.sections[scopes.current()].label;
             fail(file_.where(current), current.key, " refers to ", token, ", which ",
-                 section == file_.path ? std::string("the file") : "section '" + section + "'", " does not define");
+                 file_.sections.size() == 1 && section == file_.path ? std::string("the file")
+                                                                      : "section '" + section + "'",
+                 " does not define");
         }
         if (metIn_[target] == epoch_) {
             input_ += keywordOf(prefix);

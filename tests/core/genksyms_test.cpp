@@ -78,6 +78,30 @@ TEST(Genksyms, ConsolidatedFileInheritsOmittedTypesAndKeepsLocalDeclarations) {
     }
 }
 
+TEST(Genksyms, ATreeOfPerObjectFilesIsOneScopePerFile) {
+    test::TempDir dir("genksyms-tree");
+    fs::create_directories(dir.path() / "drivers/base");
+    fs::create_directories(dir.path() / "net");
+    fs::copy_file(genksymsData("core.v1.symtypes"), dir.path() / "drivers/base/core.symtypes");
+    fs::copy_file(genksymsData("net.v1.symtypes"), dir.path() / "net/net.symtypes");
+    fs::copy_file(genksymsData("drv.v1.symtypes"), dir.path() / "drv.symtypes");
+    dir.write("net/empty.symtypes", "");  // an object exporting nothing
+    EXPECT_EQ(detectBuildInput(dir.path().string()), BuildInput::GenksymsTree);
+    const BuildFile file = readGenksymsTree(dir.path().string());
+    ASSERT_EQ(file.scopes.size(), 3u);
+    EXPECT_EQ(file.scopes[0]->label, "drivers/base/core.symtypes");
+    EXPECT_EQ(file.scopes[2]->label, "net/net.symtypes");
+    EXPECT_EQ(computed(file), symverLines(test::readFile(genksymsData("all.v1.symver"))));
+    // An error names the file of the tree it is in.
+    dir.write("net/bad.symtypes", "f int f ( s#nowhere ) \n");
+    try {
+        readGenksymsTree(dir.path().string());
+        FAIL() << "an undefined reference was read";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("net/bad.symtypes:1: f refers to s#nowhere"), std::string::npos) << e.what();
+    }
+}
+
 TEST(Genksyms, DetectedByContentNotByName) {
     EXPECT_EQ(detectBuildInput(genksymsData("core.v1.symtypes")), BuildInput::GenksymsSymtypes);
     EXPECT_EQ(detectBuildInput(test::dataPath("gendwarfksyms/expected/fx_basic.gcc.symtypes")), BuildInput::Symtypes);
