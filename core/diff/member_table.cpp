@@ -4,6 +4,9 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "readers/genksyms_record_parser.h"
+#include "readers/symtypes_reader.h"
+
 namespace kabiscope {
 
 namespace {
@@ -15,8 +18,8 @@ struct Split {
 };
 
 // The outermost list: from the first '{' (or '(' for a subroutine) to its match, split at the
-// " , " separators that sit directly in it.
-Split splitList(std::string_view text) {
+// " , " separators that sit directly in it; genksyms' C struct and union bodies at " ; ".
+Split splitList(std::string_view text, bool cSyntax) {
     Split out;
     // A list opens with "{" or, for a subroutine's parameters, "( " (a number's "(4)" does not).
     size_t open = text.find('{');
@@ -28,6 +31,8 @@ Split splitList(std::string_view text) {
     }
     const char opener = text[open];
     const char closer = opener == '{' ? '}' : ')';
+    const char separator =
+        cSyntax && opener == '{' && (text.rfind("struct ", 0) == 0 || text.rfind("union ", 0) == 0) ? ';' : ',';
     int depth = 0;
     size_t close = std::string_view::npos;
     size_t itemStart = open + 1;
@@ -40,7 +45,7 @@ Split splitList(std::string_view text) {
                 break;
             }
         }
-        if (depth == 1 && c == ',' && i > 0 && text[i - 1] == ' ') {
+        if (depth == 1 && c == separator && i > 0 && text[i - 1] == ' ') {
             out.items.emplace_back(text.substr(itemStart, i - 1 - itemStart));
             itemStart = i + 1;
         }
@@ -68,7 +73,11 @@ Split splitList(std::string_view text) {
 // even when the type is an anonymous struct with members of its own; an unnamed member ends in
 // its type's "}" and is named by its position. An enumerator's name follows "enumerator", a
 // parameter is named by its position.
-std::string itemName(const std::string& item, size_t position) {
+std::string itemName(const std::string& item, size_t position, bool cSyntax) {
+    if (cSyntax) {  // genksyms: a declaration, an enumerator ("A = 4") or a parameter
+        const std::string name = genksymsDeclaratorName(item);
+        return name.empty() ? "(unnamed, item " + std::to_string(position + 1) + ")" : name;
+    }
     auto isLabel = [](std::string_view word) {
         const size_t open = word.find('(');
         if (open == std::string_view::npos || open == 0 || word.back() != ')') return false;
@@ -119,8 +128,9 @@ char changeSign(MemberLine::Change change) {
 
 MemberTable compareMembers(std::string_view oldRendering, std::string_view newRendering) {
     MemberTable table;
-    const Split before = splitList(oldRendering);
-    const Split after = splitList(newRendering);
+    const bool cSyntax = !oldRendering.empty() ? !isGendwarfksymsRendering(oldRendering) : !isGendwarfksymsRendering(newRendering);
+    const Split before = splitList(oldRendering, cSyntax);
+    const Split after = splitList(newRendering, cSyntax);
     table.hasList = before.hasList || after.hasList;
     if (!table.hasList) {
         MemberLine line;
@@ -137,12 +147,12 @@ MemberTable compareMembers(std::string_view oldRendering, std::string_view newRe
 
     // Pair by name; a name used twice (anonymous members) pairs in order.
     std::unordered_map<std::string, std::vector<size_t>> oldByName;
-    for (size_t i = 0; i < before.items.size(); ++i) oldByName[itemName(before.items[i], i)].push_back(i);
+    for (size_t i = 0; i < before.items.size(); ++i) oldByName[itemName(before.items[i], i, cSyntax)].push_back(i);
     std::vector<bool> oldUsed(before.items.size(), false);
     std::vector<MemberLine> changed, same;
     for (size_t j = 0; j < after.items.size(); ++j) {
         MemberLine line;
-        line.name = itemName(after.items[j], j);
+        line.name = itemName(after.items[j], j, cSyntax);
         line.newText = after.items[j];
         auto found = oldByName.find(line.name);
         if (found != oldByName.end() && !found->second.empty()) {
@@ -160,7 +170,7 @@ MemberTable compareMembers(std::string_view oldRendering, std::string_view newRe
         if (oldUsed[i]) continue;
         MemberLine line;
         line.change = MemberLine::Change::Removed;
-        line.name = itemName(before.items[i], i);
+        line.name = itemName(before.items[i], i, cSyntax);
         line.oldText = before.items[i];
         changed.push_back(std::move(line));
     }

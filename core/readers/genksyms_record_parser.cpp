@@ -359,6 +359,24 @@ NodeId parseGenksymsRecord(TypeGraph& graph, ReferenceStubs& stubs, const Genksy
     return Builder(graph, stubs).record(record, tokens);
 }
 
+std::string genksymsDeclaratorName(std::string_view declaration) {
+    std::vector<std::string_view> tokens;
+    for (size_t at = 0; at < declaration.size();) {
+        const size_t end = std::min(declaration.find(' ', at), declaration.size());
+        if (end > at) tokens.push_back(declaration.substr(at, end - at));
+        at = end + 1;
+    }
+    // An anonymous aggregate's members are not the declarator: look after its closing brace.
+    Tokens view(tokens);
+    if (const size_t keyword = inlineAggregate(view); keyword != kNone) {
+        const size_t close = matching(view, size_t(std::find(view.begin() + keyword, view.end(), "{") - view.begin()));
+        if (close == kNone) return "";
+        view = view.subspan(close + 1);
+    }
+    const size_t name = declaratorName(view);
+    return name == kNone ? std::string() : std::string(view[name]);
+}
+
 std::string genksymsSpelling(std::span<const std::string_view> tokens) {
     std::string out;
     for (const std::string_view t : tokens) {

@@ -33,6 +33,10 @@ std::optional<ReferenceKind> genksymsReferenceKind(char prefix);
 NodeId parseGenksymsRecord(TypeGraph& graph, ReferenceStubs& stubs, const GenksymsSymtypes& file,
                            const GenksymsRecord& record);
 
+// The declarator's name in one declaration's text ("s#list_head * next" gives "next", "int ( * fn
+// ) ( int )" gives "fn", "unsigned int flags : 3" gives "flags"); "" when it has none.
+std::string genksymsDeclaratorName(std::string_view declaration);
+
 // Tokens spelled as C for descriptions: references as "struct foo", "u32", "MAX"; no space
 // inside brackets or before a comma ("int (*)(struct foo *, int)").
 std::string genksymsSpelling(std::span<const std::string_view> tokens);

@@ -237,6 +237,27 @@ private Q_SLOTS:
         QVERIFY(window.detailsView()->toPlainText().contains(QStringLiteral("0x12345678 → 0x12345679")));
     }
 
+    // genksyms symtypes, the reference of a distro kernel: opened by content, its causes named
+    // at the member, the details pane showing the C records member by member.
+    void genksymsSymtypesOpenWithMemberLevelCauses() {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::sessionShown);
+        window.openBuilds(QStringLiteral(KABISCOPE_TEST_DATA "/genksyms/all.v1.symtypes"),
+                          QStringLiteral(KABISCOPE_TEST_DATA "/genksyms/all.v2.kabi"), false);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(window.session()->diff.summary.changed, 9u);
+        window.showCausesTab();
+        const QAbstractItemModel* model = window.causeView()->model();
+        QCOMPARE(model->rowCount(), 5);
+        QStringList changes;
+        for (int row = 0; row < model->rowCount(); ++row)
+            changes << model->index(row, RootCauseModel::ChangeColumn).data().toString();
+        QVERIFY2(changes.join('|').contains(QStringLiteral("member private_data: type changed from int to long")),
+                 qPrintable(changes.join('|')));
+        QVERIFY(window.selectSymbol(QStringLiteral("register_netdev")));
+        QTRY_VERIFY(window.detailsView()->toPlainText().contains(QStringLiteral("const char * name")));  // struct kobject, member by member
+    }
+
     void aFileThatIsNotElfShowsAnErrorAndTheWindowKeepsWorking() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("notes.o"));
