@@ -20,6 +20,14 @@ const char* keywordOf(char prefix) {
 
 }  // namespace
 
+// genksyms -T writes "extern " before the definition of anything declared extern (a symbol, or
+// a struct defined in an extern declaration: "extern struct efi { ... } efi;") but never hashes
+// it: the keyword is a flag of the symbol there, not a token of its definition.
+uint32_t GenksymsCrc::firstHashed(uint32_t record) const {
+    const GenksymsRecord& r = file_.records[record];
+    return r.tokenCount > 0 && file_.tokens[r.firstToken] == "extern" ? 1 : 0;
+}
+
 GenksymsCrc::GenksymsCrc(const GenksymsSymtypes& file) : file_(file), metIn_(file.records.size(), 0) {}
 
 uint32_t GenksymsCrc::crc(uint32_t record, const GenksymsScopes& scopes, std::vector<uint32_t>* reached) {
@@ -30,11 +38,7 @@ uint32_t GenksymsCrc::crc(uint32_t record, const GenksymsScopes& scopes, std::ve
     input_.clear();
     stack_.clear();
     metIn_[record] = epoch_;
-    // genksyms -T writes "extern " before a symbol declared extern but never hashes it: the
-    // keyword is a flag of the symbol there, not a token of its definition.
-    const GenksymsRecord& root = file_.records[record];
-    const bool externFlag = !root.isType() && root.tokenCount > 0 && file_.tokens[root.firstToken] == "extern";
-    stack_.push_back({record, externFlag ? 1u : 0u});
+    stack_.push_back({record, firstHashed(record)});
     while (!stack_.empty()) {
         Frame& frame = stack_.back();
         const GenksymsRecord& current = file_.records[frame.record];
@@ -66,7 +70,7 @@ uint32_t GenksymsCrc::crc(uint32_t record, const GenksymsScopes& scopes, std::ve
         }
         metIn_[target] = epoch_;
         if (reached) reached->push_back(target);
-        stack_.push_back({target, 0});  // `frame` is not used after this
+        stack_.push_back({target, firstHashed(target)});  // `frame` is not used after this
     }
     return uint32_t(crc32_z(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(input_.data()), input_.size()));
 }

@@ -5,8 +5,8 @@
 // expands every reference on the way: the first time an expansion meets a type, its whole
 // definition is hashed in its place; after that only its name is ("struct foo", "enum bar", or
 // the bare name of a typedef or enum constant). What was met is forgotten between symbols. The
-// CRC is the standard CRC-32 of those bytes. A symbol's record may start with `extern`, which
-// genksyms writes but does not hash. docs/genksyms-symtypes.md has the rules.
+// CRC is the standard CRC-32 of those bytes. A record may start with `extern`, which genksyms
+// writes but does not hash. docs/genksyms-symtypes.md has the rules.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +31,8 @@ public:
     const std::string& lastInput() const { return input_; }
 
 private:
+    uint32_t firstHashed(uint32_t record) const;  // 1 past a leading "extern"
+
     const GenksymsSymtypes& file_;
     std::vector<uint32_t> metIn_;  // per record: the expansion (epoch) that last met it
     uint32_t epoch_ = 0;

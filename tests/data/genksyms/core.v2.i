@@ -79,6 +79,11 @@ typedef int (*device_cb)(device_t *, void *);
 
 
 extern int device_register(struct device *dev);
+
+
+
+extern struct fw_table { int revision; struct list_head entries; } fw_table;
+extern enum boot_state { BOOTING, RUNNING } boot_state;
 # 2 "core.c" 2
 
 struct device *device_create(struct device *parent, const char *fmt, ...) { return 0; }

@@ -79,6 +79,11 @@ typedef int (*device_cb)(device_t *, void *);
 
 
 extern int device_register(struct device *dev);
+
+
+
+extern struct fw_table { int revision; struct list_head entries; } fw_table;
+extern enum boot_state { BOOTING, RUNNING } boot_state;
 # 2 "drv.c" 2
 
 struct driver_priv;
@@ -91,3 +96,8 @@ __GENKSYMS_EXPORT_SYMBOL(drv_version);
 
 int drv_zones[MAX_NR_ZONES][2];
 __GENKSYMS_EXPORT_SYMBOL(drv_zones);
+
+struct fw_table fw_table;
+__GENKSYMS_EXPORT_SYMBOL(fw_table);
+enum boot_state boot_state;
+__GENKSYMS_EXPORT_SYMBOL(boot_state);

@@ -81,6 +81,11 @@ typedef int (*device_cb)(device_t *, void *);
 
 
 extern int device_register(struct device *dev);
+
+
+
+extern struct fw_table { int revision; struct list_head entries; } fw_table;
+extern enum boot_state { BOOTING, RUNNING } boot_state;
 # 3 "net.h" 2
 
 struct net_device {

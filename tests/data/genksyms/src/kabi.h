@@ -74,3 +74,8 @@ typedef int (*device_cb)(device_t *, void *);
 /* Declared extern here and defined in core.c: genksyms -T writes "extern" in the symbol's
  * record but does not hash it. */
 extern int device_register(struct device *dev);
+
+/* Types defined inside extern declarations (the kernel's efi and system_state): genksyms writes
+ * "extern" at the start of the type's own record too, and does not hash it there either. */
+extern struct fw_table { int revision; struct list_head entries; } fw_table;
+extern enum boot_state { BOOTING, RUNNING } boot_state;
