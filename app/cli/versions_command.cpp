@@ -98,10 +98,10 @@ int runVersions(const VersionsArguments& args) {
             const BuildInput kind = detectBuildInput(file);
             if (kind == BuildInput::Reference)
                 for (BuildFile& part : readReferenceBuild(file).files) builds.push_back(std::move(part));
-            else if (kind == BuildInput::GenksymsSymtypes)
-                builds.push_back(readGenksymsFile(file, !args.crcInputFile.empty()));
-            else if (kind == BuildInput::GenksymsTree)
-                builds.push_back(readGenksymsTree(file, !args.crcInputFile.empty()));
+            else if (kind == BuildInput::GenksymsSymtypes || kind == BuildInput::GenksymsTree) {
+                const GenksymsReadOptions read{.captureCrcInput = !args.crcInputFile.empty(), .keepTypes = false};
+                builds.push_back(kind == BuildInput::GenksymsTree ? readGenksymsTree(file, read) : readGenksymsFile(file, read));
+            }
             else
                 builds.push_back(readSymtypesFile(file));
         }

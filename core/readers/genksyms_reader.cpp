@@ -13,7 +13,7 @@ namespace kabiscope {
 
 namespace {
 
-BuildFile buildFileOf(const GenksymsSymtypes& symtypes, bool captureCrcInput) {
+BuildFile buildFileOf(const GenksymsSymtypes& symtypes, const GenksymsReadOptions& options) {
     const std::string& path = symtypes.path;
     BuildFile file;
     file.path = path;
@@ -32,7 +32,7 @@ BuildFile buildFileOf(const GenksymsSymtypes& symtypes, bool captureCrcInput) {
         // Nodes for the section's records and for those it takes from earlier sections: each
         // scope has its own, as a reference inside one resolves in the scope that reads it.
         auto parse = [&](uint32_t id) {
-            if (parsedIn[id] == s) return kNoNode;
+            if (!options.keepTypes || parsedIn[id] == s) return kNoNode;
             parsedIn[id] = s;
             const GenksymsRecord& record = symtypes.records[id];
             const NodeId root = parseGenksymsRecord(file.graph, stubs, symtypes, record);
@@ -50,15 +50,18 @@ BuildFile buildFileOf(const GenksymsSymtypes& symtypes, bool captureCrcInput) {
             symbol.info.declarationKnown = false;  // symtypes holds types, not export macros
             symbol.hasCrc = true;
             reached.clear();
-            symbol.crc = crcs.crc(id, scopes, &reached);
-            if (captureCrcInput) scope.crcInputs.emplace_back(symbol.name(), crcs.lastInput());
-            symbol.scope = s;
-            symbol.target = TypeTarget::node(parse(id));
-            for (uint32_t type : reached) parse(type);
+            symbol.crc = crcs.crc(id, scopes, options.keepTypes ? &reached : nullptr);
+            if (options.captureCrcInput) scope.crcInputs.emplace_back(symbol.name(), crcs.lastInput());
+            if (options.keepTypes) {
+                symbol.scope = s;
+                symbol.target = TypeTarget::node(parse(id));
+                for (uint32_t type : reached) parse(type);
+            }
             file.symbols.push_back(std::move(symbol));
         }
         scope.namedTargets = stubs.targetsIn(scope);
     }
+    file.typesKept = options.keepTypes;
     if (file.symbols.empty()) fail(path, "no exported symbols in it: only types");
     std::stable_sort(file.symbols.begin(), file.symbols.end(),
                      [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
@@ -67,8 +70,8 @@ BuildFile buildFileOf(const GenksymsSymtypes& symtypes, bool captureCrcInput) {
 
 }  // namespace
 
-BuildFile readGenksymsFile(const std::string& path, bool captureCrcInput) {
-    return buildFileOf(readGenksymsSymtypes(path), captureCrcInput);
+BuildFile readGenksymsFile(const std::string& path, const GenksymsReadOptions& options) {
+    return buildFileOf(readGenksymsSymtypes(path), options);
 }
 
 std::vector<std::string> symtypesFilesIn(const std::string& directory) {
@@ -83,8 +86,8 @@ std::vector<std::string> symtypesFilesIn(const std::string& directory) {
     return files;
 }
 
-BuildFile readGenksymsTree(const std::string& directory, bool captureCrcInput) {
-    return buildFileOf(readGenksymsTree(directory, symtypesFilesIn(directory)), captureCrcInput);
+BuildFile readGenksymsTree(const std::string& directory, const GenksymsReadOptions& options) {
+    return buildFileOf(readGenksymsTree(directory, symtypesFilesIn(directory)), options);
 }
 
 }  // namespace kabiscope
