@@ -46,11 +46,6 @@ std::optional<BuildInput> symtypesKind(const std::string& path) {
     return std::nullopt;
 }
 
-[[noreturn]] void refuseSymtypes(const std::string& path, const char* what = "a symtypes file") {
-    fail(path, what, ": diffing and exploring its types is not supported yet (kabiscope versions "
-               "recomputes its CRCs); give its DWARF (vmlinux, .ko) or its Module.symvers");
-}
-
 // A symtypes file as a build of one file; a symbol list keeps only the symbols it names.
 Build readSymtypesBuild(const std::string& path, BuildInput kind, const VersionOptions& options) {
     if (options.progress) options.progress("reading " + path, 0, 1);
@@ -95,7 +90,17 @@ Build readBuild(const std::string& path, const VersionOptions& options) {
     case BuildInput::Symtypes:
     case BuildInput::GenksymsSymtypes:
     case BuildInput::GenksymsTree: return readSymtypesBuild(path, kind, options);
-    case BuildInput::Reference: refuseSymtypes(path, "a kabiscope reference");
+    case BuildInput::Reference: {
+        if (options.progress) options.progress("reading " + path, 0, 1);
+        Build build = readReferenceBuild(path);
+        if (options.exports) {
+            for (BuildFile& file : build.files)
+                std::erase_if(file.symbols, [&](const SymbolVersion& s) { return !options.exports->contains(s.name()); });
+            build.index();
+        }
+        if (options.progress) options.progress("reading " + path, 1, 1);
+        return build;
+    }
     case BuildInput::Dwarf:
     case BuildInput::Directory: break;
     }
@@ -121,10 +126,16 @@ std::vector<std::string> exportNamesIn(const std::string& path, const VersionOpt
         for (const SymbolVersion& symbol : build.files.front().symbols) names.push_back(symbol.name());
         return names;
     }
-    if (kind == BuildInput::Reference) refuseSymtypes(path, "a kabiscope reference");
+    if (kind == BuildInput::Reference) {
+        const Build build = readReferenceBuild(path);  // named: a range-for would not keep a temporary alive
+        std::vector<std::string> names;
+        for (const auto& [name, ref] : build.symbols) names.push_back(name);
+        return names;
+    }
     if (kind != BuildInput::ModuleSymvers) return exportNamesOf(path, options);
+    const Build build = readModuleSymversBuild(path);  // named, as above
     std::vector<std::string> names;
-    for (const auto& [name, ref] : readModuleSymversBuild(path).symbols) names.push_back(name);
+    for (const auto& [name, ref] : build.symbols) names.push_back(name);
     return names;
 }
 

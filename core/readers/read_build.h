@@ -5,9 +5,8 @@
 // directory of them: version/build_loader.h) and a Module.symvers (CRCs without types:
 // readers/module_symvers_reader.h), gendwarfksyms symtypes (its renderings read back into type
 // nodes: readers/symtypes_reader.h, docs/symtypes-graph.md), genksyms symtypes (genksyms' CRCs
-// recomputed: readers/genksyms_reader.h). A kabiscope reference is recognised:
-// `versions` recomputes its CRCs; as a side of a diff it is refused with a clear error until its
-// records are read into nodes too.
+// recomputed: readers/genksyms_reader.h), a kabiscope reference (its records read back into
+// type nodes: readers/reference_reader.h).
 #pragma once
 
 #include <string>

@@ -1,5 +1,6 @@
 #include "readers/reference_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "base/error.h"
 #include "model/type_table.h"
 #include "output/reference_writer.h"
+#include "readers/rendering_parser.h"
 #include "readers/symtypes_reader.h"
 
 namespace kabiscope {
@@ -70,6 +72,34 @@ void closeSection(Section& section, std::unordered_map<std::string, Variants>& t
         file.symbols.push_back(std::move(symbol));
     }
     section = Section();
+}
+
+// Reads every record of one scope back into type nodes (readers/rendering_parser.h), so the
+// reference is diffed and explored member by member like the DWARF it was written from. Each
+// scope has its own nodes, records it inherits included: a reference inside one resolves in
+// the scope that reads it. A record outside the grammar stays a record (its CRC stays exact).
+void readScopeIntoNodes(BuildFile& file, uint32_t index) {
+    VersionScope& scope = *file.scopes[index];
+    scope.firstNode = NodeId(file.graph.size());
+    ReferenceStubs stubs(file.graph);
+    bool allNodes = true;
+    auto toNode = [&](const std::string& name, TypeTarget& target) {
+        if (!target.isRecord()) return;
+        const NodeId root = parseRendering(file.graph, stubs, name, scope.overrides.record(target.index()).rendering());
+        if (root == kNoNode)
+            allNodes = false;
+        else
+            target = TypeTarget::node(root);
+    };
+    std::vector<std::string> names;  // in name order: the same nodes on every run
+    names.reserve(scope.types.size());
+    for (const auto& [name, target] : scope.types) names.push_back(name);
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) toNode(name, scope.types.at(name));
+    for (SymbolVersion& symbol : file.symbols)
+        if (symbol.scope == index) toNode(symbol.name(), symbol.target);
+    scope.namedTargets = stubs.targetsIn(scope);
+    if (allNodes) scope.overrides = TypeTable();  // nothing refers to the text records any more
 }
 
 }  // namespace
@@ -177,6 +207,7 @@ Build readReferenceBuild(const std::string& path) {
     if (number == 0) fail(path, "empty file: not a kabiscope reference");
     closeSection(section, types);
     for (BuildFile& file : build.files) {
+        for (uint32_t s = 0; s < file.scopes.size(); ++s) readScopeIntoNodes(file, s);
         computeRecordCrcs(file, path);
         const auto& exports = exportsOf[&file];
         for (SymbolVersion& symbol : file.symbols)

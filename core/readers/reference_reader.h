@@ -1,7 +1,7 @@
 // A build read from a consolidated reference (output/reference_writer.h,
 // docs/reference-format.md): one build file per module, one scope per section, each section's
-// types as its predecessors left them unless it says otherwise; every CRC recomputed from the
-// records exactly as gendwarfksyms computes it.
+// types as its predecessors left them unless it says otherwise, read back into type nodes per
+// scope; every CRC recomputed exactly as gendwarfksyms computes it.
 #pragma once
 
 #include <string>

@@ -396,8 +396,15 @@ fi
 printf '# kabiscope reference 1\n/* vmlinux: a.o */\ns#foo@3\n' >"$WORK/bad.ref"
 expect_error "reference: a rendering number never given" 1 "kabiscope: $WORK/bad.ref:3: s#foo has no rendering 3 before this line" \
     "$K" versions "$WORK/bad.ref"
-expect_error "reference: not a diff side yet" 1 "a kabiscope reference: diffing and exploring its types is not supported yet" \
-    "$K" diff "$WORK/multi.ref" "$FIX/multi_unit.o"
+# A reference is a diff side: reference of A against B reports as A against B.
+for pair in folding ripple; do
+    "$K" reference -o "$WORK/$pair.ref" "$FIX/$pair.0.o" 2>/dev/null
+    "$K" diff "$WORK/$pair.ref" "$FIX/$pair.1.o" >"$WORK/ref.diff" 2>&1
+    "$K" diff "$FIX/$pair.0.o" "$FIX/$pair.1.o" >"$WORK/dwarf.diff" 2>&1
+    cmp -s <(tail -n +2 "$WORK/ref.diff" | sed "s|$WORK/$pair.ref|OLD|g") <(tail -n +2 "$WORK/dwarf.diff" | sed "s|$FIX/$pair.0.o|OLD|g") \
+        && pass "reference of $pair.0 against $pair.1 = the DWARF diff" \
+        || fail "reference diff of $pair: $(diff <(tail -n +2 "$WORK/ref.diff") <(tail -n +2 "$WORK/dwarf.diff") | head -6)"
+done
 expect_error "reference: a Module.symvers has no types" 1 "has no types to write a reference of" \
     "$K" reference "$WORK/ok.symvers"
 

@@ -22,6 +22,7 @@
 #include "graph/dependency_graph.h"
 #include "graph/graphviz.h"
 #include "output/writers.h"
+#include "output/reference_writer.h"
 #include "readers/read_build.h"
 
 namespace kabiscope {
@@ -190,6 +191,35 @@ TEST_P(DiffPairs, SymtypesOldSideGivesTheSameReport) {
     writeDiffText(fromText, b);
     writeDiffJson(fromDwarf, ja);
     writeDiffJson(fromText, jb);
+    EXPECT_EQ(b.str(), a.str());
+    EXPECT_EQ(jb.str(), ja.str());
+}
+
+// A reference in git instead of the old build (issue 12): the reference of A against B gives
+// the report of A against B, byte for byte, in text and JSON.
+TEST_P(DiffPairs, ReferenceOldSideGivesTheSameReport) {
+    const Build before = loadSide(GetParam(), 0, {});
+    const Build after = loadSide(GetParam(), 1, {});
+    test::TempDir dir("pairs-reference");
+    std::ostringstream reference;
+    writeReference(before, reference);
+    const std::string path = dir.write(GetParam() + ".ref", reference.str());
+    ASSERT_EQ(detectBuildInput(path), BuildInput::Reference);
+    Build text = readBuild(path, {});
+    text.path = before.path;
+    ASSERT_EQ(text.files.size(), before.files.size());
+    for (size_t i = 0; i < text.files.size(); ++i) text.files[i].path = before.files[i].path;
+    text.index();
+    DiffOptions options;
+    options.firstDifferences = true;
+    const DiffResult fromDwarf = diffBuilds(before, after, options);
+    const DiffResult fromReference = diffBuilds(text, after, options);
+    checkInvariants(fromReference);
+    std::ostringstream a, b, ja, jb;
+    writeDiffText(fromDwarf, a);
+    writeDiffText(fromReference, b);
+    writeDiffJson(fromDwarf, ja);
+    writeDiffJson(fromReference, jb);
     EXPECT_EQ(b.str(), a.str());
     EXPECT_EQ(jb.str(), ja.str());
 }

@@ -93,9 +93,31 @@ TEST_F(ReferenceTest, ADirectoryKeepsItsModulesAndEachRenderingIsWrittenOnce) {
     EXPECT_EQ(lines, 1u);
 }
 
-TEST_F(ReferenceTest, AReferenceIsNotADiffSideYet) {
-    const std::string path = referenceOf(load(test::fixturePath("ripple.1.o")));
-    EXPECT_THROW(readBuild(path, {}), Error);
+// As a build, a reference's records are type nodes again (readers/rendering_parser.h): every
+// symbol and every type its scope resolves, inherited ones included, so a diff names members.
+TEST_F(ReferenceTest, AReferenceReadsBackIntoTypeNodes) {
+    for (const char* fixture : {"ripple.1.o", "multi_unit.o"}) {
+        const std::string path = referenceOf(load(test::fixturePath(fixture)));
+        const Build build = readBuild(path, {});
+        size_t symbols = 0, types = 0;
+        for (const BuildFile& file : build.files) {
+            for (const SymbolVersion& symbol : file.symbols) {
+                if (!symbol.hasCrc) continue;
+                ASSERT_TRUE(symbol.hasTypes()) << fixture << " " << symbol.name();
+                EXPECT_FALSE(symbol.target.isRecord()) << fixture << " " << symbol.name();
+                ++symbols;
+            }
+            for (const auto& scope : file.scopes) {
+                for (const auto& [name, target] : scope->types) {
+                    EXPECT_FALSE(target.isRecord()) << fixture << " " << name;
+                    ++types;
+                }
+                EXPECT_EQ(scope->overrides.size(), 0u) << "text records are dropped once all are nodes";
+            }
+        }
+        EXPECT_GT(symbols, 0u) << fixture;
+        EXPECT_GT(types, 0u) << fixture;
+    }
 }
 
 TEST_F(ReferenceTest, AMalformedReferenceIsRefusedWithFileAndLine) {
