@@ -297,8 +297,19 @@ const std::vector<int>& AlignedTree::children(int index) {
                 if (!target.valid() || target.isRecord()) continue;
                 const TypeGraph& graph = side->build->graph;
                 auto size = numberOf(graph, target.index(), NumberLabel::ByteSize);
-                const bool declared = graph.node(target.index()).kind != NodeKind::Typedef && !size &&
-                                      graph.fragments(target.index()).size() <= 4;
+                // Declared only: a struct, union or enum with no size and no items (genksyms'
+                // C records have items but never a size).
+                const NodeKind kind = graph.node(target.index()).kind;
+                bool items = false;
+                for (const Fragment& f : graph.fragments(target.index()))
+                    if (f.kind() == Fragment::Kind::Child) {
+                        const NodeKind child = graph.node(f.child()).kind;
+                        items = items || child == NodeKind::Member || child == NodeKind::Enumerator ||
+                                child == NodeKind::Variant || child == NodeKind::VariantPart;
+                    }
+                const bool aggregate = kind == NodeKind::Structure || kind == NodeKind::Class ||
+                                       kind == NodeKind::Union || kind == NodeKind::Enumeration;
+                const bool declared = aggregate && !size && !items;
                 text = size ? "size " + std::to_string(*size) : declared ? "declaration only" : std::string();
                 (side == &old_ ? row.oldSize : row.newSize) = size;
             }
