@@ -58,8 +58,11 @@ std::string Cause::foldedSummary() const {
     size_t shifted = 0, other = 0;
     std::string size;
     std::vector<std::string> otherTypes;  // whose members this change moved, in first-seen order
+    std::vector<std::string> constants;   // genksyms' enum constants whose value it changed
     for (const Folded& f : folded) {
-        if (!f.type.empty()) {
+        if (isReferenceName(f.type) && f.type[0] == 'E') {
+            if (std::find(constants.begin(), constants.end(), f.type) == constants.end()) constants.push_back(f.type);
+        } else if (!f.type.empty()) {
             if (std::find(otherTypes.begin(), otherTypes.end(), f.type) == otherTypes.end()) otherTypes.push_back(f.type);
         } else if (isOffsetDescription(f.description)) {
             ++shifted;
@@ -83,6 +86,12 @@ std::string Cause::foldedSummary() const {
         for (size_t i = 0; i < otherTypes.size() && i < kNamed; ++i) types += (i ? ", " : "") + otherTypes[i];
         if (otherTypes.size() > kNamed) types += " and " + std::to_string(otherTypes.size() - kNamed) + " more";
         add("moves members of " + types);
+    }
+    if (!constants.empty()) {
+        std::string names;
+        for (size_t i = 0; i < constants.size() && i < 3; ++i) names += (i ? ", " : "") + constants[i];
+        if (constants.size() > 3) names += " and " + std::to_string(constants.size() - 3) + " more";
+        add("changes the value of " + names);
     }
     return out;
 }
@@ -212,6 +221,23 @@ struct Side {
     const SymbolVersion* symbol;
 };
 
+// The enums of `scope` with an enumerator named `name`: what a genksyms enum constant (E#name)
+// takes its value from, for folding its change under theirs (diff/cross_type_folding.h).
+std::vector<std::string> enumsNaming(const BuildFile& build, const VersionScope& scope, std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& [key, target] : scope.types) {
+        if (key.rfind("e#", 0) != 0 || target.isRecord()) continue;
+        for (const Fragment& f : build.graph.fragments(target.index()))
+            if (f.kind() == Fragment::Kind::Child && build.graph.node(f.child()).kind == NodeKind::Enumerator &&
+                build.graph.node(f.child()).name() == name) {
+                out.push_back(key);
+                break;
+            }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::string renderingOf(const BuildFile& build, const VersionScope& scope, TypeTarget target) {
     if (target.isRecord()) return scope.overrides.record(target.index()).rendering();
     return flattenNode(build.graph, target.index(), {}).rendering();
@@ -306,6 +332,9 @@ uint32_t Explainer::causeFor(const std::string& type, const NodeChange& change, 
                 cause.shiftedBy = typeNames(after, namedTypesHeldBefore(after.build->graph, b.index(), change.newNode));
             else if (change.kind == ChangeKind::SizeChanged && change.description.rfind("byte_size changed", 0) == 0)
                 cause.shiftedBy = typeNames(after, namedTypesHeldIn(after.build->graph, change.newNode));
+            else if (after.build->graph.node(b.index()).kind == NodeKind::Constant)
+                cause.shiftedBy = enumsNaming(*after.build, *after.build->scopes[after.symbol->scope],
+                                              after.build->graph.node(b.index()).name());
         }
         causes_.push_back(std::move(cause));
         finders_.push_back({order_, before, after, a, b});

@@ -25,17 +25,25 @@ bool explainsOwnSize(const Cause& cause) {
 void foldAcrossTypes(std::vector<Cause>& causes, std::vector<SymbolDiff>& symbols) {
     const auto n = uint32_t(causes.size());
     std::unordered_map<std::string_view, uint32_t> sizeRoot;  // type -> the cause that resized it
-    for (uint32_t c = 0; c < n; ++c)
+    // genksyms: an enum -> the cause that added, removed or revalued one of its enumerators,
+    // which moves the value of every enum constant (E#) after it.
+    std::unordered_map<std::string_view, uint32_t> enumRoot;
+    for (uint32_t c = 0; c < n; ++c) {
         if (explainsOwnSize(causes[c])) sizeRoot.try_emplace(causes[c].type, c);
+        if (causes[c].type.rfind("e#", 0) == 0 && causes[c].node.rfind("enumerator ", 0) == 0)
+            enumRoot.try_emplace(causes[c].type, c);
+    }
     std::vector<uint32_t> into(n, kNone);
     bool any = false;
-    for (uint32_t c = 0; c < n; ++c)
+    for (uint32_t c = 0; c < n; ++c) {
+        const auto& roots = causes[c].type.rfind("E#", 0) == 0 ? enumRoot : sizeRoot;
         for (const std::string& type : causes[c].shiftedBy)
-            if (auto it = sizeRoot.find(type); it != sizeRoot.end() && it->second != c) {
+            if (auto it = roots.find(type); it != roots.end() && it->second != c) {
                 into[c] = it->second;
                 any = true;
                 break;
             }
+    }
     if (!any) return;
     // Follow chains (cgroup_root embeds cgroup, which embeds cgroup_bpf) to a root. Types held
     // by value cannot hold themselves, so no cycle forms; should one, its causes stay roots.

@@ -9,7 +9,9 @@
 // member, a type whose size changed folds under the cause that explains that size (the one
 // holding that type's byte_size change, itself folded across types in turn). A symbol drops
 // the folded cause only when it keeps the cause it folds under, so every changed symbol keeps
-// a cause. docs/diff-algorithm.md, "Folding across types".
+// a cause. The same for genksyms' enum constants: "E#MAX_NR_ZONES: value changed" folds under
+// the change to an enumerator of the enum that defines MAX_NR_ZONES. docs/diff-algorithm.md,
+// "Folding across types".
 #pragma once
 
 #include <vector>
