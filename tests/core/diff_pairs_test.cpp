@@ -165,6 +165,23 @@ TEST_P(DiffPairs, ReportsMatchExpectedAndInvariantsHold) {
     expectMatchesFile(json.str(), GetParam() + ".json");
 }
 
+// `before` and `text` (the same old build read from text) against `after`: the same text and
+// JSON reports, byte for byte.
+void expectSameReports(const Build& before, const Build& text, const Build& after) {
+    DiffOptions options;
+    options.firstDifferences = true;
+    const DiffResult fromDwarf = diffBuilds(before, after, options);
+    const DiffResult fromText = diffBuilds(text, after, options);
+    checkInvariants(fromText);
+    std::ostringstream a, b, ja, jb;
+    writeDiffText(fromDwarf, a);
+    writeDiffText(fromText, b);
+    writeDiffJson(fromDwarf, ja);
+    writeDiffJson(fromText, jb);
+    EXPECT_EQ(b.str(), a.str());
+    EXPECT_EQ(jb.str(), ja.str());
+}
+
 // The old side read from its symtypes text (as a reviewer keeps it in git) gives the very report
 // the DWARF old side gives: the same changed symbols, causes, paths and descriptions.
 TEST_P(DiffPairs, SymtypesOldSideGivesTheSameReport) {
@@ -181,18 +198,7 @@ TEST_P(DiffPairs, SymtypesOldSideGivesTheSameReport) {
         f.module = before.files.front().module;
     }
     text.index();
-    DiffOptions options;
-    options.firstDifferences = true;
-    const DiffResult fromDwarf = diffBuilds(before, after, options);
-    const DiffResult fromText = diffBuilds(text, after, options);
-    checkInvariants(fromText);
-    std::ostringstream a, b, ja, jb;
-    writeDiffText(fromDwarf, a);
-    writeDiffText(fromText, b);
-    writeDiffJson(fromDwarf, ja);
-    writeDiffJson(fromText, jb);
-    EXPECT_EQ(b.str(), a.str());
-    EXPECT_EQ(jb.str(), ja.str());
+    expectSameReports(before, text, after);
 }
 
 // A reference in git instead of the old build (issue 12): the reference of A against B gives
@@ -210,18 +216,7 @@ TEST_P(DiffPairs, ReferenceOldSideGivesTheSameReport) {
     ASSERT_EQ(text.files.size(), before.files.size());
     for (size_t i = 0; i < text.files.size(); ++i) text.files[i].path = before.files[i].path;
     text.index();
-    DiffOptions options;
-    options.firstDifferences = true;
-    const DiffResult fromDwarf = diffBuilds(before, after, options);
-    const DiffResult fromReference = diffBuilds(text, after, options);
-    checkInvariants(fromReference);
-    std::ostringstream a, b, ja, jb;
-    writeDiffText(fromDwarf, a);
-    writeDiffText(fromReference, b);
-    writeDiffJson(fromDwarf, ja);
-    writeDiffJson(fromReference, jb);
-    EXPECT_EQ(b.str(), a.str());
-    EXPECT_EQ(jb.str(), ja.str());
+    expectSameReports(before, text, after);
 }
 
 // Every pair tests/CMakeLists.txt compiles (KABISCOPE_DIFF_PAIRS), so none goes unchecked.
