@@ -11,6 +11,7 @@
 
 #include "base/error.h"
 #include "exports/name_suggestions.h"
+#include "readers/symbol_list_reader.h"
 
 namespace kabiscope::cli {
 
@@ -22,7 +23,8 @@ void BuildArguments::addTo(CLI::App& command) {
     command.add_flag("--rust", rust, "Find exports with kbuild's Rust rule (every global text/data symbol)");
     command.add_option("--symbols", symbolsFile,
                        "Only these symbols: one name per line (first token; gendwarfksyms' format), or an INI symbol "
-                       "list (Android GKI [abi_symbol_list], libabigail, RHEL stablelist); '-' for stdin");
+                       "list (Android GKI [abi_symbol_list], libabigail, RHEL stablelist), or a RHEL kabi-module/kabi_<arch> "
+                       "directory; '-' for stdin");
     command.add_option("-j,--threads", threads, "Threads: for a build's compilation units (kbuild mode), or its files when it has several, "
                        "and for explaining a diff (default: one per core, at most 4; two builds share the cores)")
         ->check(CLI::Range(0, 64));
@@ -43,15 +45,7 @@ VersionOptions BuildArguments::versionOptions() const {
     options.threads = threads;
     options.keepGoing = keepGoing;
     options.debugRoots = debugRoots;
-    if (!symbolsFile.empty()) {
-        if (symbolsFile == "-") {
-            options.exports = ExportList::parse(std::cin, "-");
-        } else {
-            std::ifstream in(symbolsFile);
-            if (!in) fail(symbolsFile, "cannot open symbol list");
-            options.exports = ExportList::parse(in, symbolsFile);
-        }
-    }
+    if (!symbolsFile.empty()) options.exports = readSymbolList(symbolsFile);
     return options;
 }
 

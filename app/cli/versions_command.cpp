@@ -75,8 +75,8 @@ int runVersions(const VersionsArguments& args) {
     size_t symtypes = 0;
     for (const std::string& file : args.files) {
         const BuildInput kind = detectBuildInput(file);
-        if (kind == BuildInput::ModuleSymvers)
-            fail(file, "a Module.symvers: it records CRCs, versions computes them "
+        if (kind == BuildInput::ModuleSymvers || kind == BuildInput::Stablelist)
+            fail(file, kind == BuildInput::Stablelist ? "a kABI stablelist" : "a Module.symvers", ": it records CRCs, versions computes them "
                        "(give a vmlinux, a module, an object or symtypes; diff takes a Module.symvers)");
         if (kind == BuildInput::Symtypes || kind == BuildInput::GenksymsSymtypes || kind == BuildInput::GenksymsTree ||
             kind == BuildInput::Reference)

@@ -13,6 +13,7 @@
 #include "exports/ksymtab_reader.h"
 #include "modules/module_imports.h"
 #include "output/writers.h"
+#include "readers/rhel_stablelist.h"
 
 namespace kabiscope {
 
@@ -105,7 +106,14 @@ size_t KernelExports::add(const std::string& path, const std::function<void(cons
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) fail(path, "no such file or directory");
     sources_.push_back(path);
-    if (fs::is_directory(status)) return addDirectory(path, progress);
+    if (fs::is_directory(status)) {
+        if (const std::optional<std::string> arch = stablelistArchDirectory(path)) {
+            const size_t before = exports_.size();
+            for (KernelExport& e : readStablelistDirectory(*arch)) addExport(std::move(e));
+            return exports_.size() - before;
+        }
+        return addDirectory(path, progress);
+    }
     if (looksLikeElfFile(path)) return addElf(path);
     return addModuleSymvers(path);
 }

@@ -6,6 +6,8 @@
 //   type namespace` (now); the module column is told from the namespace by content;
 // - a vmlinux or a .ko: the entries of its __ksymtab tables with their namespaces and CRCs,
 //   with or without their __ksymtab_/__crc_ labels (exports/ksymtab_reader.h);
+// - a RHEL kABI stablelist directory (kabi-module/kabi_<arch>/: readers/rhel_stablelist.h), its
+//   still-stable entries: the exports a module may rely on across the release's updates;
 // - a directory: a build tree or /lib/modules/<version>, searched for vmlinux, Module.symvers and
 //   modules (.ko, .ko.xz, .ko.zst, .ko.gz).
 // Several sources together are one kernel: a later source does not replace an earlier export.

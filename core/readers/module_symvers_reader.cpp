@@ -2,17 +2,23 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 
 #include "base/error.h"
 #include "exports/export_list.h"
 #include "modules/kernel_exports.h"
+#include "readers/rhel_stablelist.h"
 
 namespace kabiscope {
 
-Build readModuleSymversBuild(const std::string& path, const ExportList* only) {
+namespace {
+
+// One BuildFile per module the exports name, each file's symbols sorted by name.
+Build recordedBuild(const std::string& path, const std::function<void(const std::function<void(KernelExport&&)>&)>& forEach,
+                    const ExportList* only) {
     std::map<std::string, std::vector<SymbolVersion>> byModule;
-    forEachModuleSymversLine(path, [&](KernelExport&& e) {
+    forEach([&](KernelExport&& e) {
         if (only && !only->contains(e.name)) return;
         SymbolVersion symbol;
         symbol.info.name = std::move(e.name);
@@ -35,6 +41,20 @@ Build readModuleSymversBuild(const std::string& path, const ExportList* only) {
     }
     build.index();
     return build;
+}
+
+}  // namespace
+
+Build readModuleSymversBuild(const std::string& path, const ExportList* only) {
+    return recordedBuild(path, [&](const std::function<void(KernelExport&&)>& visit) { forEachModuleSymversLine(path, visit); }, only);
+}
+
+Build readStablelistBuild(const std::string& archDirectory, const ExportList* only) {
+    std::vector<KernelExport> entries = readStablelistDirectory(archDirectory);
+    if (entries.empty()) fail(archDirectory, "no symbol of this kABI stablelist is still stable (every range has closed)");
+    return recordedBuild(archDirectory, [&](const std::function<void(KernelExport&&)>& visit) {
+        for (KernelExport& e : entries) visit(std::move(e));
+    }, only);
 }
 
 bool looksLikeModuleSymvers(const std::string& path) {

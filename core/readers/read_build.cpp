@@ -11,6 +11,7 @@
 #include "readers/genksyms_symtypes.h"
 #include "readers/module_symvers_reader.h"
 #include "readers/reference_reader.h"
+#include "readers/rhel_stablelist.h"
 #include "readers/symtypes_reader.h"
 #include "version/build_loader.h"
 
@@ -67,6 +68,7 @@ BuildInput detectBuildInput(const std::string& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (std::filesystem::is_directory(status)) {
+        if (stablelistArchDirectory(path)) return BuildInput::Stablelist;
         for (const std::string& file : symtypesFilesIn(path))
             if (std::filesystem::file_size(file, ec) > 0 && !ec)
                 return symtypesKind(file) == BuildInput::GenksymsSymtypes ? BuildInput::GenksymsTree : BuildInput::Directory;
@@ -84,6 +86,11 @@ Build readBuild(const std::string& path, const VersionOptions& options) {
     switch (kind) {
     case BuildInput::ModuleSymvers: {
         Build build = readModuleSymversBuild(path, options.exports ? &*options.exports : nullptr);
+        if (options.progress) options.progress("reading " + path, 1, 1);
+        return build;
+    }
+    case BuildInput::Stablelist: {
+        Build build = readStablelistBuild(*stablelistArchDirectory(path), options.exports ? &*options.exports : nullptr);
         if (options.progress) options.progress("reading " + path, 1, 1);
         return build;
     }
@@ -132,8 +139,9 @@ std::vector<std::string> exportNamesIn(const std::string& path, const VersionOpt
         for (const auto& [name, ref] : build.symbols) names.push_back(name);
         return names;
     }
-    if (kind != BuildInput::ModuleSymvers) return exportNamesOf(path, options);
-    const Build build = readModuleSymversBuild(path);  // named, as above
+    if (kind != BuildInput::ModuleSymvers && kind != BuildInput::Stablelist) return exportNamesOf(path, options);
+    const Build build = kind == BuildInput::Stablelist ? readStablelistBuild(*stablelistArchDirectory(path))
+                                                       : readModuleSymversBuild(path);  // named, as above
     std::vector<std::string> names;
     for (const auto& [name, ref] : build.symbols) names.push_back(name);
     return names;

@@ -3,7 +3,8 @@
 //
 // Readers plug in behind it: DWARF (a vmlinux, a module, an object, compressed or not, or a
 // directory of them: version/build_loader.h) and a Module.symvers (CRCs without types:
-// readers/module_symvers_reader.h), gendwarfksyms symtypes (its renderings read back into type
+// readers/module_symvers_reader.h; RHEL's stablelist directories too: readers/rhel_stablelist.h),
+// gendwarfksyms symtypes (its renderings read back into type
 // nodes: readers/symtypes_reader.h, docs/symtypes-graph.md), genksyms symtypes (genksyms' CRCs
 // recomputed: readers/genksyms_reader.h), a kabiscope reference (its records read back into
 // type nodes: readers/reference_reader.h).
@@ -17,11 +18,12 @@
 
 namespace kabiscope {
 
-enum class BuildInput { Dwarf, Directory, ModuleSymvers, Symtypes, GenksymsSymtypes, GenksymsTree, Reference };
+enum class BuildInput { Dwarf, Directory, ModuleSymvers, Stablelist, Symtypes, GenksymsSymtypes, GenksymsTree, Reference };
 
 // What `path` holds. A directory holding genksyms symtypes files (a kernel built with
 // KBUILD_SYMTYPES=1) is a GenksymsTree even when it also holds the vmlinux and modules: that
-// kernel's CRCs are the ones genksyms computed from them. Anything that is not a directory, a Module.symvers or symtypes text is
+// kernel's CRCs are the ones genksyms computed from them. A RHEL kabi_<arch> directory (or the
+// kabi-module directory above one) is a Stablelist. Anything that is not a directory, a Module.symvers or symtypes text is
 // taken as DWARF, whose reader then says what is wrong with it (missing, empty, not ELF, ...).
 BuildInput detectBuildInput(const std::string& path);
 

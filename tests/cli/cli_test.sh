@@ -242,6 +242,29 @@ printf '0x12345679\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx
 printf '0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x12\tfx_b\n' >"$WORK/bad.symvers"
 expect_error "malformed Module.symvers" 1 "kabiscope: $WORK/bad.symvers:2: expected 3 to 5 tab-separated fields" \
     "$K" diff "$WORK/old.symvers" "$WORK/bad.symvers"
+# --- a RHEL kABI stablelist directory (kabi-module/kabi_<arch>/, one file per symbol) ---------
+mkdir -p "$WORK/kabi-module/kabi_x86_64"
+"$K" versions --format symvers "$FIX/ripple.0.o" | while IFS= read -r line; do
+    printf '#1-\n#P:ripple.c\n%s\n' "$line" >"$WORK/kabi-module/kabi_x86_64/$(printf '%s' "$line" | cut -f2)"
+done
+rm "$WORK/kabi-module/kabi_x86_64/rp_rx"  # off the stablelist
+"$K" diff "$WORK/kabi-module" "$FIX/ripple.1.o" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "Summary: 2 changed, 1 added, 0 removed, 1 unchanged" "$WORK/out" \
+    && grep -q "rp_register: modversion changed (the old build has no types for it" "$WORK/out" \
+    && pass "diff of a RHEL stablelist directory against a build" || fail "diff of a stablelist: exit $rc $(cat "$WORK/out" "$WORK/err")"
+"$K" diff --symbols "$WORK/kabi-module/kabi_x86_64" "$FIX/ripple.0.o" "$FIX/ripple.1.o" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "Summary: 2 changed, 0 added, 0 removed, 1 unchanged" "$WORK/out" && ! grep -q "rp_rx" "$WORK/out" \
+    && pass "--symbols takes a stablelist directory" || fail "--symbols DIR: exit $rc $(cat "$WORK/out" "$WORK/err")"
+"$K" check-modules --kernel "$WORK/kabi-module" "$FIX/mod_rp.o" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "crc_mismatch  rp_lookup: module expects 0x12345678" "$WORK/out" \
+    && pass "check-modules against a stablelist directory" || fail "check-modules --kernel STABLELIST: exit $rc $(cat "$WORK/out" "$WORK/err")"
+cp -r "$WORK/kabi-module/kabi_x86_64" "$WORK/kabi-module/kabi_s390x"
+expect_error "a stablelist of several architectures" 1 "a kABI stablelist for 2 architectures (kabi_s390x, kabi_x86_64): name one" \
+    "$K" diff "$WORK/kabi-module" "$FIX/ripple.1.o"
+printf '#1-\n0x1\trp_other\tvmlinux\tEXPORT_SYMBOL\n' >"$WORK/kabi-module/kabi_s390x/rp_lookup"
+expect_error "a stablelist entry naming another symbol" 1 "kabiscope: $WORK/kabi-module/kabi_s390x/rp_lookup:2: the line is for 'rp_other'" \
+    "$K" diff "$WORK/kabi-module/kabi_s390x" "$FIX/ripple.1.o"
+expect_error "versions of a stablelist" 1 "a kABI stablelist: it records CRCs" "$K" versions "$WORK/kabi-module/kabi_x86_64"
 expect_error "graph needs types" 1 "no types for fx_a in it (CRCs only)" "$K" graph "$WORK/old.symvers" fx_a
 expect_error "versions of a Module.symvers" 1 "a Module.symvers: it records CRCs" "$K" versions "$WORK/old.symvers"
 # genksyms symtypes: genksyms' own CRCs, recomputed (tests/data/genksyms, docs/genksyms-symtypes.md).

@@ -33,9 +33,10 @@ TempDir::~TempDir() {
 }
 
 std::string TempDir::write(const std::string& name, const std::string& text) const {
-    const std::string file = (path_ / name).string();
+    const std::filesystem::path file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
     std::ofstream(file) << text;
-    return file;
+    return file.string();
 }
 
 bool fileExists(const std::string& path) {

@@ -21,7 +21,7 @@ public:
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
-    // Writes `text` to `name` inside it; returns the file's path.
+    // Writes `text` to `name` inside it ("a/b" makes the directory a); returns the file's path.
     std::string write(const std::string& name, const std::string& text) const;
 
 private:
