@@ -53,10 +53,10 @@ bool isArchDirectory(const fs::path& dir) {
     return false;
 }
 
-// One entry file: nullopt when its range has closed.
-std::optional<KernelExport> readEntry(const fs::path& file) {
-    const std::string path = file.string();
-    std::ifstream in(file);
+}  // namespace
+
+std::optional<KernelExport> readStablelistEntry(const std::string& path, const std::string& symbol) {
+    std::ifstream in(path);
     if (!in) fail(path, "cannot read: ", std::strerror(errno));
     std::string line;
     if (!std::getline(in, line)) fail(path, "empty: a stablelist entry starts with its release range ('#<first>-[<last>]')");
@@ -80,9 +80,9 @@ std::optional<KernelExport> readEntry(const fs::path& file) {
         if (dataLines++ != pick) continue;
         std::optional<KernelExport> e = parseModuleSymversLine(path, lineNumber, line);
         if (!e) fail(path + ":" + std::to_string(lineNumber), "blank where the symbol's Module.symvers line should be");
-        if (e->name != file.filename().string())
+        if (e->name != symbol)
             fail(path + ":" + std::to_string(lineNumber), "the line is for '", e->name, "', but the file is the entry of '",
-                 file.filename().string(), "'");
+                 symbol, "'");
         if (closed) return std::nullopt;
         return e;
     }
@@ -90,8 +90,6 @@ std::optional<KernelExport> readEntry(const fs::path& file) {
     fail(path, "no Module.symvers line", pick ? " number " + std::to_string(pick) + " (#I:" + std::to_string(pick) + ")" : std::string(),
          " after the release range");
 }
-
-}  // namespace
 
 std::optional<std::string> stablelistArchDirectory(const std::string& path) {
     std::error_code ec;
@@ -122,7 +120,8 @@ std::vector<KernelExport> readStablelistDirectory(const std::string& archDirecto
     std::sort(files.begin(), files.end());
     std::vector<KernelExport> entries;
     for (const fs::path& file : files)
-        if (std::optional<KernelExport> e = readEntry(file)) entries.push_back(std::move(*e));
+        if (std::optional<KernelExport> e = readStablelistEntry(file.string(), file.filename().string()))
+            entries.push_back(std::move(*e));
     return entries;
 }
 

@@ -26,6 +26,10 @@ namespace kabiscope {
 // holds several architectures.
 std::optional<std::string> stablelistArchDirectory(const std::string& path);
 
+// One entry file, the entry of `symbol`: nullopt when its range has closed. Errors name the
+// file and line.
+std::optional<KernelExport> readStablelistEntry(const std::string& path, const std::string& symbol);
+
 // Every stable entry of the kabi_<arch> directory, sorted by name. Errors name the file and line.
 std::vector<KernelExport> readStablelistDirectory(const std::string& archDirectory);
 
