@@ -1,5 +1,7 @@
 #include "ui/details_view.h"
 
+#include "explore/crc_input_window.h"
+
 #include <algorithm>
 
 #include "diff/member_table.h"
@@ -140,32 +142,22 @@ void DetailsView::showRow(const SessionPtr& session, int symbolIndex, const Alig
 
     if (row.kind == AlignedRow::Kind::Symbol) {
         // The exact bytes hashed, and the CRC recomputed from them.
-        auto input = [](const Build::SymbolRef& ref) {
-            if (!ref.symbol || !ref.symbol->hasTypes()) return std::string();
-            CrcInputReader reader(*ref.file);
-            return reader.input(*ref.symbol);
-        };
-        const std::string newInput = input(sides.after);
-        const std::string oldInput = session->single() ? newInput : input(sides.before);
-        size_t first = 0;
-        while (first < oldInput.size() && first < newInput.size() && oldInput[first] == newInput[first]) ++first;
-        const bool differ = oldInput != newInput;
+        const CrcInputs inputs = crcInputsOf(sides.before, sides.after, session->single());
+        const std::string& oldInput = inputs.oldInput;
+        const std::string& newInput = inputs.newInput;
+        const size_t first = inputs.firstDifference;
+        const bool differ = inputs.differ();
         auto window = [&](const std::string& text) {
-            const size_t start = first > 120 ? first - 120 : 0;
-            QString shown = (start ? QStringLiteral("…") : QString()) + escape(text.substr(start, first - start));
-            if (first < text.size())
-                shown += QStringLiteral("<span style=\"background:#ffd43b; font-weight:bold\">") +
-                         escape(text.substr(first, 1)) + QStringLiteral("</span>") + escape(text.substr(first + 1, 240));
-            if (first + 241 < text.size()) shown += QStringLiteral("…");
+            const CrcInputWindow cut = crcInputWindow(text, first);
+            QString shown = (cut.clippedStart ? QStringLiteral("…") : QString()) + escape(cut.before);
+            if (!cut.marked.empty())
+                shown += QStringLiteral("<span style=\"background:#ffd43b; font-weight:bold\">") + escape(cut.marked) +
+                         QStringLiteral("</span>") + escape(cut.after);
+            if (cut.clippedEnd) shown += QStringLiteral("…");
             return shown;
         };
         auto summary = [](const std::string& text, const std::optional<uint32_t>& recorded) {
-            return QStringLiteral("%1 bytes, crc32 = %2%3")
-                .arg(text.size())
-                .arg(QString::fromStdString(formatCrc(crcOfInput(text))))
-                .arg(recorded ? (crcOfInput(text) == *recorded ? QStringLiteral(" (= the symbol's version)")
-                                                                : QStringLiteral(" (differs from the recorded version!)"))
-                              : QString());
+            return QString::fromStdString(crcInputSummary(text, recorded));
         };
         if (differ && !session->single()) {
             html += QStringLiteral("<p style=\"margin:8px 0 2px 0\"><b>CRC input</b>: first difference at byte %1</p>").arg(first);

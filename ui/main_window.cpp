@@ -144,7 +144,7 @@ void MainWindow::buildUi() {
             "QToolButton:checked { border: 1px solid #7d95b0; background: #dde7f2; color: #1b1b1b; }"
             "QToolButton:!checked { border: 1px dashed #c8c8c8; background: transparent; color: #9a9a9a; }"
             "QToolButton:hover { border-color: #5b7fa6; }"));
-        button->setToolTip(tr("Show or hide %1 symbols").arg(markName(markFor(kStatuses[i]))));
+        button->setToolTip(tr("Show or hide %1 symbols").arg(markLabel(markFor(kStatuses[i]))));
         statusButtons_[i] = button;
         statusRow->addWidget(button);
         connect(button, &QToolButton::toggled, this, [this, i](bool on) {
@@ -310,13 +310,8 @@ void MainWindow::buildUi() {
     // A type shown as "expanded above" is a link: activating it goes to where it is expanded.
     connect(treeView_, &QTreeView::activated, this, [this](const QModelIndex& index) {
         AlignedTree* tree = treeModel_->tree();
-        const int row = treeModel_->treeRow(index);
-        if (!tree || row < 0 || tree->row(row).kind != AlignedRow::Kind::Cycle) return;
-        for (int up = tree->row(row).parent; up >= 0; up = tree->row(up).parent)
-            if (tree->row(up).key == tree->row(row).key) {
-                selectTreeRow(up);
-                return;
-            }
+        if (!tree) return;
+        if (const std::optional<int> target = cycleTarget(*tree, treeModel_->treeRow(index))) selectTreeRow(*target);
     });
 }
 
@@ -482,14 +477,14 @@ void MainWindow::onLoaded(SessionPtr session) {
     applyDefaultColumnWidths();
     updateShown();
 
-    const QString title = session_->single() ? session_->newPath
-                                             : session_->oldPath + QStringLiteral(" → ") + session_->newPath;
+    const QString oldPath = QString::fromStdString(session_->oldPath), newPath = QString::fromStdString(session_->newPath);
+    const QString title = session_->single() ? newPath : oldPath + QStringLiteral(" → ") + newPath;
     setWindowTitle(tr("kabiscope — %1%2").arg(title, session_->stable ? tr(" (stable)") : QString()));
-    rememberRecent(session_->oldPath, session_->newPath, session_->stable);
+    rememberRecent(oldPath, newPath, session_->stable);
     const auto& s = session_->diff.summary;
     leftTabs_->setTabVisible(1, !session_->single());  // one build has no root causes
     if (session_->single())
-        statusBar()->showMessage(tr("%1 symbols in %2").arg(session_->diff.symbols.size()).arg(session_->newPath));
+        statusBar()->showMessage(tr("%1 symbols in %2").arg(session_->diff.symbols.size()).arg(newPath));
     else
         statusBar()->showMessage(tr("%1 symbols: %2 changed, %3 added, %4 removed, %5 root causes")
                                      .arg(session_->diff.symbols.size())
@@ -542,7 +537,7 @@ void MainWindow::updateCounts() {
     const auto& s = session_ ? session_->diff.summary : DiffSummary{};
     const size_t counts[4] = {s.changed, s.added, s.removed, s.unchanged};
     for (int i = 0; i < 4; ++i) {
-        statusButtons_[i]->setText(QStringLiteral("%1 %2").arg(markName(markFor(kStatuses[i]))).arg(counts[i]));
+        statusButtons_[i]->setText(QStringLiteral("%1 %2").arg(markLabel(markFor(kStatuses[i]))).arg(counts[i]));
         // One build alone has no statuses to filter by: a single-build view, no "unchanged".
         statusButtons_[i]->setVisible(!(session_ && session_->single()));
     }
@@ -573,13 +568,12 @@ bool MainWindow::selectSymbol(const QString& name) {
 void MainWindow::onSymbolSelected(int symbolIndex) {
     if (!session_ || symbolIndex == currentSymbol_) return;
     currentSymbol_ = symbolIndex;
-    changeCursor_ = 0;
-    offeredNextSymbol_ = false;
+    changeCursor_.reset();
     const SymbolDiff& symbol = session_->diff.symbols[size_t(symbolIndex)];
     QString title = session_->single()
                         ? QStringLiteral("<b>%1</b>").arg(QString::fromStdString(symbol.name).toHtmlEscaped())
                         : QStringLiteral("<b>%1</b> &nbsp; %2").arg(QString::fromStdString(symbol.name).toHtmlEscaped(),
-                                                                    markName(markFor(symbol.status)));
+                                                                    markLabel(markFor(symbol.status)));
     if (!session_->single() && symbol.status == SymbolStatus::Changed && !symbol.causes.empty())
         title += tr(" — modversion changed because of changes in %1")
                      .arg(QString::fromStdString(causeTypes(session_->diff, symbol)).toHtmlEscaped());
@@ -630,55 +624,24 @@ void MainWindow::selectTreeRow(int treeRow) {
     treeView_->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
-// The symbol's change sites in the order the tree shows them (pre-order), not the order the
-// diff found them: F8 then walks down the tree.
-std::vector<size_t> MainWindow::changesInTreeOrder() {
-    AlignedTree* tree = treeModel_->tree();
-    std::vector<size_t> order;
-    if (!tree) return order;
-    std::vector<std::vector<size_t>> positions(tree->pathCount());  // sibling index at each level
-    for (size_t p = 0; p < tree->pathCount(); ++p) {
-        const auto chain = tree->rowsAlongPath(p);
-        for (size_t i = 0; i + 1 < chain.size(); ++i) {
-            const auto& siblings = tree->children(chain[i]);
-            positions[p].push_back(size_t(std::find(siblings.begin(), siblings.end(), chain[i + 1]) - siblings.begin()));
-        }
-        order.push_back(p);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return positions[a] < positions[b]; });
-    return order;
-}
-
 void MainWindow::stepChange(bool forward) {
     AlignedTree* tree = treeModel_->tree();
-    const std::vector<size_t> order = changesInTreeOrder();
-    // changeCursor_ is the position of the next change to show going forward; the one shown is
-    // just before it.
-    const size_t count = order.size();
-    if (count == 0 || (forward && changeCursor_ >= count) || (!forward && changeCursor_ <= 1)) {
-        // Past either end: say so once, then move to the neighbouring changed symbol.
-        if (!offeredNextSymbol_) {
-            offeredNextSymbol_ = true;
-            statusBar()->showMessage(forward ? tr("Last change of this symbol: F8 again opens the next changed symbol")
-                                             : tr("First change of this symbol: Shift+F8 again opens the previous changed symbol"),
-                                     6000);
-            return;
-        }
-        offeredNextSymbol_ = false;
-        if (openNeighbourChangedSymbol(forward) && !forward) {
-            const size_t last = changesInTreeOrder().size();
-            changeCursor_ = last ? last - 1 : 0;
-            if (last) stepChange(true);
-        }
+    const ChangeCursor::Move move = changeCursor_.step(tree, forward);
+    switch (move.kind) {
+    case ChangeCursor::Move::Kind::AtEnd:  // past either end: say so once, then move to the neighbouring changed symbol
+        statusBar()->showMessage(forward ? tr("Last change of this symbol: F8 again opens the next changed symbol")
+                                         : tr("First change of this symbol: Shift+F8 again opens the previous changed symbol"),
+                                 6000);
         return;
+    case ChangeCursor::Move::Kind::NeighbourSymbol:
+        if (openNeighbourChangedSymbol(forward) && !forward && treeModel_->tree() && changeCursor_.aimAtLast(*treeModel_->tree()))
+            stepChange(true);
+        return;
+    case ChangeCursor::Move::Kind::Shown: break;
     }
-    offeredNextSymbol_ = false;
-    const size_t position = forward ? changeCursor_ : changeCursor_ - 2;
-    changeCursor_ = position + 1;
-    const auto chain = tree->rowsAlongPath(order[position]);
-    for (size_t i = 0; i + 1 < chain.size(); ++i) treeView_->expand(treeModel_->indexForRow(chain[i]));
-    selectTreeRow(chain.back());
-    statusBar()->showMessage(tr("Change %1 of %2").arg(position + 1).arg(count), 4000);
+    for (size_t i = 0; i + 1 < move.chain.size(); ++i) treeView_->expand(treeModel_->indexForRow(move.chain[i]));
+    selectTreeRow(move.chain.back());
+    statusBar()->showMessage(tr("Change %1 of %2").arg(move.position).arg(move.count), 4000);
 }
 
 void MainWindow::nextChange() { stepChange(true); }
@@ -707,12 +670,7 @@ bool MainWindow::openSymbolAtCause(const QString& name, int causeId) {
     const SymbolDiff& symbol = session_->diff.symbols[size_t(currentSymbol_)];
     const auto it = std::find(symbol.causes.begin(), symbol.causes.end(), uint32_t(causeId));
     if (it == symbol.causes.end()) return true;
-    const size_t path = size_t(it - symbol.causes.begin());
-    const std::vector<size_t> order = changesInTreeOrder();
-    const size_t position = size_t(std::find(order.begin(), order.end(), path) - order.begin());
-    if (position >= order.size()) return true;
-    changeCursor_ = position;
-    stepChange(true);
+    if (treeModel_->tree() && changeCursor_.aimAt(*treeModel_->tree(), size_t(it - symbol.causes.begin()))) stepChange(true);
     return true;
 }
 
@@ -771,43 +729,17 @@ void MainWindow::onTreeRowSelected(int treeRow) {
     if (!tree || treeRow < 0) return;
     details_->showRow(session_, currentSymbol_, tree, treeRow);
     // The graph shows types: highlight the row's type, or the type it sits in.
-    for (int row = treeRow; row >= 0; row = tree->row(row).parent) {
-        const AlignedRow& r = tree->row(row);
-        if (r.kind != AlignedRow::Kind::Item) {
-            graphView_->selectType(QString::fromStdString(r.key));
-            break;
-        }
-    }
+    const std::string type = containingType(*tree, treeRow);
+    if (!type.empty()) graphView_->selectType(QString::fromStdString(type));
 }
 
 void MainWindow::onGraphTypeActivated(const QString& key) {
     AlignedTree* tree = treeModel_->tree();
     if (!tree) return;
-    const std::string wanted = key.toStdString();
-    // Prefer the row on a path to a change, then any row already built, then search a few levels.
-    for (size_t p = 0; p < tree->pathCount(); ++p) {
-        const auto chain = tree->rowsAlongPath(p);
-        for (size_t i = 0; i < chain.size(); ++i)
-            if (tree->row(chain[i]).key == wanted) {
-                for (size_t j = 0; j < i; ++j) treeView_->expand(treeModel_->indexForRow(chain[j]));
-                selectTreeRow(chain[i]);
-                return;
-            }
-    }
-    std::vector<int> level{tree->root()};
-    for (int depth = 0; depth < 4 && !level.empty(); ++depth) {
-        std::vector<int> next;
-        for (int row : level) {
-            if (tree->row(row).key == wanted) {
-                for (int up = tree->row(row).parent; up >= 0; up = tree->row(up).parent)
-                    treeView_->expand(treeModel_->indexForRow(up));
-                selectTreeRow(row);
-                return;
-            }
-            for (int child : tree->children(row)) next.push_back(child);
-        }
-        level = std::move(next);
-    }
+    const std::optional<int> row = rowOfType(*tree, key.toStdString());
+    if (!row) return;
+    for (int up : ancestorsOf(*tree, *row)) treeView_->expand(treeModel_->indexForRow(up));
+    selectTreeRow(*row);
 }
 
 void MainWindow::onCauseSelected(int causeId) {

@@ -11,6 +11,7 @@
 
 #include <vector>
 
+#include "explore/tree_navigation.h"
 #include "ui/session.h"
 #include "ui/session_loader.h"
 
@@ -114,7 +115,6 @@ private:
     void updateShown();
     QSize clampedToScreen(QSize size) const;
     void applyDefaultColumnWidths();
-    std::vector<size_t> changesInTreeOrder();
     void stepChange(bool forward);
     bool openNeighbourChangedSymbol(bool forward);
     void updateFilter();
@@ -135,8 +135,7 @@ private:
     SessionPtr session_;
     LoadRequest lastRequest_;
     int currentSymbol_ = -1;
-    size_t changeCursor_ = 0;   // the position in changesInTreeOrder() of the next F8
-    bool offeredNextSymbol_ = false;  // F8 past the last change said so once; the next moves on
+    ChangeCursor changeCursor_;  // F8 / Shift+F8 through the symbol's changes
     bool scripted_ = false;
     QStringList debugRoots_;
     QString lastError_;

@@ -5,7 +5,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "base/error.h"
-#include "readers/read_build.h"
 
 namespace kabiscope::ui {
 
@@ -15,39 +14,13 @@ SessionLoader::SessionLoader(QObject* parent) : QObject(parent), load_(&SessionL
 
 SessionPtr SessionLoader::loadSession(const LoadRequest& request, const std::function<void(QString, int)>& progress,
                                       const std::function<bool()>& cancelled) {
-    auto session = std::make_shared<Session>();
-    session->oldPath = request.oldPath;
-    session->newPath = request.newPath;
-    session->stable = request.stable;
-    VersionOptions options;
-    options.stable = request.stable;
-    options.detachFromDwarf = true;
-    options.cancelled = cancelled;
-    for (const QString& root : request.debugRoots) options.debugRoots.push_back(root.toStdString());
-    auto reporter = [&](const char* side, double base, double span) {
-        return [&progress, side, base, span](const std::string& stage, size_t done, size_t total) {
-            const double fraction = total ? double(done) / double(total) : 0.0;
-            progress(QString::fromLatin1(side) + QStringLiteral(": ") + QString::fromStdString(stage),
-                     int(100.0 * (base + span * fraction)));
-        };
-    };
-    if (request.oldPath.isEmpty()) {
-        options.progress = reporter("loading", 0.0, 0.9);
-        session->newBuild = readBuild(request.newPath.toStdString(), options);
-    } else {
-        options.progress = [&progress](const std::string& stage, size_t done, size_t total) {  // names both sides
-            progress(QString::fromStdString(stage), int(90.0 * (total ? double(done) / double(total) : 0.0)));
-        };
-        auto [oldBuild, newBuild] = readBuildPair(request.oldPath.toStdString(), request.newPath.toStdString(), options);
-        session->oldBuild = std::move(oldBuild);
-        session->newBuild = std::move(newBuild);
-    }
-    DiffOptions diffOptions;
-    diffOptions.cancelled = cancelled;
-    diffOptions.progress = reporter("diff", 0.9, 0.1);
-    session->diff = diffBuilds(session->single() ? session->newBuild : session->oldBuild, session->newBuild, diffOptions);
-    session->indexSides();
-    return session;
+    ExploreRequest core;
+    core.oldPath = request.oldPath.toStdString();
+    core.newPath = request.newPath.toStdString();
+    core.stable = request.stable;
+    for (const QString& root : request.debugRoots) core.debugRoots.push_back(root.toStdString());
+    return loadExploreSession(
+        core, [&progress](const std::string& stage, int percent) { progress(QString::fromStdString(stage), percent); }, cancelled);
 }
 
 void SessionLoader::start(const LoadRequest& request) {

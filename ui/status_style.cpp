@@ -28,15 +28,9 @@ QColor markBackground(Mark mark) {
     return QColor();
 }
 
-QString markName(Mark mark) {
-    switch (mark) {
-    case Mark::Changed: return QStringLiteral("changed");
-    case Mark::Added: return QStringLiteral("added");
-    case Mark::Removed: return QStringLiteral("removed");
-    case Mark::OnPath: return QStringLiteral("leads to a change");
-    case Mark::None: break;
-    }
-    return QStringLiteral("unchanged");
+QString markLabel(Mark mark) {
+    const std::string_view name = kabiscope::markName(mark);
+    return QString::fromUtf8(name.data(), qsizetype(name.size()));
 }
 
 QIcon markIcon(Mark mark) {
@@ -48,14 +42,8 @@ QIcon markIcon(Mark mark) {
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     const QColor color = markColor(mark);
-    QString glyph;
-    switch (mark) {
-    case Mark::Changed: glyph = QStringLiteral("~"); break;
-    case Mark::Added: glyph = QStringLiteral("+"); break;
-    case Mark::Removed: glyph = QString(QChar(0x2212)); break;
-    case Mark::OnPath: glyph = QString(QChar(0x203A)); break;
-    case Mark::None: glyph = QStringLiteral("="); break;
-    }
+    const std::string_view mark8 = markGlyph(mark);
+    const QString glyph = QString::fromUtf8(mark8.data(), qsizetype(mark8.size()));
     if (mark == Mark::None) {
         painter.setPen(QPen(QColor(0xbb, 0xbb, 0xbb), 2));
         painter.setBrush(Qt::NoBrush);
@@ -77,24 +65,6 @@ QIcon markIcon(Mark mark) {
     QIcon icon(pixmap);
     cache.insert(int(mark), icon);
     return icon;
-}
-
-Mark markFor(SymbolStatus status) {
-    switch (status) {
-    case SymbolStatus::Changed: return Mark::Changed;
-    case SymbolStatus::Added: return Mark::Added;
-    case SymbolStatus::Removed: return Mark::Removed;
-    case SymbolStatus::Unchanged: break;
-    }
-    return Mark::None;
-}
-
-Mark markFor(ChangeKind kind) {
-    switch (kind) {
-    case ChangeKind::Added: return Mark::Added;
-    case ChangeKind::Removed: return Mark::Removed;
-    default: return Mark::Changed;
-    }
 }
 
 }  // namespace kabiscope::ui

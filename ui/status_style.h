@@ -1,23 +1,18 @@
-// How statuses look everywhere in the explorer: a colour and an icon with a glyph, so a status
-// never depends on colour alone (changed "~", added "+", removed "−", on a path "›").
+// How statuses look in the Qt explorer: a colour and an icon with the mark's glyph, so a status
+// never depends on colour alone. What each mark is and its name live in explore/marks.h.
 #pragma once
 
 #include <QColor>
 #include <QIcon>
 #include <QString>
 
-#include "diff/build_diff.h"
+#include "explore/marks.h"
 
 namespace kabiscope::ui {
-
-enum class Mark { None, Changed, Added, Removed, OnPath };
 
 QColor markColor(Mark mark);       // strong colour for text and graph
 QColor markBackground(Mark mark);  // light tint for rows
 QIcon markIcon(Mark mark);
-QString markName(Mark mark);
-
-Mark markFor(SymbolStatus status);
-Mark markFor(ChangeKind kind);
+QString markLabel(Mark mark);  // explore/marks.h's name as a QString
 
 }  // namespace kabiscope::ui

@@ -4,45 +4,37 @@
 
 namespace kabiscope::ui {
 
-SymbolFilterModel::SymbolFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {
-    setSortRole(SymbolTableModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseSensitive);
+SymbolFilterModel::SymbolFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {}
+
+const ExploreSession* SymbolFilterModel::session() const {
+    const auto* table = qobject_cast<const SymbolTableModel*>(sourceModel());
+    return table ? table->session().get() : nullptr;
 }
 
 void SymbolFilterModel::setText(const QString& text, bool regularExpression) {
-    text_ = text;
-    useExpression_ = regularExpression;
-    if (regularExpression) {
-        expression_ = QRegularExpression(text, QRegularExpression::CaseInsensitiveOption);
-        textValid_ = expression_.isValid();
-    } else {
-        textValid_ = true;
-    }
+    query_.setText(text.toStdString(), regularExpression);
     invalidateRowsFilter();
 }
 
 void SymbolFilterModel::setStatusVisible(int status, bool visible) {
-    if (visible)
-        hiddenStatuses_.remove(status);
-    else
-        hiddenStatuses_.insert(status);
+    query_.setStatusVisible(SymbolStatus(status), visible);
     invalidateRowsFilter();
 }
 
 void SymbolFilterModel::setModule(const QString& module) {
-    module_ = module;
+    query_.setModule(module.toStdString());
     invalidateRowsFilter();
 }
 
-bool SymbolFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
-    const QModelIndex index = sourceModel()->index(sourceRow, SymbolTableModel::NameColumn, sourceParent);
-    if (!hiddenStatuses_.isEmpty() && hiddenStatuses_.contains(index.data(SymbolTableModel::StatusRole).toInt()))
-        return false;
-    if (!module_.isEmpty() && index.data(SymbolTableModel::ModuleRole).toString() != module_) return false;
-    if (text_.isEmpty()) return true;
-    const QString name = index.data(Qt::DisplayRole).toString();
-    if (useExpression_) return textValid_ && expression_.match(name).hasMatch();
-    return name.contains(text_, Qt::CaseInsensitive);
+bool SymbolFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const {
+    const ExploreSession* current = session();
+    return current && size_t(sourceRow) < current->diff.symbols.size() && query_.accepts(*current, size_t(sourceRow));
+}
+
+bool SymbolFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    const ExploreSession* current = session();
+    if (!current) return false;
+    return symbolLess(*current, size_t(left.row()), size_t(right.row()), SymbolColumn(left.column()));
 }
 
 }  // namespace kabiscope::ui

@@ -1,10 +1,11 @@
-// SymbolFilterModel: the symbol list as the user narrows it — text (substring, or a regular
-// expression), statuses and module — and sorted by any column's raw value.
+// SymbolFilterModel: the symbol list as the user narrows and orders it, in Qt's proxy form; the
+// rules (text, statuses, module, each column's order) are the core's explore/symbol_query.h,
+// shared with the terminal explorer.
 #pragma once
 
-#include <QRegularExpression>
-#include <QSet>
 #include <QSortFilterProxyModel>
+
+#include "explore/symbol_query.h"
 
 namespace kabiscope::ui {
 
@@ -15,20 +16,17 @@ public:
 
     void setText(const QString& text, bool regularExpression);
     void setStatusVisible(int status, bool visible);
-    bool statusVisible(int status) const { return !hiddenStatuses_.contains(status); }
+    bool statusVisible(int status) const { return query_.statusVisible(SymbolStatus(status)); }
     void setModule(const QString& module);  // empty: all
-    bool textValid() const { return textValid_; }
+    bool textValid() const { return query_.textValid(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
-    QString text_;
-    QRegularExpression expression_;
-    bool useExpression_ = false;
-    bool textValid_ = true;
-    QSet<int> hiddenStatuses_;
-    QString module_;
+    const ExploreSession* session() const;
+    SymbolQuery query_;
 };
 
 }  // namespace kabiscope::ui

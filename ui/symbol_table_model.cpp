@@ -1,9 +1,8 @@
 #include "ui/symbol_table_model.h"
 
-#include <QFileInfo>
 #include <QFont>
 
-#include "output/writers.h"
+#include "explore/cell_texts.h"
 #include "ui/status_style.h"
 
 namespace kabiscope::ui {
@@ -14,41 +13,12 @@ QVariant SymbolTableModel::data(const QModelIndex& index, int role) const {
     if (!cell(index)) return {};
     const size_t row = size_t(index.row());
     const SymbolDiff& symbol = session_->diff.symbols[row];
-    const SymbolVersion* version = session_->anySymbol(row);
     const Mark mark = markFor(symbol.status);
-    auto crc = [](const std::optional<uint32_t>& value) {
-        return value ? QString::fromStdString(formatCrc(*value)) : QStringLiteral("—");
-    };
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case StatusColumn: return markName(mark);
-        case NameColumn: return QString::fromStdString(symbol.name);
-        case OldCrcColumn: return session_->single() ? QString() : crc(symbol.oldCrc);
-        case NewCrcColumn: return crc(symbol.newCrc);
-        case CausesColumn: return symbol.causes.empty() ? QVariant() : QVariant(int(symbol.causes.size()));
-        case ModuleColumn: return QString::fromStdString(symbol.module);  // as Module.symvers names it
-        case NamespaceColumn: return version ? QString::fromStdString(version->info.nameSpace) : QString();
-        case ExportColumn: return version ? QString::fromStdString(version->info.exportType) : QString();
-        }
-        break;
-    case SortRole:
-        switch (index.column()) {
-        case StatusColumn: {
-            // Descending order puts what needs attention first: changed, added, removed, unchanged.
-            switch (symbol.status) {
-            case SymbolStatus::Changed: return 3;
-            case SymbolStatus::Added: return 2;
-            case SymbolStatus::Removed: return 1;
-            case SymbolStatus::Unchanged: return 0;
-            }
-            return 0;
-        }
-        case OldCrcColumn: return symbol.oldCrc ? qlonglong(*symbol.oldCrc) : -1;
-        case NewCrcColumn: return symbol.newCrc ? qlonglong(*symbol.newCrc) : -1;
-        case CausesColumn: return int(symbol.causes.size());
-        default: return data(index, Qt::DisplayRole);
-        }
+        if (index.column() == CausesColumn)  // a number, so that it lines up
+            return symbol.causes.empty() ? QVariant() : QVariant(int(symbol.causes.size()));
+        return QString::fromStdString(symbolCell(*session_, row, SymbolColumn(index.column())));
     case Qt::DecorationRole:
         if (index.column() == StatusColumn) return markIcon(mark);
         break;
@@ -86,18 +56,8 @@ QVariant SymbolTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant SymbolTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    switch (section) {
-    case StatusColumn: return tr("Status");
-    case NameColumn: return tr("Symbol");
-    case OldCrcColumn: return tr("Old CRC");
-    case NewCrcColumn: return session_ && session_->single() ? tr("CRC") : tr("New CRC");
-    case CausesColumn: return tr("Causes");
-    case ModuleColumn: return tr("Module");
-    case NamespaceColumn: return tr("Namespace");
-    case ExportColumn: return tr("Export");
-    }
-    return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount) return {};
+    return QString::fromStdString(symbolColumnTitle(SymbolColumn(section), session_ && session_->single()));
 }
 
 }  // namespace kabiscope::ui

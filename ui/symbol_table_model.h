@@ -1,5 +1,6 @@
 // SymbolTableModel: every exported symbol of a Session, one row each, read straight from the
-// session's diff (no copies per row). Raw values for sorting come through SortRole.
+// session's diff (no copies per row). Cell texts are explore/cell_texts.h's; filtering and
+// sorting are explore/symbol_query.h's (SymbolFilterModel).
 #pragma once
 
 #include "ui/session_table_model.h"
@@ -9,9 +10,10 @@ namespace kabiscope::ui {
 class SymbolTableModel : public SessionTableModel {
     Q_OBJECT
 public:
+    // In explore/cell_texts.h's SymbolColumn order.
     enum Column { StatusColumn, NameColumn, OldCrcColumn, NewCrcColumn, CausesColumn, ModuleColumn, NamespaceColumn,
                   ExportColumn, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, StatusRole, ModuleRole, SymbolIndexRole };
+    enum Role { StatusRole = Qt::UserRole + 1, ModuleRole, SymbolIndexRole };
 
     explicit SymbolTableModel(QObject* parent = nullptr);
 

@@ -2,20 +2,10 @@
 
 #include <QFont>
 
+#include "explore/cell_texts.h"
 #include "ui/status_style.h"
 
 namespace kabiscope::ui {
-
-namespace {
-
-QString sideValue(const std::optional<uint64_t>& before, const std::optional<uint64_t>& after, bool single) {
-    if (!before && !after) return {};
-    if (single || before == after || !before) return after ? QString::number(*after) : QString();
-    if (!after) return QString::number(*before);
-    return QStringLiteral("%1 → %2").arg(*before).arg(*after);
-}
-
-}  // namespace
 
 TypeTreeModel::TypeTreeModel(QObject* parent) : QAbstractItemModel(parent) {}
 
@@ -80,39 +70,9 @@ QVariant TypeTreeModel::data(const QModelIndex& index, int role) const {
     if (!tree_ || !index.isValid()) return {};
     const AlignedRow& row = tree_->row(treeRow(index));
     const bool single = session_ && session_->single();
-    Mark mark = Mark::None;
-    if (row.changeSite) {
-        mark = Mark::Changed;
-        if (!row.inOld && row.inNew) mark = Mark::Added;
-        else if (row.inOld && !row.inNew) mark = Mark::Removed;
-        else if (!row.causes.empty()) {
-            const ChangeKind kind = session_->diff.causes[row.causes.front() - 1].kind;
-            if (kind == ChangeKind::Added) mark = Mark::Added;
-            if (kind == ChangeKind::Removed) mark = Mark::Removed;
-        }
-    } else if (row.inOld != row.inNew && !single) {
-        mark = row.inNew ? Mark::Added : Mark::Removed;
-    } else if (row.onPath && !single) {
-        mark = Mark::OnPath;
-    }
+    const Mark mark = markFor(row, session_->diff, single);
     switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case NodeColumn:
-            return QString::fromStdString(row.label) +
-                   (row.kind == AlignedRow::Kind::Cycle ? QStringLiteral("  ↩ (expanded above)") : QString());
-        case OldColumn: return row.inOld ? QString::fromStdString(row.oldText) : QStringLiteral("—");
-        case NewColumn: return row.inNew ? QString::fromStdString(row.newText) : QStringLiteral("—");
-        case OffsetColumn: return sideValue(row.oldOffset, row.newOffset, single);
-        case SizeColumn: return sideValue(row.oldSize, row.newSize, single);
-        case LayoutColumn: {
-            QStringList notes;
-            if (row.holeBefore) notes << tr("hole of %1 byte(s) before").arg(*row.holeBefore);
-            if (row.cacheline) notes << tr("— cacheline %1 —").arg(*row.cacheline);
-            return notes.join(QStringLiteral("; "));
-        }
-        }
-        break;
+    case Qt::DisplayRole: return QString::fromStdString(treeCell(row, TreeColumn(index.column()), single));
     case Qt::DecorationRole:
         if (index.column() == NodeColumn && mark != Mark::None) return markIcon(mark);
         break;
@@ -154,17 +114,8 @@ QVariant TypeTreeModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant TypeTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    const bool single = session_ && session_->single();
-    switch (section) {
-    case NodeColumn: return tr("Node");
-    case OldColumn: return single ? tr("Type") : tr("Old");
-    case NewColumn: return single ? tr("Type") : tr("New");
-    case OffsetColumn: return tr("Offset");
-    case SizeColumn: return tr("Size");
-    case LayoutColumn: return tr("Layout");
-    }
-    return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount) return {};
+    return QString::fromStdString(treeColumnTitle(TreeColumn(section), session_ && session_->single()));
 }
 
 }  // namespace kabiscope::ui

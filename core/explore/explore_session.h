@@ -1,0 +1,55 @@
+// ExploreSession: what an explorer (the Qt one in ui/, the terminal one in tui/) shows — one or
+// two loaded builds and their diff — and the one way to load it, with weighted progress.
+//
+// Built once on a worker thread, then immutable and shared by shared_ptr<const ExploreSession>;
+// reloading makes a new session. With one build, it is compared with itself (every symbol
+// unchanged).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diff/build_diff.h"
+#include "model/build.h"
+
+namespace kabiscope {
+
+struct ExploreRequest {
+    std::string oldPath;  // empty: one build
+    std::string newPath;
+    bool stable = false;
+    std::vector<std::string> debugRoots;  // where stripped files' debug files are (empty: /usr/lib/debug)
+};
+
+struct ExploreSession {
+    std::string oldPath, newPath;  // oldPath empty: a single build
+    bool stable = false;
+    Build oldBuild, newBuild;
+    DiffResult diff;
+
+    // Per diff.symbols entry: the symbol on each side (null where it does not exist).
+    struct SymbolSides {
+        Build::SymbolRef before, after;
+    };
+    std::vector<SymbolSides> sides;
+
+    bool single() const { return oldPath.empty(); }
+    const SymbolVersion* anySymbol(size_t index) const {
+        return sides[index].after.symbol ? sides[index].after.symbol : sides[index].before.symbol;
+    }
+    int indexOf(const std::string& name) const;  // -1 when absent
+    void indexSides();
+};
+
+// Reports a stage ("old: reading vmlinux") and the whole load's percent: loading the builds
+// is 90 of it, the diff the last 10.
+using ExploreProgress = std::function<void(const std::string& stage, int percent)>;
+
+// Loads and diffs the request's builds; `cancelled` returning true makes it throw
+// kabiscope::Cancelled at the core's next check, and bad input throws kabiscope::Error.
+std::shared_ptr<ExploreSession> loadExploreSession(const ExploreRequest& request, const ExploreProgress& progress,
+                                                   const std::function<bool()>& cancelled);
+
+}  // namespace kabiscope
