@@ -1,0 +1,91 @@
+// Explorer: the terminal explorer's screens and what each key does there, drawn on any Surface
+// (the terminal's, or a TextSurface in tests) — no curses here.
+//
+// Screens: the symbol list (or the root causes, Tab), and a symbol's screen (its aligned type
+// tree over the details of the selected row; Tab moves between the two). Over them: the help
+// (?), the open prompt (o), a loading box with progress, and an error box; the bottom line says
+// what the last key did or which keys apply.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "explore/explore_session.h"
+#include "tui/cause_pane.h"
+#include "tui/details_pane.h"
+#include "tui/keys.h"
+#include "tui/surface.h"
+#include "tui/symbol_list_pane.h"
+#include "tui/tree_pane.h"
+
+namespace kabiscope::tui {
+
+class Explorer {
+public:
+    // What the program around the explorer must do after a key.
+    enum class Action { None, Quit, Open, CancelLoad };
+
+    void setSession(std::shared_ptr<const ExploreSession> session);
+    const ExploreSession* session() const { return session_.get(); }
+    // Loading: the box shows `stage` and `percent` until setSession or loadFailed.
+    void showLoading(const std::string& what);
+    void setProgress(const std::string& stage, int percent);
+    void loadFailed(const std::string& message);  // the one-line error, in a box; the explorer stays usable
+    void loadCancelled();
+    bool loading() const { return loading_; }
+
+    Action handle(const Key& key);
+    void draw(Surface& surface);
+    // Open's paths (one or two builds) after Action::Open.
+    const std::vector<std::string>& openPaths() const { return openPaths_; }
+
+    // For scripts and tests: open a symbol by name (false when absent), show the causes.
+    bool openSymbol(const std::string& name);
+    void showCauses();
+    void setFilter(const std::string& text, bool regularExpression) { list_.setText(text, regularExpression); }
+    const std::string& status() const { return status_; }
+    const SymbolListPane& list() const { return list_; }
+    TreePane& tree() { return tree_; }
+
+    static std::vector<std::string> helpLines(bool ascii);
+
+private:
+    enum class Screen { Symbols, Causes, Symbol };
+    enum class Focus { Tree, Details };
+    Action handleList(const Key& key, int listHeight);
+    Action handleSymbol(const Key& key);
+    Action handlePrompt(const Key& key);
+    void openIndex(size_t index, uint32_t cause = 0);
+    void openNeighbour(bool forward);
+    void drawTitle(Surface& surface);
+    void drawStatus(Surface& surface);
+    void drawSymbolScreen(Surface& surface, int top, int bottom);
+    void drawBox(Surface& surface, const std::vector<std::string>& lines, Style style);
+    void layout(int height, int width);
+    bool routeMouse(const Key& key);
+
+    std::shared_ptr<const ExploreSession> session_;
+    SymbolListPane list_;
+    CausePane causes_;
+    TreePane tree_;
+    DetailsPane details_;
+    Screen screen_ = Screen::Symbols;
+    Screen back_ = Screen::Symbols;  // where Esc on the symbol screen returns
+    Focus focus_ = Focus::Tree;
+    bool help_ = false;
+    int helpScroll_ = 0;
+    bool prompt_ = false;
+    std::string promptText_;
+    std::vector<std::string> openPaths_;
+    bool loading_ = false;
+    std::string loadingWhat_, loadingStage_;
+    int loadingPercent_ = 0;
+    std::string error_;
+    std::string status_;
+    int height_ = 24, width_ = 80;
+    Rect listArea_, treeArea_, detailsArea_;
+};
+
+}  // namespace kabiscope::tui
