@@ -46,12 +46,15 @@ std::vector<std::string> Explorer::helpLines(bool ascii) {
         "  s  S           sort by the next column; reverse the order",
         "  n  N           next, previous changed symbol",
         "  Enter  l       open the symbol (a double click too)",
-        "  Tab  c         the root causes",
+        "  Tab  c  m      the root causes; the modules checked (with --modules and --kernel)",
         "",
         "Root causes",
         "  Enter          the symbols a cause changes; Enter on one opens it at that change",
         "  Right  Space   what follows from a cause (moved members, sizes); Left folds it again",
         "  Esc  Tab       back",
+        "",
+        "Modules (kabiscope-tui --modules DIR --kernel Module.symvers)",
+        "  Right  Left    a module's imports that stop it or warn; Enter on one opens that symbol",
         "",
         "A symbol's screen: its type tree, old and new side by side, over the details",
         "  n  N  ]  [     next, previous change (F8, Shift+F8); past the last, the next changed symbol",
@@ -119,6 +122,15 @@ void Explorer::showCauses() {
     if (session_) screen_ = Screen::Causes;
 }
 
+void Explorer::showModules() { screen_ = Screen::Modules; }
+
+void Explorer::nextTab(bool forward) {
+    std::vector<Screen> tabs{Screen::Symbols, Screen::Causes};
+    if (modules_.hasRun()) tabs.push_back(Screen::Modules);
+    const size_t at = size_t(std::find(tabs.begin(), tabs.end(), screen_) - tabs.begin()) % tabs.size();
+    screen_ = tabs[(at + (forward ? 1 : tabs.size() - 1)) % tabs.size()];
+}
+
 void Explorer::openIndex(size_t index, uint32_t cause) {
     back_ = screen_ == Screen::Symbol ? back_ : screen_;
     screen_ = Screen::Symbol;
@@ -178,6 +190,12 @@ bool Explorer::routeMouse(const Key& key) {
         if (result.kind == CausePane::Result::Kind::OpenSymbol) openIndex(result.symbol, result.cause);
         return true;
     }
+    if (screen_ == Screen::Modules && listArea_.contains(key.y, key.x)) {
+        const ModulePane::Result result = click ? modules_.click(key.y - listArea_.y - 1, twice) : modules_.handle(key, listArea_.height - 1);
+        if (result.kind == ModulePane::Result::Kind::OpenSymbol && !openSymbol(result.symbol))
+            status_ = result.symbol + " is not in the loaded builds";
+        return true;
+    }
     if (screen_ == Screen::Symbol && treeArea_.contains(key.y, key.x)) {
         focus_ = Focus::Tree;
         const TreePane::Result result = click ? tree_.click(key.y - treeArea_.y - 1, twice) : tree_.handle(key, treeArea_.height - 1);
@@ -231,6 +249,19 @@ Explorer::Action Explorer::handle(const Key& key) {
         routeMouse(key);
         return Action::None;
     }
+    if (!session_ && modules_.hasRun()) {  // check-modules without builds to explain with
+        screen_ = Screen::Modules;
+        if (key.is('q')) return Action::Quit;
+        if (key.is('o')) {
+            prompt_ = true;
+            promptText_.clear();
+            return Action::None;
+        }
+        const ModulePane::Result result = modules_.handle(key, listArea_.height - 1);
+        if (result.kind == ModulePane::Result::Kind::OpenSymbol)
+            status_ = result.symbol + ": open the builds the module was built against and the target (o) to see why its CRC changed";
+        return Action::None;
+    }
     if (!session_) {
         if (key.is('q') || key.kind == Key::Kind::Escape) return Action::Quit;
         if (key.is('o')) {
@@ -279,10 +310,22 @@ Explorer::Action Explorer::handleList(const Key& key, int listHeight) {
             promptText_.clear();
             return Action::None;
         }
-        if (key.kind == Key::Kind::Tab || key.kind == Key::Kind::BackTab || (key.is('c') && screen_ == Screen::Symbols)) {
-            screen_ = screen_ == Screen::Symbols ? Screen::Causes : Screen::Symbols;
+        if (key.kind == Key::Kind::Tab || key.kind == Key::Kind::BackTab) {
+            nextTab(key.kind == Key::Kind::Tab);
             return Action::None;
         }
+        if (key.is('c') || (key.is('m') && modules_.hasRun())) {
+            screen_ = key.is('c') ? Screen::Causes : Screen::Modules;
+            return Action::None;
+        }
+    }
+    if (screen_ == Screen::Modules) {
+        const ModulePane::Result result = modules_.handle(key, listHeight);
+        if (result.kind == ModulePane::Result::Kind::OpenSymbol && !openSymbol(result.symbol))
+            status_ = result.symbol + " is not in the loaded builds: open the builds the module was built against and the target (o)";
+        else if (result.kind == ModulePane::Result::Kind::Ignored && key.kind == Key::Kind::Escape)
+            screen_ = Screen::Symbols;
+        return Action::None;
     }
     if (screen_ == Screen::Causes) {
         const CausePane::Result result = causes_.handle(key, listHeight);
@@ -371,7 +414,8 @@ void Explorer::drawStatus(Surface& surface) {
         hint = list_.editing() ? "type to filter  Ctrl+R regex  Enter keep  Esc clear"
                                : "Enter open  / filter  1-4 status  s sort  n next changed  Tab causes  o open  ? help  q quit";
         break;
-    case Screen::Causes: hint = "Enter its symbols  Right what follows  Tab symbols  ? help  q quit"; break;
+    case Screen::Causes: hint = "Enter its symbols  Right what follows  Tab next view  ? help  q quit"; break;
+    case Screen::Modules: hint = "Enter on an import: why its CRC moved  Right/Left open/close  Tab next view  ? help  q quit"; break;
     case Screen::Symbol:
         hint = tree_.searching() ? "search: " + tree_.search() + "\u258f  (Enter find, Esc cancel)"
                                  : "n/N change  Enter expand  d/i/p details  Tab pane  / search  Esc back  ? help";
@@ -458,13 +502,28 @@ void Explorer::draw(Surface& surface) {
             drawSymbolScreen(surface, 1, height_ - 1);
         } else {
             const bool symbols = screen_ == Screen::Symbols;
-            surface.put(1, 0, symbols ? "[Symbols]" : " Symbols ", symbols ? Style::Selected : Style::Normal, 9);
-            surface.put(1, 10, symbols ? " Causes " : "[Causes]", symbols ? Style::Normal : Style::Selected, 8);
-            if (symbols) surface.put(1, 20, list_.filterLine(surface.ascii()), list_.query().textValid() ? Style::Normal : Style::Error, width_ - 20);
-            else surface.put(1, 20, std::to_string(session_->diff.causes.size()) + " root causes, most symbols first", Style::Dim, width_ - 20);
+            int x = 0;
+            auto tab = [&](const char* name, Screen which) {
+                const bool on = screen_ == which;
+                surface.put(1, x, std::string(on ? "[" : " ") + name + (on ? "]" : " "), on ? Style::Selected : Style::Normal, 12);
+                x += int(std::string(name).size()) + 3;
+            };
+            tab("Symbols", Screen::Symbols);
+            tab("Causes", Screen::Causes);
+            if (modules_.hasRun()) tab("Modules", Screen::Modules);
+            x += 1;
+            if (symbols) surface.put(1, x, list_.filterLine(surface.ascii()), list_.query().textValid() ? Style::Normal : Style::Error, width_ - x);
+            else if (screen_ == Screen::Causes)
+                surface.put(1, x, std::to_string(session_->diff.causes.size()) + " root causes, most symbols first", Style::Dim, width_ - x);
+            else surface.put(1, x, modules_.summary(), Style::Dim, width_ - x);
             if (symbols) list_.draw(surface, listArea_, true);
-            else causes_.draw(surface, listArea_, true);
+            else if (screen_ == Screen::Causes) causes_.draw(surface, listArea_, true);
+            else modules_.draw(surface, listArea_, true);
         }
+    } else if (modules_.hasRun()) {
+        surface.put(1, 0, "[Modules]", Style::Selected, 9);
+        surface.put(1, 10, modules_.summary(), Style::Dim, width_ - 10);
+        modules_.draw(surface, listArea_, true);
     } else if (!loading_) {
         surface.put(3, 2, "No builds are loaded. Press o to open builds (OLD NEW, or one build), ? for help, q to quit.", Style::Dim, width_ - 4);
     }

@@ -1,7 +1,7 @@
 // Explorer: the terminal explorer's screens and what each key does there, drawn on any Surface
 // (the terminal's, or a TextSurface in tests) — no curses here.
 //
-// Screens: the symbol list (or the root causes, Tab), and a symbol's screen (its aligned type
+// Screens: the symbol list (or the root causes, or the modules checked: Tab), and a symbol's screen (its aligned type
 // tree over the details of the selected row; Tab moves between the two). Over them: the help
 // (?), the open prompt (o), a loading box with progress, and an error box; the bottom line says
 // what the last key did or which keys apply.
@@ -16,6 +16,7 @@
 #include "tui/cause_pane.h"
 #include "tui/details_pane.h"
 #include "tui/keys.h"
+#include "tui/module_pane.h"
 #include "tui/surface.h"
 #include "tui/symbol_list_pane.h"
 #include "tui/tree_pane.h"
@@ -44,6 +45,8 @@ public:
     // For scripts and tests: open a symbol by name (false when absent), show the causes.
     bool openSymbol(const std::string& name);
     void showCauses();
+    void showModules();
+    ModulePane& modules() { return modules_; }
     void setFilter(const std::string& text, bool regularExpression) { list_.setText(text, regularExpression); }
     const std::string& status() const { return status_; }
     const SymbolListPane& list() const { return list_; }
@@ -52,13 +55,14 @@ public:
     static std::vector<std::string> helpLines(bool ascii);
 
 private:
-    enum class Screen { Symbols, Causes, Symbol };
+    enum class Screen { Symbols, Causes, Modules, Symbol };
     enum class Focus { Tree, Details };
     Action handleList(const Key& key, int listHeight);
     Action handleSymbol(const Key& key);
     Action handlePrompt(const Key& key);
     void openIndex(size_t index, uint32_t cause = 0);
     void openNeighbour(bool forward);
+    void nextTab(bool forward);
     void drawTitle(Surface& surface);
     void drawStatus(Surface& surface);
     void drawSymbolScreen(Surface& surface, int top, int bottom);
@@ -69,6 +73,7 @@ private:
     std::shared_ptr<const ExploreSession> session_;
     SymbolListPane list_;
     CausePane causes_;
+    ModulePane modules_;
     TreePane tree_;
     DetailsPane details_;
     Screen screen_ = Screen::Symbols;

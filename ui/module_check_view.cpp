@@ -70,18 +70,7 @@ void ModuleCheckView::check(const QStringList& modules, const QStringList& kerne
     error_.clear();
     watcher_.setFuture(QtConcurrent::run([this, moduleArgs, kernelArgs, strictMissing]() -> std::shared_ptr<ModuleCheckResult> {
         try {
-            auto result = std::make_shared<ModuleCheckResult>();
-            KernelExports kernel;
-            for (const auto& source : kernelArgs) kernel.add(source);
-            result->kernelExports = kernel.size();
-            ModuleCheckOptions options;
-            options.strictMissing = strictMissing;
-            for (ModuleFileOutcome& outcome : checkModuleFiles(findModuleFiles(moduleArgs), kernel, options)) {
-                if (outcome.verdict)
-                    result->verdicts.push_back(std::move(*outcome.verdict));
-                else
-                    result->errors.push_back(outcome.error);
-            }
+            auto result = std::make_shared<ModuleCheckResult>(runModuleCheck(moduleArgs, kernelArgs, strictMissing));
             return result;
         } catch (const Error& e) {
             error_ = QString::fromStdString(e.what());  // read on the GUI thread once finished

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "modules/module_check.h"
+#include "explore/module_check_run.h"
 
 class QLabel;
 class QTreeView;
@@ -17,11 +17,7 @@ namespace kabiscope::ui {
 
 class ModuleCheckModel;
 
-struct ModuleCheckResult {
-    std::vector<ModuleVerdict> verdicts;
-    std::vector<std::string> errors;  // files that could not be read, one line each
-    size_t kernelExports = 0;
-};
+using ModuleCheckResult = ModuleCheckRun;  // explore/module_check_run.h
 
 class ModuleCheckView : public QWidget {
     Q_OBJECT

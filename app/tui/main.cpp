@@ -8,11 +8,14 @@
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
+#include <chrono>
 #include <cstring>
+#include <future>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "explore/module_check_run.h"
 #include "tui/background_load.h"
 #include "tui/curses_terminal.h"
 #include "tui/explorer.h"
@@ -31,6 +34,8 @@ struct Arguments {
     std::string select;
     std::string view;
     std::vector<std::string> debugRoots;
+    std::vector<std::string> modules, kernels;
+    bool strictMissing = false;
 };
 
 ExploreRequest requestFor(const std::vector<std::string>& builds, bool stable, const std::vector<std::string>& debugRoots) {
@@ -67,6 +72,15 @@ int run(const Arguments& args) {
         load.start(request);
     };
     if (!args.builds.empty()) startLoad(args.builds);
+    // --modules: checked on their own thread while the builds load; the Modules view shows them.
+    std::future<ModuleCheckRun> moduleCheck;
+    std::string kernelNames;
+    for (const std::string& k : args.kernels) kernelNames += (kernelNames.empty() ? "" : ", ") + k;
+    if (!args.modules.empty()) {
+        explorer.modules().setChecking(std::to_string(args.modules.size()) + " module path(s) against " + kernelNames);
+        if (args.builds.empty()) explorer.showModules();
+        moduleCheck = std::async(std::launch::async, [&args] { return runModuleCheck(args.modules, args.kernels, args.strictMissing); });
+    }
 
     while (true) {
         if (load.running()) {
@@ -87,9 +101,16 @@ int run(const Arguments& args) {
                 explorer.loadFailed(state.error);
             }
         }
+        if (moduleCheck.valid() && moduleCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            try {
+                explorer.modules().setRun(moduleCheck.get(), kernelNames);
+            } catch (const std::exception& e) {
+                explorer.modules().setError(e.what());
+            }
+        }
         explorer.draw(terminal);
         terminal.present();
-        const Key key = terminal.read(load.running() ? 100 : -1);
+        const Key key = terminal.read(load.running() || moduleCheck.valid() ? 100 : -1);
         if (key.is(ctrl('l'))) {
             terminal.redrawAll();
             continue;
@@ -121,12 +142,21 @@ int main(int argc, char** argv) {
                    "Where the DWARF of stripped modules is looked for: by build-id, and by path as Debian's -dbg packages "
                    "lay it out (repeatable; default /usr/lib/debug)")
         ->check(CLI::ExistingDirectory);
+    app.add_option("--modules", args.modules, "Check these modules (files or directories; repeatable) against --kernel")->expected(1);
+    app.add_option("--kernel", args.kernels,
+                   "The kernel for --modules: Module.symvers, vmlinux, a module, a RHEL stablelist or a directory (repeatable)")
+        ->expected(1);
+    app.add_flag("--strict-missing-crc", args.strictMissing, "An import missing from a module's version table fails (Debian's rule)");
     app.add_flag("--ascii", args.ascii, "Draw with ASCII only (the default when the locale is not UTF-8)");
     app.add_flag("--no-color", args.noColour, "No colours: marks, bold and reverse only (also when NO_COLOR is set)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
+    }
+    if (args.modules.empty() != args.kernels.empty()) {
+        std::cerr << "kabiscope-tui: --modules and --kernel go together\n";
+        return 2;
     }
     if (args.demo) {
         if (!args.builds.empty()) {

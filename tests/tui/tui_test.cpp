@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <set>
 #include <thread>
 
 #include "explore/explore_session.h"
+#include "explore/module_check_run.h"
 #include "tui/background_load.h"
 #include "tui/explorer.h"
 #include "tui/terminal_text.h"
@@ -227,6 +229,52 @@ TEST_F(TuiTest, HelpListsTheKeysAndAnAsciiTerminalGetsAscii) {
     for (int y = 0; y < ascii.height(); ++y)
         for (unsigned char c : ascii.line(y)) ASSERT_LT(c, 0x80) << "line " << y << ": " << ascii.line(y);
     EXPECT_NE(ascii.find("0x27637f37 -> 0x5cde0f10"), -1) << ascii.text();
+}
+
+TEST_F(TuiTest, TheMouseSelectsOpensAndScrolls) {
+    const int row = screen_.find("demo_reset");
+    ASSERT_NE(row, -1);
+    press(Key::click(row, 10));
+    EXPECT_EQ(session_->diff.symbols[*explorer_.list().current()].name, "demo_reset");
+    press(Key::click(screen_.find("demo_register"), 10, true));  // a double click opens it
+    EXPECT_NE(screen_.find("demo_register  ~ changed"), -1) << screen();
+    const int member = screen_.find("member nqueues");
+    ASSERT_NE(member, -1);
+    press(Key::click(member, 20));
+    EXPECT_NE(screen_.find("Old and new: member base_type unsigned int"), -1) << "the details follow the clicked row:\n" << screen();
+    press(Key{Key::Kind::WheelDown, 0, member, 20});
+    press(Key{Key::Kind::WheelUp, 0, member, 20});
+    EXPECT_NE(screen_.find("member nqueues"), -1);
+}
+
+TEST(TuiModules, AModulesImportsWithTheirVerdictsOpenTheSymbolThatMoved) {
+    ExploreRequest request;
+    request.oldPath = KABISCOPE_FIXTURE_DIR "/ripple.0.o";
+    request.newPath = KABISCOPE_FIXTURE_DIR "/ripple.1.o";
+    Explorer explorer;
+    explorer.setSession(loadExploreSession(request, {}, {}));
+    const std::string symvers = ::testing::TempDir() + "/tui-rp.symvers";
+    std::ofstream(symvers) << "0x734fcfcf\trp_register\tvmlinux\tEXPORT_SYMBOL\t\n0x87654321\trp_lookup\tvmlinux\tEXPORT_SYMBOL\t\n";
+    explorer.modules().setRun(runModuleCheck({KABISCOPE_FIXTURE_DIR "/mod_rp.o"}, {symvers}, false), symvers);
+    TextSurface screen(40, 120);
+    explorer.showModules();
+    explorer.draw(screen);
+    EXPECT_NE(screen.find("[Modules]"), -1) << screen.text();
+    EXPECT_NE(screen.find("0 load, 1 do not"), -1) << screen.text();
+    const int module = screen.find("mod_rp.o");
+    ASSERT_NE(module, -1);
+    EXPECT_NE(screen.line(module).find("does not load"), std::string::npos);
+    const int mismatch = screen.find("rp_register");
+    ASSERT_NE(mismatch, -1) << "a module that does not load shows its imports:\n" << screen.text();
+    EXPECT_NE(screen.line(mismatch).find("crc_mismatch"), std::string::npos);
+    EXPECT_NE(screen.line(mismatch).find("module expects 0x89e4e51d, vmlinux exports 0x734fcfcf"), std::string::npos) << screen.line(mismatch);
+    explorer.handle(Key::of(Key::Kind::Down));
+    explorer.handle(Key::of(Key::Kind::Enter));
+    explorer.draw(screen);
+    EXPECT_NE(screen.find("rp_register  ~ changed  0x89e4e51d \u2192 0x734fcfcf"), -1) << screen.text();
+    explorer.handle(Key::of(Key::Kind::Escape));
+    explorer.draw(screen);
+    EXPECT_NE(screen.find("[Modules]"), -1) << "back to where it was opened from";
 }
 
 TEST(TerminalText, WidthsCutsAndAscii) {
