@@ -5,6 +5,7 @@
 #include <map>
 
 #include "diff/report_writers.h"
+#include "explore/cell_texts.h"
 #include "explore/crc_input_window.h"
 
 namespace kabiscope::tui {
@@ -77,6 +78,16 @@ std::vector<Segment> DetailsPane::nodeText(const ExploreSession& session, size_t
         out.push_back({"#" + std::to_string(id) + " ", Style::Changed});
         out.push_back({cause.title() + "\n", Style::Normal});
         if (!cause.folded.empty()) out.push_back({"   " + cause.foldedSummary() + "\n", Style::Dim});
+    }
+    // Where a member sits: offset and size on each side, padding before it, a new cacheline.
+    const std::string offset = sideValue(r.oldOffset, r.newOffset, session.single());
+    const std::string size = sideValue(r.oldSize, r.newSize, session.single());
+    const std::string layout = treeCell(r, TreeColumn::Layout, session.single());
+    if (!offset.empty() || !layout.empty()) {
+        std::string where = offset.empty() ? std::string() : "offset " + offset;
+        if (!size.empty()) where += (where.empty() ? "size " : ", size ") + size;
+        if (!layout.empty()) where += (where.empty() ? "" : "; ") + layout;
+        out.push_back({where + "\n", Style::Dim});
     }
     if (r.kind == AlignedRow::Kind::Symbol && !session.single()) {
         if (diff.status == SymbolStatus::Changed && diff.causes.empty()) {

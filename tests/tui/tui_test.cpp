@@ -136,6 +136,18 @@ TEST_F(TuiTest, DetailsShowTheCrcInputsFirstDifferenceAndThePaths) {
     EXPECT_NE(screen_.find("enumerator DEMO_LINK_DORMANT  #2 added (= 3)"), -1) << screen();
 }
 
+TEST_F(TuiTest, SearchingTheTreeFindsARowAndItsLayoutIsInTheDetails) {
+    ASSERT_TRUE(explorer_.openSymbol("demo_register"));
+    press(Key::character('/'));
+    type("member link");
+    press(Key::of(Key::Kind::Enter));
+    EXPECT_NE(explorer_.status().find("Match for 'member link'"), std::string::npos) << explorer_.status();
+    EXPECT_NE(screen_.find("offset 32, size 4; hole of 3 byte(s) before"), -1) << screen();
+    press(Key::of(Key::Kind::Escape));  // back to stepping through changes
+    press(Key::character('n'));
+    EXPECT_NE(explorer_.status().find("Change"), std::string::npos) << explorer_.status();
+}
+
 TEST_F(TuiTest, RootCausesOpenTheirSymbolsAndASymbolAtItsCause) {
     press(Key::of(Key::Kind::Tab));
     EXPECT_NE(screen_.find("[Causes]"), -1);
