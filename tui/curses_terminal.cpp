@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cwchar>
+#include <cstdlib>
 #include <string>
 
+#include "base/error.h"
 #include "tui/terminal_text.h"
 
 namespace kabiscope::tui {
@@ -36,7 +38,13 @@ std::wstring toWide(std::string_view utf8) {
 }  // namespace
 
 CursesTerminal::CursesTerminal(bool ascii, bool colour) : ascii_(ascii) {
-    initscr();
+    screen_ = newterm(nullptr, stdout, stdin);
+    if (!screen_) {
+        const char* term = std::getenv("TERM");
+        fail(term ? std::string("TERM=") + term : std::string("TERM"), term ? "a terminal curses does not know (try TERM=xterm-256color)"
+                                                                      : "not set: curses cannot tell what the terminal can do");
+    }
+    set_term(screen_);
     cbreak();
     noecho();
     nonl();
@@ -93,7 +101,10 @@ CursesTerminal::CursesTerminal(bool ascii, bool colour) : ascii_(ascii) {
     }
 }
 
-CursesTerminal::~CursesTerminal() { endwin(); }
+CursesTerminal::~CursesTerminal() {
+    endwin();
+    delscreen(screen_);
+}
 
 int CursesTerminal::height() const { return LINES; }
 int CursesTerminal::width() const { return COLS; }

@@ -6,6 +6,8 @@
 #include "tui/keys.h"
 #include "tui/surface.h"
 
+struct screen;  // curses' SCREEN
+
 namespace kabiscope::tui {
 
 class CursesTerminal : public Surface {
@@ -29,6 +31,7 @@ public:
     Key read(int timeoutMs);
 
 private:
+    ::screen* screen_ = nullptr;  // curses' SCREEN, made by newterm, freed by delscreen
     bool ascii_;
     bool colour_;
     int attributes_[kStyles] = {};

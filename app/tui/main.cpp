@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "explore/module_check_run.h"
 #include "tui/background_load.h"
 #include "tui/curses_terminal.h"
@@ -91,9 +92,12 @@ int run(const Arguments& args) {
                 explorer.setSession(std::move(state.session));
                 if (pendingSelect) {  // --select / --view, once, for the first builds
                     pendingSelect = false;
-                    if (args.view == "causes") explorer.showCauses();
-                    if (!args.select.empty() && !explorer.openSymbol(args.select))
+                    // --select opens the symbol, unless another view was asked for.
+                    const bool open = args.view.empty() || args.view == "tree";
+                    if (!args.select.empty() && open && !explorer.openSymbol(args.select))
                         explorer.loadFailed(args.select + ": no such symbol in these builds");
+                    if (args.view == "causes") explorer.showCauses();
+                    if (args.view == "modules") explorer.showModules();
                 }
             } else if (state.cancelled) {
                 explorer.loadCancelled();
@@ -133,11 +137,12 @@ int main(int argc, char** argv) {
                  "a Module.symvers or a kabiscope reference (docs/build-inputs.md). Press ? inside for every key."};
     app.set_version_flag("--version", std::string("kabiscope-tui ") + KABISCOPE_VERSION);
     Arguments args;
-    app.add_option("builds", args.builds, "OLD NEW to compare, or one BUILD to browse")->expected(0, 2);
+    app.add_option("builds", args.builds, "OLD NEW to compare, or one BUILD to browse")->expected(0, 2)->type_name("PATH");
     app.add_flag("--demo", args.demo, "Open the bundled demo pair of builds (with --stable)");
     app.add_flag("-s,--stable", args.stable, "Apply kABI stability rules and __kabi_ member conventions (gendwarfksyms --stable)");
     app.add_option("--select", args.select, "Open this symbol once loaded");
-    app.add_option("--view", args.view, "Start on this view: symbols or causes")->check(CLI::IsMember({"symbols", "causes"}));
+    app.add_option("--view", args.view, "Start on this view: symbols, tree (the --select symbol's; the default with it), causes or modules")
+        ->check(CLI::IsMember({"symbols", "tree", "causes", "modules"}));
     app.add_option("--debug-root", args.debugRoots,
                    "Where the DWARF of stripped modules is looked for: by build-id, and by path as Debian's -dbg packages "
                    "lay it out (repeatable; default /usr/lib/debug)")
@@ -152,7 +157,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        const int status = app.exit(e);  // prints --help, --version, or the problem
+        return status == 0 ? 0 : 2;      // a usage error is 2, as in kabiscope and kabiscope-gui
     }
     if (args.modules.empty() != args.kernels.empty()) {
         std::cerr << "kabiscope-tui: --modules and --kernel go together\n";
@@ -172,7 +178,10 @@ int main(int argc, char** argv) {
     }
     try {
         return run(args);
-    } catch (const std::exception& e) {  // the terminal is restored by then
+    } catch (const kabiscope::Error& e) {  // the terminal is restored by then
+        std::cerr << "kabiscope-tui: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
         std::cerr << "kabiscope-tui: internal error: " << e.what() << '\n';
         return 1;
     }
