@@ -20,22 +20,10 @@
 #include "graph/graphviz.h"
 #include "ui/main_window.h"
 #include "ui/symbol_filter_model.h"
+#include "bench_stats.h"
 
 using namespace kabiscope;
-
-namespace {
-
-struct Stats {
-    std::vector<double> ms;
-    void add(double v) { ms.push_back(v); }
-    double median() {
-        std::sort(ms.begin(), ms.end());
-        return ms.empty() ? 0 : ms[ms.size() / 2];
-    }
-    double max() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
-};
-
-}  // namespace
+using kabiscope::bench::Stats;
 
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -73,15 +61,9 @@ int main(int argc, char** argv) {
                 session->diff.symbols.size(), filter.median(), filter.max(), int(typed.size()));
 
     // Symbols to select: the ones given, else changed symbols spread over the list.
-    std::vector<std::string> names;
-    for (int i = 3; i < argc; ++i) names.emplace_back(argv[i]);
-    if (names.empty()) {
-        std::vector<std::string> changed;
-        for (const auto& s : session->diff.symbols)
-            if (s.status == SymbolStatus::Changed) changed.push_back(s.name);
-        for (size_t i = 0; i < changed.size() && names.size() < 20; i += std::max<size_t>(1, changed.size() / 20))
-            names.push_back(changed[i]);
-    }
+    std::vector<std::string> given;
+    for (int i = 3; i < argc; ++i) given.emplace_back(argv[i]);
+    const std::vector<std::string> names = kabiscope::bench::symbolsToTime(session->diff, given, 20);
     Stats select, layoutDefault, layoutDepth2;
     size_t biggest = 0;
     for (const auto& name : names) {

@@ -14,21 +14,13 @@
 #include "explore/explore_session.h"
 #include "tui/explorer.h"
 #include "tui/text_surface.h"
+#include "bench_stats.h"
 
 using namespace kabiscope;
+using kabiscope::bench::Stats;
 using namespace kabiscope::tui;
 
 namespace {
-
-struct Stats {
-    std::vector<double> ms;
-    void add(double v) { ms.push_back(v); }
-    double median() {
-        std::sort(ms.begin(), ms.end());
-        return ms.empty() ? 0 : ms[ms.size() / 2];
-    }
-    double max() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
-};
 
 double since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -66,15 +58,9 @@ int main(int argc, char** argv) {
     std::printf("filter %zu symbols per keystroke, redrawn: median %.2f ms, max %.2f ms (%zu keystrokes)\n",
                 session->diff.symbols.size(), filter.median(), filter.max(), typed.size());
 
-    std::vector<std::string> names;
-    for (int i = 3; i < argc; ++i) names.emplace_back(argv[i]);
-    if (names.empty()) {
-        std::vector<std::string> changed;
-        for (const auto& s : session->diff.symbols)
-            if (s.status == SymbolStatus::Changed) changed.push_back(s.name);
-        for (size_t i = 0; i < changed.size() && names.size() < 40; i += std::max<size_t>(1, changed.size() / 40))
-            names.push_back(changed[i]);
-    }
+    std::vector<std::string> given;
+    for (int i = 3; i < argc; ++i) given.emplace_back(argv[i]);
+    const std::vector<std::string> names = kabiscope::bench::symbolsToTime(session->diff, given, 40);
     Stats open, next;
     for (const std::string& name : names) {
         start = std::chrono::steady_clock::now();

@@ -2,6 +2,8 @@
 
 #include "diff/report_writers.h"
 #include "explore/marks.h"
+#include "tui/key_navigation.h"
+#include "tui/mark_style.h"
 
 #include <cstdio>
 
@@ -36,7 +38,6 @@ CausePane::Result CausePane::handle(const Key& key, int height) {
     Result result;
     if (!session_) return result;
     lastHeight_ = std::max(1, height);
-    const long page = std::max(1, height - 1);
     const bool symbols = open_ != 0;
     ListCursor& cursor = symbols ? symbolCursor_ : cursor_;
     const size_t count = symbols ? session_->diff.causes[open_ - 1].symbols.size() : lines_.size();
@@ -60,15 +61,8 @@ CausePane::Result CausePane::handle(const Key& key, int height) {
         result.symbol = session_->diff.causes[open_ - 1].symbols[symbolCursor_.position()];
         result.cause = open_;
     };
+    if (moveByKey(cursor, key, count, lastHeight_)) return result;
     switch (key.kind) {
-    case Key::Kind::Up: cursor.move(-1, count); break;
-    case Key::Kind::Down: cursor.move(1, count); break;
-    case Key::Kind::PageUp: cursor.move(-page, count); break;
-    case Key::Kind::PageDown: cursor.move(page, count); break;
-    case Key::Kind::Home: cursor.moveTo(0, count); break;
-    case Key::Kind::End: cursor.moveTo(count ? count - 1 : 0, count); break;
-    case Key::Kind::WheelUp: cursor.scroll(-3, count, size_t(lastHeight_)); return result;
-    case Key::Kind::WheelDown: cursor.scroll(3, count, size_t(lastHeight_)); return result;
     case Key::Kind::Right: toggle(true); break;
     case Key::Kind::Left:
         if (symbols) open_ = 0;
@@ -82,15 +76,11 @@ CausePane::Result CausePane::handle(const Key& key, int height) {
         break;
     case Key::Kind::Char:
         switch (key.ch) {
-        case 'k': cursor.move(-1, count); break;
-        case 'j': cursor.move(1, count); break;
         case 'l': if (symbols) enter(); else toggle(true); break;
         case 'h': if (symbols) open_ = 0; else toggle(false); break;
         case ' ':
             if (!symbols && !lines_.empty()) toggle(!expanded_[lines_[cursor_.position()].cause - 1]);
             break;
-        case 'g': cursor.moveTo(0, count); break;
-        case 'G': cursor.moveTo(count ? count - 1 : 0, count); break;
         default: return Result{};
         }
         break;
@@ -163,8 +153,7 @@ void CausePane::draw(Surface& surface, const Rect& area, bool focused) {
             continue;
         }
         const Mark mark = markFor(cause.kind);
-        surface.put(y, area.x, markGlyph(mark, ascii), selected ? base : mark == Mark::Added ? Style::Added
-                                                                      : mark == Mark::Removed ? Style::Removed : Style::Changed, 1);
+        surface.put(y, area.x, markGlyph(mark, ascii), selected ? base : styleOf(mark), 1);
         char head[32];
         std::snprintf(head, sizeof head, "%4u  %7zu  ", cause.id, cause.symbols.size());
         const std::string expander = cause.folded.empty() ? "  " : expanded_[cause.id - 1] ? "\u25be " : "\u25b8 ";

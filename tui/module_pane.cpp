@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "explore/marks.h"
+#include "tui/key_navigation.h"
 #include "modules/module_imports.h"
 
 namespace kabiscope::tui {
@@ -54,7 +55,6 @@ ModulePane::Result ModulePane::handle(const Key& key, int height) {
     Result result;
     lastHeight_ = std::max(1, height);
     const size_t count = lines_.size();
-    const long page = std::max(1, height - 1);
     auto toggle = [&](bool open) {
         if (lines_.empty()) return;
         const size_t module = lines_[cursor_.position()].module;
@@ -64,15 +64,8 @@ ModulePane::Result ModulePane::handle(const Key& key, int height) {
             if (lines_[i].module == module && lines_[i].problem < 0) cursor_.moveTo(i, lines_.size());
     };
     result.kind = Result::Kind::Handled;
+    if (moveByKey(cursor_, key, count, lastHeight_)) return result;
     switch (key.kind) {
-    case Key::Kind::Up: cursor_.move(-1, count); break;
-    case Key::Kind::Down: cursor_.move(1, count); break;
-    case Key::Kind::PageUp: cursor_.move(-page, count); break;
-    case Key::Kind::PageDown: cursor_.move(page, count); break;
-    case Key::Kind::Home: cursor_.moveTo(0, count); break;
-    case Key::Kind::End: cursor_.moveTo(count ? count - 1 : 0, count); break;
-    case Key::Kind::WheelUp: cursor_.scroll(-3, count, size_t(lastHeight_)); return result;
-    case Key::Kind::WheelDown: cursor_.scroll(3, count, size_t(lastHeight_)); return result;
     case Key::Kind::Right: toggle(true); break;
     case Key::Kind::Left: toggle(false); break;
     case Key::Kind::Enter: {
@@ -89,12 +82,8 @@ ModulePane::Result ModulePane::handle(const Key& key, int height) {
     }
     case Key::Kind::Char:
         switch (key.ch) {
-        case 'k': cursor_.move(-1, count); break;
-        case 'j': cursor_.move(1, count); break;
         case 'l': toggle(true); break;
         case 'h': toggle(false); break;
-        case 'g': cursor_.moveTo(0, count); break;
-        case 'G': cursor_.moveTo(count ? count - 1 : 0, count); break;
         default: return Result{};
         }
         break;

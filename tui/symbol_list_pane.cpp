@@ -4,6 +4,8 @@
 
 #include "explore/cell_texts.h"
 #include "explore/marks.h"
+#include "tui/key_navigation.h"
+#include "tui/mark_style.h"
 #include "tui/terminal_text.h"
 
 namespace kabiscope::tui {
@@ -13,17 +15,6 @@ namespace {
 constexpr SymbolColumn kSortOrder[] = {SymbolColumn::Status, SymbolColumn::Name,   SymbolColumn::OldCrc,
                                        SymbolColumn::NewCrc, SymbolColumn::Causes, SymbolColumn::Module};
 constexpr SymbolStatus kStatusKeys[] = {SymbolStatus::Changed, SymbolStatus::Added, SymbolStatus::Removed, SymbolStatus::Unchanged};
-
-Style styleOf(Mark mark) {
-    switch (mark) {
-    case Mark::Changed: return Style::Changed;
-    case Mark::Added: return Style::Added;
-    case Mark::Removed: return Style::Removed;
-    case Mark::OnPath: return Style::OnPath;
-    case Mark::None: break;
-    }
-    return Style::Normal;
-}
 
 // Byte-wise: drops the last UTF-8 character.
 void popCharacter(std::string& text) {
@@ -107,7 +98,6 @@ std::optional<size_t> SymbolListPane::stepChanged(bool forward) {
 
 SymbolListPane::Result SymbolListPane::handle(const Key& key, int height) {
     lastHeight_ = std::max(1, height);
-    const size_t page = size_t(std::max(1, height - 1));
     if (editing_) {
         std::string text = query_.text();
         switch (key.kind) {
@@ -139,24 +129,13 @@ SymbolListPane::Result SymbolListPane::handle(const Key& key, int height) {
         default: return Result::Ignored;
         }
     }
+    if (moveByKey(cursor_, key, shown_.size(), lastHeight_)) return Result::Handled;
     switch (key.kind) {
-    case Key::Kind::Up: cursor_.move(-1, shown_.size()); break;
-    case Key::Kind::Down: cursor_.move(1, shown_.size()); break;
-    case Key::Kind::PageUp: cursor_.move(-long(page), shown_.size()); break;
-    case Key::Kind::PageDown: cursor_.move(long(page), shown_.size()); break;
-    case Key::Kind::Home: cursor_.moveTo(0, shown_.size()); break;
-    case Key::Kind::End: cursor_.moveTo(shown_.empty() ? 0 : shown_.size() - 1, shown_.size()); break;
-    case Key::Kind::WheelUp: cursor_.scroll(-3, shown_.size(), size_t(lastHeight_)); return Result::Handled;
-    case Key::Kind::WheelDown: cursor_.scroll(3, shown_.size(), size_t(lastHeight_)); return Result::Handled;
     case Key::Kind::Enter:
     case Key::Kind::Right: return current() ? Result::Open : Result::Handled;
     case Key::Kind::Char:
         switch (key.ch) {
-        case 'k': cursor_.move(-1, shown_.size()); break;
-        case 'j': cursor_.move(1, shown_.size()); break;
         case 'l': return current() ? Result::Open : Result::Handled;
-        case 'g': cursor_.moveTo(0, shown_.size()); break;
-        case 'G': cursor_.moveTo(shown_.empty() ? 0 : shown_.size() - 1, shown_.size()); break;
         case '/': editing_ = true; return Result::Handled;
         case 's': {
             const auto it = std::find(std::begin(kSortOrder), std::end(kSortOrder), sort_);

@@ -4,22 +4,13 @@
 
 #include "explore/cell_texts.h"
 #include "explore/marks.h"
+#include "tui/key_navigation.h"
+#include "tui/mark_style.h"
 #include "tui/terminal_text.h"
 
 namespace kabiscope::tui {
 
 namespace {
-
-Style styleOf(Mark mark) {
-    switch (mark) {
-    case Mark::Changed: return Style::Changed;
-    case Mark::Added: return Style::Added;
-    case Mark::Removed: return Style::Removed;
-    case Mark::OnPath: return Style::OnPath;
-    case Mark::None: break;
-    }
-    return Style::Normal;
-}
 
 bool containsIgnoringCase(const std::string& text, const std::string& needle) {
     return std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
@@ -160,7 +151,6 @@ TreePane::Result TreePane::handle(const Key& key, int height) {
         default: return Result::Handled;
         }
     }
-    const size_t page = size_t(std::max(1, height - 1));
     const int row = currentRow();
     auto nextChange = [&](bool forward) {
         if (step(forward)) return forward ? Result::NextSymbol : Result::PreviousSymbol;
@@ -185,15 +175,8 @@ TreePane::Result TreePane::handle(const Key& key, int height) {
             selectRow(tree_->row(row).parent, false);
         }
     };
+    if (moveByKey(cursor_, key, visible_.size(), lastHeight_)) return Result::Handled;
     switch (key.kind) {
-    case Key::Kind::Up: cursor_.move(-1, visible_.size()); break;
-    case Key::Kind::Down: cursor_.move(1, visible_.size()); break;
-    case Key::Kind::PageUp: cursor_.move(-long(page), visible_.size()); break;
-    case Key::Kind::PageDown: cursor_.move(long(page), visible_.size()); break;
-    case Key::Kind::Home: cursor_.moveTo(0, visible_.size()); break;
-    case Key::Kind::End: cursor_.moveTo(visible_.empty() ? 0 : visible_.size() - 1, visible_.size()); break;
-    case Key::Kind::WheelUp: cursor_.scroll(-3, visible_.size(), size_t(lastHeight_)); return Result::Handled;
-    case Key::Kind::WheelDown: cursor_.scroll(3, visible_.size(), size_t(lastHeight_)); return Result::Handled;
     case Key::Kind::Right:
     case Key::Kind::Enter: expandOrEnter(); break;
     case Key::Kind::Left: collapseOrParent(); break;
@@ -206,8 +189,6 @@ TreePane::Result TreePane::handle(const Key& key, int height) {
         return Result::Handled;
     case Key::Kind::Char:
         switch (key.ch) {
-        case 'k': cursor_.move(-1, visible_.size()); break;
-        case 'j': cursor_.move(1, visible_.size()); break;
         case 'l': expandOrEnter(); break;
         case 'h': collapseOrParent(); break;
         case ' ':
@@ -216,8 +197,6 @@ TreePane::Result TreePane::handle(const Key& key, int height) {
                 rebuild();
             }
             break;
-        case 'g': cursor_.moveTo(0, visible_.size()); break;
-        case 'G': cursor_.moveTo(visible_.empty() ? 0 : visible_.size() - 1, visible_.size()); break;
         case 'n': return search_.empty() ? nextChange(true) : (stepMatch(true), Result::Handled);
         case 'N': return search_.empty() ? nextChange(false) : (stepMatch(false), Result::Handled);
         case ']': return nextChange(true);
