@@ -64,13 +64,11 @@ std::string Cause::foldedSummary() const {
             if (std::find(constants.begin(), constants.end(), f.type) == constants.end()) constants.push_back(f.type);
         } else if (!f.type.empty()) {
             if (std::find(otherTypes.begin(), otherTypes.end(), f.type) == otherTypes.end()) otherTypes.push_back(f.type);
-        } else if (isOffsetDescription(f.description)) {
+        } else if (f.number && f.number->isOffset()) {
             ++shifted;
-        } else if (f.node.empty() && f.description.rfind("byte_size changed from ", 0) == 0) {
-            // "byte_size changed from 224 to 232" -> "byte_size 224 -> 232"
-            const std::string values = f.description.substr(std::string_view("byte_size changed from ").size());
-            const size_t to = values.find(" to ");
-            size = "byte_size " + (to == std::string::npos ? values : values.substr(0, to) + " -> " + values.substr(to + 4));
+        } else if (f.node.empty() && f.number && f.number->isByteSize()) {
+            auto value = [](const std::optional<uint64_t>& v) { return v ? std::to_string(*v) : std::string("none"); };
+            size = "byte_size " + value(f.number->before) + " -> " + value(f.number->after);
         } else {
             ++other;
         }
@@ -324,13 +322,14 @@ uint32_t Explainer::causeFor(const std::string& type, const NodeChange& change, 
     cause.node = change.node;
     cause.kind = change.kind;
     cause.description = change.description;
-    for (const NodeChange& folded : change.folded) cause.folded.push_back({folded.node, folded.description, {}});
+    cause.number = change.number;
+    for (const NodeChange& folded : change.folded) cause.folded.push_back({folded.node, folded.description, {}, folded.number});
     auto [it, inserted] = causeIndex_.emplace(causeKey(cause), uint32_t(causes_.size()));
     if (inserted) {
         if (change.newNode != kNoNode && !b.isRecord()) {
-            if (change.kind == ChangeKind::AttributeChanged && isOffsetDescription(change.description))
+            if (change.number && change.number->isOffset())
                 cause.shiftedBy = typeNames(after, namedTypesHeldBefore(after.build->graph, b.index(), change.newNode));
-            else if (change.kind == ChangeKind::SizeChanged && change.description.rfind("byte_size changed", 0) == 0)
+            else if (change.number && change.number->isByteSize())
                 cause.shiftedBy = typeNames(after, namedTypesHeldIn(after.build->graph, change.newNode));
             else if (after.build->graph.node(b.index()).kind == NodeKind::Constant)
                 cause.shiftedBy = enumsNaming(*after.build, *after.build->scopes[after.symbol->scope],
@@ -365,7 +364,7 @@ std::vector<uint32_t> Explainer::compareType(Side before, Side after, const std:
         // A kABI type_string rule on either side: compare the texts.
         const std::string ra = renderingOf(*before.build, *oldScope, a);
         const std::string rb = renderingOf(*after.build, *newScope, b);
-        if (ra != rb) found.push_back(causeFor(name, {ChangeKind::TypeChanged, "", "rendering changed (kABI type_string rule)", kNoNode, kNoNode, {}}, before, after, a, b));
+        if (ra != rb) found.push_back(causeFor(name, {ChangeKind::TypeChanged, "", "rendering changed (kABI type_string rule)", kNoNode, kNoNode, {}, {}}, before, after, a, b));
     } else {  // the hashes differ (checked above)
         SideCache& oc = cacheFor(before.build);
         SideCache& nc = cacheFor(after.build);

@@ -67,6 +67,7 @@ struct Cause {
     std::string node;              // "member len", "parameter 2 (dev)", "" for the type itself
     ChangeKind kind = ChangeKind::TypeChanged;
     std::string description;       // "type changed from int to long int"
+    std::optional<NumberChange> number;  // when the change is one of the node's numbers (a size, an offset)
     std::string oldRendering;      // the record's symtypes rendering on each side
     std::string newRendering;
     std::vector<uint32_t> symbols; // indices into DiffResult::symbols
@@ -79,6 +80,7 @@ struct Cause {
         std::string node;          // "member arg_end", "" for the type itself
         std::string description;   // "offset changed from 296 to 304"
         std::string type;          // "" (this cause's type) or "s#cgroup"
+        std::optional<NumberChange> number;  // the numbers behind `description`, when it is one
     };
     std::vector<Folded> folded;
     // For a move or a byte_size change nothing in its own type explains: the types held by

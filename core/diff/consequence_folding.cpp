@@ -20,9 +20,7 @@ bool inside(std::string_view node, std::string_view list) {
     return node.size() > list.size() && node.compare(0, list.size(), list) == 0 && node[list.size()] == '.';
 }
 
-bool isOffsetChange(const NodeChange& c) {
-    return c.kind == ChangeKind::AttributeChanged && isOffsetDescription(c.description);
-}
+bool isOffsetChange(const NodeChange& c) { return c.number && c.number->isOffset(); }
 
 bool isSizeChange(const NodeChange& c) { return c.kind == ChangeKind::SizeChanged; }
 

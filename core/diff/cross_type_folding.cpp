@@ -12,12 +12,12 @@ constexpr uint32_t kNone = UINT32_MAX;
 
 // True when this cause carries its own type's byte_size change, as itself or folded under it.
 bool explainsOwnSize(const Cause& cause) {
-    auto isOwnSize = [](std::string_view node, std::string_view description, std::string_view type) {
-        return node.empty() && type.empty() && description.rfind("byte_size changed from ", 0) == 0;
+    auto isOwnSize = [](std::string_view node, const std::optional<NumberChange>& number, std::string_view type) {
+        return node.empty() && type.empty() && number && number->isByteSize();
     };
-    if (isOwnSize(cause.node, cause.description, {})) return true;
+    if (isOwnSize(cause.node, cause.number, {})) return true;
     return std::any_of(cause.folded.begin(), cause.folded.end(),
-                       [&](const Cause::Folded& f) { return isOwnSize(f.node, f.description, f.type); });
+                       [&](const Cause::Folded& f) { return isOwnSize(f.node, f.number, f.type); });
 }
 
 }  // namespace
@@ -76,9 +76,9 @@ void foldAcrossTypes(std::vector<Cause>& causes, std::vector<SymbolDiff>& symbol
     for (uint32_t c = 0; c < n; ++c) {
         if (!foldedSomewhere[c]) continue;
         Cause& owner = causes[root[c]];
-        owner.folded.push_back({causes[c].node, causes[c].description, causes[c].type});
+        owner.folded.push_back({causes[c].node, causes[c].description, causes[c].type, causes[c].number});
         for (const Cause::Folded& f : causes[c].folded)
-            owner.folded.push_back({f.node, f.description, f.type.empty() ? causes[c].type : f.type});
+            owner.folded.push_back({f.node, f.description, f.type.empty() ? causes[c].type : f.type, f.number});
     }
 
     // Causes no symbol keeps go; the rest are renumbered in order.

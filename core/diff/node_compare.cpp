@@ -9,6 +9,7 @@
 
 #include "base/limits.h"
 #include "graph/reference_edges.h"
+#include "model/type_facts.h"
 #include "model/type_table.h"
 
 namespace kabiscope {
@@ -38,16 +39,6 @@ void mix(uint64_t& h, std::string_view bytes) {
         h ^= c;
         h *= kFnvPrime;
     }
-}
-
-bool isItem(NodeKind kind) {
-    return kind == NodeKind::Member || kind == NodeKind::Parameter || kind == NodeKind::Enumerator ||
-           kind == NodeKind::Variant || kind == NodeKind::VariantPart;
-}
-
-bool isAggregate(NodeKind kind) {
-    return kind == NodeKind::Structure || kind == NodeKind::Class || kind == NodeKind::Union ||
-           kind == NodeKind::Enumeration;
 }
 
 // A C-like spelling of a type for descriptions: "unsigned int", "const char *", "struct foo",
@@ -132,41 +123,25 @@ struct Side {
         }
         return hashes.of(id);
     }
-    std::vector<NodeId> items(NodeId id) const {
-        std::vector<NodeId> out;
-        for (const Fragment& f : graph.fragments(id))
-            if (f.kind() == Fragment::Kind::Child && isItem(graph.node(f.child()).kind)) out.push_back(f.child());
-        return out;
-    }
+    std::vector<NodeId> items(NodeId id) const { return itemsOf(graph, id); }
     // The type a member, parameter, typedef, modifier or variable refers to: its first child
     // that is not a list item; for a function, the last such child (after "->").
     std::optional<NodeId> typeChild(NodeId id, bool last = false) const {
         std::optional<NodeId> found;
         for (const Fragment& f : graph.fragments(id)) {
-            if (f.kind() != Fragment::Kind::Child || isItem(graph.node(f.child()).kind)) continue;
+            if (f.kind() != Fragment::Kind::Child || isListItem(graph.node(f.child()).kind)) continue;
             found = f.child();
             if (!last) break;
         }
         return found;
     }
-    std::map<NumberLabel, uint64_t> numbers(NodeId id) const {
-        std::map<NumberLabel, uint64_t> out;
-        for (const Fragment& f : graph.fragments(id))
-            if (f.kind() == Fragment::Kind::Number) out.emplace(f.label(), uint64_t{f.number});  // a copy: fragments are packed
-        return out;
-    }
+    std::map<NumberLabel, uint64_t> numbers(NodeId id) const { return numbersOf(graph, id); }
     std::string typeText(std::optional<NodeId> type) const {
         if (!type) return "void";
         return prettyType(graph, *type);
     }
     // Not expanded: a declaration, a private (.c) definition or a declonly rule.
-    bool isExpanded(NodeId id) const {
-        for (const Fragment& f : graph.fragments(id)) {
-            if (f.kind() == Fragment::Kind::Number) return true;
-            if (f.kind() == Fragment::Kind::Child && isItem(graph.node(f.child()).kind)) return true;
-        }
-        return false;
-    }
+    bool isExpanded(NodeId id) const { return kabiscope::isExpanded(graph, id); }
 };
 
 const char* numberName(NumberLabel label) {
@@ -227,7 +202,18 @@ public:
 
 private:
     void add(ChangeKind kind, std::string node, std::string description, NodeId a, NodeId b) {
-        changes_.push_back({kind, std::move(node), std::move(description), a, b, {}});
+        changes_.push_back({kind, std::move(node), std::move(description), a, b, {}, {}});
+    }
+    // "<name> changed from X to Y" for number `label`, with the numbers themselves kept.
+    void addNumber(ChangeKind kind, std::string node, NumberLabel label, const std::map<NumberLabel, uint64_t>& before,
+                   const std::map<NumberLabel, uint64_t>& after, NodeId a, NodeId b) {
+        auto value = [label](const std::map<NumberLabel, uint64_t>& numbers) -> std::optional<uint64_t> {
+            const auto it = numbers.find(label);
+            return it == numbers.end() ? std::nullopt : std::optional<uint64_t>(it->second);
+        };
+        add(kind, std::move(node),
+            std::string(numberName(label)) + " changed from " + optionalNumber(before, label) + " to " + optionalNumber(after, label), a, b);
+        changes_.back().number = NumberChange{label, value(before), value(after)};
     }
 
     static std::string join(const std::string& prefix, const std::string& label) {
@@ -261,10 +247,8 @@ private:
         const auto numbersA = old_.numbers(a);
         const auto numbersB = new_.numbers(b);
         for (NumberLabel label : {NumberLabel::ByteSize, NumberLabel::Alignment}) {
-            const std::string va = optionalNumber(numbersA, label), vb = optionalNumber(numbersB, label);
-            if (va != vb)
-                add(ChangeKind::SizeChanged, prefix, std::string(numberName(label)) + " changed from " + va + " to " + vb,
-                    a, b);
+            if (optionalNumber(numbersA, label) != optionalNumber(numbersB, label))
+                addNumber(ChangeKind::SizeChanged, prefix, label, numbersA, numbersB, a, b);
         }
         compareItemLists(old_.items(a), new_.items(b), prefix, old_.node(a).kind != NodeKind::Enumeration);
     }
@@ -319,11 +303,9 @@ private:
         const auto numbersB = new_.numbers(b);
         for (NumberLabel label2 : {NumberLabel::DataMemberLocation, NumberLabel::DataBitOffset, NumberLabel::BitSize,
                                    NumberLabel::Accessibility, NumberLabel::Plain, NumberLabel::DiscrValue}) {
-            const std::string va = optionalNumber(numbersA, label2), vb = optionalNumber(numbersB, label2);
-            if (va == vb) continue;
+            if (optionalNumber(numbersA, label2) == optionalNumber(numbersB, label2)) continue;
             const bool isValue = label2 == NumberLabel::Plain || label2 == NumberLabel::DiscrValue;
-            add(isValue ? ChangeKind::ValueChanged : ChangeKind::AttributeChanged, label,
-                std::string(numberName(label2)) + " changed from " + va + " to " + vb, a, b);
+            addNumber(isValue ? ChangeKind::ValueChanged : ChangeKind::AttributeChanged, label, label2, numbersA, numbersB, a, b);
         }
         if (nb.kind == NodeKind::Variant || nb.kind == NodeKind::VariantPart) {
             compareItemLists(old_.items(a), new_.items(b), label, true);
@@ -427,18 +409,11 @@ std::vector<NodeChange> compareRecords(const RenderingHashes& oldHashes, NodeId 
     std::vector<NodeChange> changes = comparer.compareRoots(oldRoot, newRoot);
     foldConsequences(changes, [&](const NodeChange& change) -> std::optional<uint64_t> {
         if (change.oldNode == kNoNode) return std::nullopt;
-        for (const Fragment& f : oldGraph.fragments(change.oldNode))
-            if (f.kind() == Fragment::Kind::Number &&
-                (f.label() == NumberLabel::DataMemberLocation || f.label() == NumberLabel::DataBitOffset))
-                return f.label() == NumberLabel::DataBitOffset ? uint64_t{f.number} / 8 : uint64_t{f.number};
-        return std::nullopt;
+        return memberByteOffset(oldGraph, change.oldNode);
     });
     return changes;
 }
 
-bool isOffsetDescription(std::string_view description) {
-    return description.rfind("offset changed", 0) == 0 || description.rfind("bit offset changed", 0) == 0;
-}
 
 std::string prettyTypeName(const TypeGraph& graph, NodeId id) { return prettyType(graph, id); }
 

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,9 +34,14 @@ enum class ChangeKind : uint8_t {
 
 const char* changeKindName(ChangeKind kind);
 
-// True for the description of a member's move ("offset changed from 8 to 16", "bit offset
-// changed ..."): the one place that knows how a move is spelled (folding and summaries use it).
-bool isOffsetDescription(std::string_view description);
+// A change of one of a node's numbers (its byte_size, a member's offset, an enumerator's value):
+// the fact itself, so that folding and summaries never read it back out of a description.
+struct NumberChange {
+    NumberLabel label;
+    std::optional<uint64_t> before, after;  // nullopt: the side has no such number
+    bool isOffset() const { return label == NumberLabel::DataMemberLocation || label == NumberLabel::DataBitOffset; }
+    bool isByteSize() const { return label == NumberLabel::ByteSize; }
+};
 
 struct NodeChange {
     ChangeKind kind;
@@ -46,6 +52,7 @@ struct NodeChange {
     // What follows mechanically from this change and was folded under it (later members'
     // offsets, the struct's size): diff/consequence_folding.h. Empty for a folded change.
     std::vector<NodeChange> folded;
+    std::optional<NumberChange> number;  // set when the change is one of the node's numbers
 };
 
 // 64-bit hashes of nodes' flattened renderings (references by name), memoized per node of one

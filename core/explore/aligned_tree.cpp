@@ -6,6 +6,7 @@
 #include "diff/node_compare.h"
 #include "diff/report_writers.h"
 #include "graph/reference_edges.h"
+#include "model/type_facts.h"
 #include "model/type_table.h"
 
 namespace kabiscope {
@@ -39,11 +40,6 @@ std::vector<std::string> splitSteps(const std::vector<std::string>& path) {
     return out;
 }
 
-std::optional<uint64_t> numberOf(const TypeGraph& graph, NodeId id, NumberLabel label) {
-    for (const Fragment& f : graph.fragments(id))
-        if (f.kind() == Fragment::Kind::Number && f.label() == label) return uint64_t{f.number};
-    return std::nullopt;
-}
 
 
 }  // namespace
@@ -154,10 +150,7 @@ void AlignedTree::typesUnder(const TreeSide& side, NodeId node, const std::strin
             if (n.kind == NodeKind::Member || n.kind == NodeKind::Parameter) {
                 e.text = type ? prettyTypeName(graph, *type) : std::string("void");
                 e.size = sizeOf(side, type);
-                if (auto bit = numberOf(graph, child, NumberLabel::DataBitOffset))
-                    e.offset = *bit / 8;
-                else
-                    e.offset = numberOf(graph, child, NumberLabel::DataMemberLocation);
+                e.offset = memberByteOffset(graph, child);
                 if (auto bits = numberOf(graph, child, NumberLabel::BitSize)) e.text += " : " + std::to_string(*bits);
             } else if (n.kind == NodeKind::Enumerator) {
                 auto value = numberOf(graph, child, NumberLabel::Plain);
@@ -297,19 +290,7 @@ const std::vector<int>& AlignedTree::children(int index) {
                 if (!target.valid() || target.isRecord()) continue;
                 const TypeGraph& graph = side->build->graph;
                 auto size = numberOf(graph, target.index(), NumberLabel::ByteSize);
-                // Declared only: a struct, union or enum with no size and no items (genksyms'
-                // C records have items but never a size).
-                const NodeKind kind = graph.node(target.index()).kind;
-                bool items = false;
-                for (const Fragment& f : graph.fragments(target.index()))
-                    if (f.kind() == Fragment::Kind::Child) {
-                        const NodeKind child = graph.node(f.child()).kind;
-                        items = items || child == NodeKind::Member || child == NodeKind::Enumerator ||
-                                child == NodeKind::Variant || child == NodeKind::VariantPart;
-                    }
-                const bool aggregate = kind == NodeKind::Structure || kind == NodeKind::Class ||
-                                       kind == NodeKind::Union || kind == NodeKind::Enumeration;
-                const bool declared = aggregate && !size && !items;
+                const bool declared = isDeclarationOnly(graph, target.index());  // model/type_facts.h
                 text = size ? "size " + std::to_string(*size) : declared ? "declaration only" : std::string();
                 (side == &old_ ? row.oldSize : row.newSize) = size;
             }

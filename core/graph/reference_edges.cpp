@@ -2,11 +2,6 @@
 
 namespace kabiscope {
 
-bool isListItem(NodeKind kind) {
-    return kind == NodeKind::Member || kind == NodeKind::Parameter || kind == NodeKind::Enumerator ||
-           kind == NodeKind::Variant || kind == NodeKind::VariantPart;
-}
-
 bool opensReturnType(const TypeGraph& graph, NodeId parent, const Fragment& fragment) {
     const NodeKind kind = graph.node(parent).kind;
     return (kind == NodeKind::Symbol || kind == NodeKind::Subroutine) && fragment.kind() == Fragment::Kind::Text &&

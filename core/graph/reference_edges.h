@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/type_facts.h"  // isListItem
 #include "model/type_graph.h"
 
 namespace kabiscope {
@@ -23,9 +24,6 @@ std::vector<ReferenceEdge> referenceEdges(const TypeGraph& graph, NodeId root);
 // Just the named nodes a rendering refers to (no labels, appended to `out`): for bulk walks.
 // The same nodes in the same order as referenceEdges(), so edge i of one is edge i of the other.
 void namedChildren(const TypeGraph& graph, NodeId root, std::vector<NodeId>& out);
-
-// True for the nodes that are entries of a list: members, parameters, enumerators, variants.
-bool isListItem(NodeKind kind);
 
 // The type a member, parameter, typedef, modifier or array is of: its first child that is not
 // a list item or an array's subrange.

@@ -2,6 +2,7 @@
 // record's changes as the node comparison emits them (new-side item order, removed items last).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 
 #include "diff/consequence_folding.h"
@@ -9,8 +10,19 @@
 namespace kabiscope {
 namespace {
 
+// A change as the comparison emits it: a number change ("offset changed from 8 to 16") also
+// carries its numbers, which is what folding reads.
 NodeChange change(ChangeKind kind, std::string node, std::string description) {
-    return NodeChange{kind, std::move(node), std::move(description), kNoNode, kNoNode, {}};
+    NodeChange c{kind, std::move(node), std::move(description), kNoNode, kNoNode, {}, {}};
+    for (const auto& [prefix, label] : {std::pair<std::string, NumberLabel>{"offset changed from ", NumberLabel::DataMemberLocation},
+                                        {"byte_size changed from ", NumberLabel::ByteSize},
+                                        {"alignment changed from ", NumberLabel::Alignment}}) {
+        if (c.description.rfind(prefix, 0) != 0) continue;
+        uint64_t before = 0, after = 0;
+        if (std::sscanf(c.description.c_str() + prefix.size(), "%lu to %lu", &before, &after) == 2)
+            c.number = NumberChange{label, before, after};
+    }
+    return c;
 }
 
 // Old offsets by node name, for removed items.
