@@ -417,6 +417,7 @@ void MainWindow::openBuilds(const QString& oldPath, const QString& newPath, bool
     if (newPath.isEmpty()) request.oldPath.clear();
     request.stable = stable;
     request.debugRoots = debugRoots_;
+    request.kabiRulesFile = kabiRulesFile_;
     lastRequest_ = request;
     setBusy(true);
     if (!session_) {  // nothing to show yet: say what is coming instead of empty panes

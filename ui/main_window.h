@@ -65,6 +65,7 @@ public:
     void setScripted(bool scripted) { scripted_ = scripted; }
     // Where the debug files of stripped modules are looked for, for every build opened (--debug-root).
     void setDebugRoots(const QStringList& roots) { debugRoots_ = roots; }
+    void setKabiRulesFile(const QString& path) { kabiRulesFile_ = path; }  // --kabi-rules, for every load
 
     // For tests and the screenshot script.
     SessionLoader& loader() { return loader_; }
@@ -138,6 +139,7 @@ private:
     ChangeCursor changeCursor_;  // F8 / Shift+F8 through the symbol's changes
     bool scripted_ = false;
     QStringList debugRoots_;
+    QString kabiRulesFile_;
     QString lastError_;
     QPointer<QMessageBox> errorBox_;
 

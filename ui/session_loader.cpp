@@ -18,6 +18,7 @@ SessionPtr SessionLoader::loadSession(const LoadRequest& request, const std::fun
     core.oldPath = request.oldPath.toStdString();
     core.newPath = request.newPath.toStdString();
     core.stable = request.stable;
+    core.kabiRulesFile = request.kabiRulesFile.toStdString();
     for (const QString& root : request.debugRoots) core.debugRoots.push_back(root.toStdString());
     return loadExploreSession(
         core, [&progress](const std::string& stage, int percent) { progress(QString::fromStdString(stage), percent); }, cancelled);

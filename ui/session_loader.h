@@ -22,6 +22,7 @@ struct LoadRequest {
     QString newPath;
     bool stable = false;
     QStringList debugRoots;  // where stripped files' debug files are (empty: /usr/lib/debug)
+    QString kabiRulesFile;   // --kabi-rules (implies stable)
 };
 
 class SessionLoader : public QObject {

@@ -17,6 +17,10 @@ namespace kabiscope::cli {
 
 void BuildArguments::addTo(CLI::App& command) {
     command.add_flag("-s,--stable", stable, "Apply kABI stability rules and __kabi_ member conventions (gendwarfksyms --stable)");
+    command.add_option("--kabi-rules", kabiRulesFile,
+                       "kABI rules from a file, one TYPE<TAB>TARGET<TAB>VALUE a line (declonly, enumerator_ignore, "
+                       "enumerator_value, byte_size, type_string), applied after each object's own section; implies "
+                       "--stable (docs/kabi-rules.md)");
     command.add_flag("--whole-file", wholeFile,
                      "Version over all compilation units at once, like gendwarfksyms handed the whole file "
                      "(default: each export from the unit that exports it, as kbuild does)");
@@ -46,6 +50,10 @@ VersionOptions BuildArguments::versionOptions() const {
     options.keepGoing = keepGoing;
     options.debugRoots = debugRoots;
     if (!symbolsFile.empty()) options.exports = readSymbolList(symbolsFile);
+    if (!kabiRulesFile.empty()) {
+        options.kabiRules = KabiRules::parseFile(kabiRulesFile);
+        options.stable = true;  // rules apply only with the stability rules on, as in gendwarfksyms
+    }
     return options;
 }
 

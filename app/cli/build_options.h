@@ -19,12 +19,13 @@ struct BuildArguments {
     bool wholeFile = false;
     bool rust = false;
     std::string symbolsFile;
+    std::string kabiRulesFile;
     unsigned threads = 0;
     bool keepGoing = false;
     std::vector<std::string> debugRoots;
 
     void addTo(CLI::App& command);
-    // Reads --symbols (if given) and fills the core options.
+    // Reads --symbols and --kabi-rules (if given) and fills the core options.
     VersionOptions versionOptions() const;
 };
 

@@ -46,7 +46,11 @@ int main(int argc, char** argv) {
                              QStringLiteral("FILE"));
     QCommandLineOption waivers(QStringLiteral("waivers"), QStringLiteral("Waivers for the sign-off (docs/sign-off.md)"),
                                QStringLiteral("FILE"));
-    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel, debugRoot, rules, waivers});
+    QCommandLineOption kabiRules(QStringLiteral("kabi-rules"),
+                                 QStringLiteral("kABI rules from a file (TYPE<TAB>TARGET<TAB>VALUE a line), applied after each "
+                                                "object's own; implies --stable (docs/kabi-rules.md)"),
+                                 QStringLiteral("FILE"));
+    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel, debugRoot, rules, waivers, kabiRules});
     parser.process(app);
 
     QString oldPath, newPath;
@@ -93,6 +97,7 @@ int main(int argc, char** argv) {
     const bool scripted = parser.isSet(size) || parser.isSet(screenshot);
     window.setScripted(scripted);
     window.setDebugRoots(parser.values(debugRoot));
+    window.setKabiRulesFile(parser.value(kabiRules));
     if (!scripted) window.restoreSavedState();
     if (windowSize.isValid()) window.resize(windowSize);
     window.show();

@@ -36,13 +36,15 @@ struct Arguments {
     std::string view;
     std::vector<std::string> debugRoots;
     std::vector<std::string> modules, kernels;
+    std::string kabiRules;
     bool strictMissing = false;
 };
 
-ExploreRequest requestFor(const std::vector<std::string>& builds, bool stable, const std::vector<std::string>& debugRoots) {
+ExploreRequest requestFor(const std::vector<std::string>& builds, bool stable, const Arguments& args) {
     ExploreRequest request;
     request.stable = stable;
-    request.debugRoots = debugRoots;
+    request.debugRoots = args.debugRoots;
+    request.kabiRulesFile = args.kabiRules;
     if (builds.size() == 1) {
         request.newPath = builds[0];
     } else {
@@ -68,7 +70,7 @@ int run(const Arguments& args) {
     bool pendingSelect = !args.select.empty() || !args.view.empty();
     bool stable = args.stable;
     auto startLoad = [&](const std::vector<std::string>& builds) {
-        const ExploreRequest request = requestFor(builds, stable, args.debugRoots);
+        const ExploreRequest request = requestFor(builds, stable, args);
         explorer.showLoading(describe(request));
         load.start(request);
     };
@@ -147,6 +149,9 @@ int main(int argc, char** argv) {
                    "Where the DWARF of stripped modules is looked for: by build-id, and by path as Debian's -dbg packages "
                    "lay it out (repeatable; default /usr/lib/debug)")
         ->check(CLI::ExistingDirectory);
+    app.add_option("--kabi-rules", args.kabiRules,
+                   "kABI rules from a file (TYPE<TAB>TARGET<TAB>VALUE a line), applied after each object's own; implies "
+                   "--stable (docs/kabi-rules.md)");
     app.add_option("--modules", args.modules, "Check these modules (files or directories; repeatable) against --kernel")->expected(1);
     app.add_option("--kernel", args.kernels,
                    "The kernel for --modules: Module.symvers, vmlinux, a module, a RHEL stablelist or a directory (repeatable)")

@@ -36,6 +36,10 @@ std::shared_ptr<ExploreSession> loadExploreSession(const ExploreRequest& request
     options.detachFromDwarf = true;
     options.cancelled = cancelled;
     options.debugRoots = request.debugRoots;
+    if (!request.kabiRulesFile.empty()) {
+        options.kabiRules = KabiRules::parseFile(request.kabiRulesFile);
+        options.stable = session->stable = true;
+    }
     auto report = [&progress](const std::string& stage, double base, double span, size_t done, size_t total) {
         if (progress) progress(stage, int(100.0 * (base + span * (total ? double(done) / double(total) : 0.0))));
     };

@@ -21,6 +21,7 @@ struct ExploreRequest {
     std::string newPath;
     bool stable = false;
     std::vector<std::string> debugRoots;  // where stripped files' debug files are (empty: /usr/lib/debug)
+    std::string kabiRulesFile;            // --kabi-rules: rules applied after each object's own (implies stable)
 };
 
 struct ExploreSession {

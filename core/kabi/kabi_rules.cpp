@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include "base/error.h"
 
@@ -22,7 +24,74 @@ std::optional<KabiRuleKind> kindFromTag(std::string_view tag) {
     return std::nullopt;
 }
 
+bool isUnsigned(std::string_view value) {
+    if (value.empty() || value.size() > 20) return false;
+    for (char c : value)
+        if (c < '0' || c > '9') return false;
+    errno = 0;
+    (void)std::strtoull(std::string(value).c_str(), nullptr, 10);
+    return errno == 0;
+}
+
 }  // namespace
+
+const char* kabiRuleTag(KabiRuleKind kind) {
+    switch (kind) {
+    case KabiRuleKind::DeclOnly: return "declonly";
+    case KabiRuleKind::EnumeratorIgnore: return "enumerator_ignore";
+    case KabiRuleKind::EnumeratorValue: return "enumerator_value";
+    case KabiRuleKind::ByteSize: return "byte_size";
+    case KabiRuleKind::TypeString: return "type_string";
+    }
+    return "";
+}
+
+KabiRules KabiRules::parseFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail(path, "cannot read kABI rules: ", std::strerror(errno));
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+    return parseText(path, text.str());
+}
+
+KabiRules KabiRules::parseText(const std::string& source, std::string_view text) {
+    KabiRules rules;
+    rules.sourceFile_ = source;
+    size_t lineNumber = 0;
+    while (!text.empty()) {
+        const size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        ++lineNumber;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const size_t first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        auto bad = [&](const auto&... what) { fail(source + ":" + std::to_string(lineNumber), what...); };
+        if (line.find('\0') != std::string_view::npos) bad("a NUL byte in a rule");
+        const size_t tab1 = line.find('\t');
+        if (tab1 == std::string_view::npos) bad("expected TYPE<TAB>TARGET<TAB>VALUE, found '", std::string(line), "'");
+        const std::string_view tag = line.substr(0, tab1);
+        const std::optional<KabiRuleKind> kind = kindFromTag(tag);
+        if (!kind)
+            bad("unknown kABI rule type '", std::string(tag),
+                "' (declonly, enumerator_ignore, enumerator_value, byte_size or type_string)");
+        const std::string_view rest = line.substr(tab1 + 1);
+        const size_t tab2 = rest.find('\t');
+        const std::string_view target = rest.substr(0, tab2);
+        const std::string_view value = tab2 == std::string_view::npos ? std::string_view() : rest.substr(tab2 + 1);
+        if (target.empty()) bad("a ", std::string(tag), " rule without a target");
+        if ((*kind == KabiRuleKind::ByteSize || *kind == KabiRuleKind::EnumeratorValue) && !isUnsigned(value))
+            bad(std::string(tag), " needs an unsigned value, found '", std::string(value), "'");
+        rules.set(*kind, std::string(target), std::string(value));
+    }
+    return rules;
+}
+
+void KabiRules::applyOver(const KabiRules& later) {
+    for (const auto& [key, value] : later.rules_) rules_[key] = value;
+    if (sourceFile_.empty()) sourceFile_ = later.sourceFile_;
+}
 
 KabiRules KabiRules::parseSection(const std::string& file, std::string_view bytes, std::string* warning) {
     KabiRules rules;

@@ -2,8 +2,9 @@
 //
 // Read from the section .discard.gendwarfksyms.kabi_rules: records of four NUL-terminated
 // strings (version "1", kind, target, value). A later record with the same (kind, target)
-// replaces an earlier one. The rules are a plain value so they can later also come from a file
-// or from "what if" edits in the explorer; lookups with an empty target never match.
+// replaces an earlier one. Also read from a rules file (`--kabi-rules FILE`, docs/kabi-rules.md):
+// the same records as text lines, `TYPE<TAB>TARGET<TAB>VALUE`, applied after the section's as if
+// they were at its end. Lookups with an empty target never match.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,9 @@ namespace kabiscope {
 
 enum class KabiRuleKind { DeclOnly, EnumeratorIgnore, EnumeratorValue, ByteSize, TypeString };
 
+// "declonly", "enumerator_ignore", ...: the rule's name in the section and in rules files.
+const char* kabiRuleTag(KabiRuleKind kind);
+
 class KabiRules {
 public:
     inline static const char* const kSectionName = ".discard.gendwarfksyms.kabi_rules";
@@ -24,6 +28,15 @@ public:
     // Parses a rules section; throws kabiscope::Error naming `file` when it is malformed.
     // Leftover bytes after the last full record only give a warning, as in gendwarfksyms.
     static KabiRules parseSection(const std::string& file, std::string_view bytes, std::string* warning);
+
+    // Parses a rules file: one rule a line, TYPE<TAB>TARGET<TAB>VALUE (VALUE may be empty, and
+    // its tab too); blank lines and lines starting with '#' are skipped. A malformed line is a
+    // kabiscope::Error naming the file and line.
+    static KabiRules parseFile(const std::string& path);
+    static KabiRules parseText(const std::string& source, std::string_view text);
+
+    // `later`'s rules over these: what a section with `later`'s records appended would give.
+    void applyOver(const KabiRules& later);
 
     void set(KabiRuleKind kind, std::string target, std::string value);
     bool empty() const { return rules_.empty(); }

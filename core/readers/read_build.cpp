@@ -83,6 +83,9 @@ BuildInput detectBuildInput(const std::string& path) {
 
 Build readBuild(const std::string& path, const VersionOptions& options) {
     const BuildInput kind = detectBuildInput(path);
+    if (options.kabiRules && kind != BuildInput::Dwarf && kind != BuildInput::Directory)
+        fail(path, "kABI rules (--kabi-rules) change how DWARF is versioned; this input holds CRCs or renderings "
+                   "already made (give the objects instead)");
     switch (kind) {
     case BuildInput::ModuleSymvers: {
         Build build = readModuleSymversBuild(path, options.exports ? &*options.exports : nullptr);

@@ -103,7 +103,10 @@ BuildFile versionFileHere(const std::string& path, const VersionOptions& options
     build.sources.push_back(dwarfOwner);
     const auto aliasKeys = readAliasKeys(elf, exports, build.warnings);
     std::optional<KabiRules> rules;
-    if (options.stable) rules = readKabiRules(elf, build.warnings);
+    if (options.stable) {
+        rules = readKabiRules(elf, build.warnings);
+        if (options.kabiRules) rules->applyOver(*options.kabiRules);  // after the section's own records
+    }
 
     ObjectVersionerOptions versionerOptions;
     versionerOptions.rules = rules ? &*rules : nullptr;

@@ -15,12 +15,16 @@
 
 #include "exports/export_discovery.h"
 #include "exports/export_list.h"
+#include "kabi/kabi_rules.h"
 #include "model/build_file.h"
 
 namespace kabiscope {
 
 struct VersionOptions {
     bool stable = false;                   // --stable: kABI rules and __kabi_ members
+    // --kabi-rules FILE: rules applied after each object's own section, as if appended to it
+    // (with `stable`; docs/kabi-rules.md).
+    std::optional<KabiRules> kabiRules;
     bool wholeFile = false;                // --whole-file
     ExportSource exportSource = ExportSource::Automatic;
     std::optional<ExportList> exports;     // --symbols: overrides discovery

@@ -230,6 +230,39 @@ printf '[abi_symbol_list\n  rp_register\n' >"$WORK/bad.ini"
 expect_error "malformed INI symbol list" 1 "kabiscope: $WORK/bad.ini: line 1: malformed section header" \
     "$K" diff --symbols "$WORK/bad.ini" "$FIX/ripple.0.o" "$FIX/ripple.1.o"
 
+# --- kABI rules from a file (--kabi-rules): the section's records as text lines ----------------
+for ruled in "$DATA/obj/fx_kabi_v2.gcc.o" "$DATA/obj/fx_typestr.gcc.o"; do
+    name=$(basename "$ruled" .o)
+    objcopy --dump-section .discard.gendwarfksyms.kabi_rules="$WORK/$name.rules.bin" "$ruled" "$WORK/$name.copy.o"
+    # "1\0type\0target\0value\0" records -> "type<TAB>target<TAB>value" lines
+    tr '\0' '\n' <"$WORK/$name.rules.bin" | paste - - - - | cut -f2- >"$WORK/$name.rules"
+    objcopy --remove-section .discard.gendwarfksyms.kabi_rules "$ruled" "$WORK/$name.norules.o"
+    "$K" versions --stable "$ruled" >"$WORK/with-section" 2>/dev/null
+    "$K" versions --stable "$WORK/$name.norules.o" >"$WORK/without" 2>/dev/null
+    "$K" versions --kabi-rules "$WORK/$name.rules" "$WORK/$name.norules.o" >"$WORK/with-file" 2>"$WORK/err"
+    if ! cmp -s "$WORK/with-section" "$WORK/without" && cmp -s "$WORK/with-section" "$WORK/with-file"; then
+        pass "--kabi-rules: a file of $name's section records gives the section's CRCs"
+    else
+        fail "--kabi-rules on $name: $(cat "$WORK/err"; diff "$WORK/with-section" "$WORK/with-file")"
+    fi
+done
+# A rule in the file comes after the section's: it wins, as a later record in the section would.
+printf 'enumerator_value\tkcmd KCMD_MAX\t3\n' >"$WORK/later.rules"
+"$K" versions --stable "$DATA/obj/fx_kabi_v2.gcc.o" >"$WORK/section-only"
+"$K" versions --kabi-rules "$WORK/later.rules" "$DATA/obj/fx_kabi_v2.gcc.o" >"$WORK/later"
+printf 'enumerator_value\tkcmd KCMD_MAX\t2\n' >"$WORK/same.rules"
+"$K" versions --kabi-rules "$WORK/same.rules" "$DATA/obj/fx_kabi_v2.gcc.o" >"$WORK/same"
+! cmp -s "$WORK/section-only" "$WORK/later" && cmp -s "$WORK/section-only" "$WORK/same" \
+    && pass "--kabi-rules: the file's rules apply after the section's" || fail "--kabi-rules precedence"
+"$K" diff --kabi-rules "$WORK/fx_kabi_v2.gcc.rules" "$DATA/obj/fx_kabi_v2.gcc.o" "$WORK/fx_kabi_v2.gcc.norules.o" >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 0 ] && pass "diff --kabi-rules: the object without its section plus the file is the same build" \
+    || fail "diff --kabi-rules: exit $rc $(cat "$WORK/out" "$WORK/err" | head -c 400)"
+printf 'declonly\tkpriv\nshrink\tkdev\t8\n' >"$WORK/bad.rules"
+expect_error "malformed kABI rules file" 1 "kabiscope: $WORK/bad.rules:2: unknown kABI rule type 'shrink'" \
+    "$K" versions --kabi-rules "$WORK/bad.rules" "$DATA/obj/fx_kabi_v2.gcc.o"
+expect_error "kABI rules need DWARF" 1 "kABI rules (--kabi-rules) change how DWARF is versioned" \
+    "$K" diff --kabi-rules "$WORK/same.rules" "$DATA/expected/fx_basic.gcc.symtypes" "$DATA/obj/fx_basic.gcc.o"
+
 # --- a Module.symvers is a build of CRCs without types ----------------------------------------
 printf '0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/old.symvers"
 printf '0x12345679\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n0x1\tfx_c\tvmlinux\tEXPORT_SYMBOL\t\n' >"$WORK/new.symvers"

@@ -179,6 +179,24 @@ TEST_F(ExploreTest, StepsThroughTheChangesInTreeOrderThenOffersTheNextSymbol) {
     EXPECT_FALSE(rowOfType(tree, "s#no_such_type"));
 }
 
+TEST(ExploreSessionLoad, WhatIfRulesFromAFileApplyToBothBuilds) {
+    // "What if struct demo_stats were declared only?": the member it gained no longer counts,
+    // but the struct that embeds it still moved its members: that stays a cause.
+    test::TempDir dir("explore-rules");
+    ExploreRequest request = demoRequest();
+    request.kabiRulesFile = dir.write("what-if.rules", "# hide demo_stats' layout\ndeclonly\tdemo_stats\n");
+    const auto session = loadExploreSession(request, {}, {});
+    EXPECT_TRUE(session->stable) << "rules imply the stability rules";
+    for (const Cause& cause : session->diff.causes) EXPECT_NE(cause.type, "s#demo_stats") << cause.title();
+    const auto stillMoved = std::find_if(session->diff.causes.begin(), session->diff.causes.end(),
+                                         [](const Cause& c) { return c.type == "s#demo_queue" && c.node == "member depth"; });
+    ASSERT_NE(stillMoved, session->diff.causes.end()) << "declonly hides the member, not the move it caused";
+    EXPECT_EQ(session->diff.symbols[size_t(session->indexOf("demo_stats_read"))].status, SymbolStatus::Unchanged);
+
+    request.kabiRulesFile = dir.write("bad.rules", "declonly demo_stats\n");
+    EXPECT_THROW(loadExploreSession(request, {}, {}), Error);
+}
+
 TEST(ExploreTree, ACycleRowLeadsBackToWhereItsTypeIsExpanded) {
     ExploreRequest request;
     request.newPath = test::dataPath("gendwarfksyms/obj/fx_recursive.gcc.o");

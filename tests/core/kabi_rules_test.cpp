@@ -67,3 +67,63 @@ TEST(KabiRulesTest, TrailingBytesOnlyWarn) {
 
 }  // namespace
 }  // namespace kabiscope
+
+namespace kabiscope {
+namespace {
+
+std::string problemOf(const std::string& text) {
+    try {
+        KabiRules::parseText("rules.txt", text);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "parsed";
+}
+
+TEST(KabiRulesFile, LinesAreTheSectionsRecordsAsText) {
+    const KabiRules rules = KabiRules::parseText("rules.txt",
+                                                 "# what if kcmd's sentinel kept its value\n"
+                                                 "\n"
+                                                 "enumerator_ignore\tkcmd KCMD_TRIM\t\n"
+                                                 "enumerator_value\tkcmd KCMD_MAX\t2\r\n"
+                                                 "declonly\tkpriv\n"  // no value, no tab
+                                                 "byte_size\tts_outer\t16\n"
+                                                 "type_string\ts#ts_inner\tstructure_type ts_inner { }\n");
+    EXPECT_EQ(rules.size(), 5u);
+    EXPECT_TRUE(rules.isEnumeratorIgnored("kcmd", "KCMD_TRIM"));
+    EXPECT_EQ(rules.enumeratorValue("kcmd", "KCMD_MAX"), 2u) << "a CRLF line ending is not part of the value";
+    EXPECT_TRUE(rules.isDeclOnly("kpriv"));
+    EXPECT_EQ(rules.byteSize("ts_outer"), 16u);
+    ASSERT_NE(rules.typeString("s#ts_inner"), nullptr);
+    EXPECT_EQ(*rules.typeString("s#ts_inner"), "structure_type ts_inner { }") << "a value keeps its spaces";
+}
+
+TEST(KabiRulesFile, AFileAppliesOverTheSectionAsIfAppendedToIt) {
+    KabiRules section = KabiRules::parseSection("obj.o", record("1", "enumerator_value", "kcmd KCMD_MAX", "2") +
+                                                             record("1", "declonly", "kpriv", ""), nullptr);
+    section.applyOver(KabiRules::parseText("rules.txt", "enumerator_value\tkcmd KCMD_MAX\t3\nbyte_size\tkdev\t24\n"));
+    EXPECT_EQ(section.enumeratorValue("kcmd", "KCMD_MAX"), 3u) << "the later record wins";
+    EXPECT_TRUE(section.isDeclOnly("kpriv")) << "the section's other rules stay";
+    EXPECT_EQ(section.byteSize("kdev"), 24u);
+}
+
+TEST(KabiRulesFile, MalformedLinesNameTheFileAndLine) {
+    EXPECT_EQ(problemOf("declonly kpriv\n"), "rules.txt:1: expected TYPE<TAB>TARGET<TAB>VALUE, found 'declonly kpriv'");
+    EXPECT_EQ(problemOf("# ok\nshrink\tkpriv\t\n"),
+              "rules.txt:2: unknown kABI rule type 'shrink' (declonly, enumerator_ignore, enumerator_value, byte_size or type_string)");
+    EXPECT_EQ(problemOf("declonly\t\t\n"), "rules.txt:1: a declonly rule without a target");
+    EXPECT_EQ(problemOf("byte_size\tkdev\tbig\n"), "rules.txt:1: byte_size needs an unsigned value, found 'big'");
+    EXPECT_EQ(problemOf("enumerator_value\tkcmd KCMD_MAX\t\n"), "rules.txt:1: enumerator_value needs an unsigned value, found ''");
+    EXPECT_EQ(problemOf("byte_size\tkdev\t99999999999999999999999\n"),
+              "rules.txt:1: byte_size needs an unsigned value, found '99999999999999999999999'");
+    EXPECT_EQ(problemOf(std::string("declonly\tk\0x\t\n", 13)), "rules.txt:1: a NUL byte in a rule");
+    try {
+        KabiRules::parseFile("/nonexistent/rules.txt");
+        FAIL() << "read a missing file";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.file(), "/nonexistent/rules.txt");
+    }
+}
+
+}  // namespace
+}  // namespace kabiscope
