@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <sstream>
 
 #include "diff/report_writers.h"
 #include "explore/cell_texts.h"
 #include "explore/crc_input_window.h"
+#include "explore/teaching.h"
 
 namespace kabiscope::tui {
 
@@ -44,6 +46,7 @@ const char* DetailsPane::modeName(Mode mode) {
     case Mode::Node: return "node";
     case Mode::CrcInput: return "CRC input";
     case Mode::Paths: return "paths";
+    case Mode::Teach: return "how it is made";
     }
     return "";
 }
@@ -60,6 +63,7 @@ void DetailsPane::update(const ExploreSession& session, size_t symbol, AlignedTr
     case Mode::Node: text = nodeText(session, symbol, tree, row); break;
     case Mode::CrcInput: text = crcInputText(session, symbol); break;
     case Mode::Paths: text = pathsText(session, symbol); break;
+    case Mode::Teach: text = teachText(session, symbol); break;
     }
     lines_ = wrapSegments(text, std::max(10, width), 2);
     while (!lines_.empty() && lines_.back().empty()) lines_.pop_back();
@@ -190,6 +194,31 @@ std::vector<Segment> DetailsPane::pathsText(const ExploreSession& session, size_
     };
     walk(0, "");
     return out;
+}
+
+std::vector<Segment> DetailsPane::teachText(const ExploreSession& session, size_t symbol) {
+    const auto& sides = session.sides[symbol];
+    const Build::SymbolRef& now = sides.after.symbol ? sides.after : sides.before;
+    if (!now.symbol || !now.symbol->hasTypes())
+        return {{"No types for " + session.diff.symbols[symbol].name + " here: its CRC was recorded, not made from types.\n", Style::Dim}};
+    const SymbolTeaching after = teachSymbol(*now.file, *now.symbol);
+    std::ostringstream out;
+    if (!session.single() && sides.before.symbol && sides.before.symbol->hasTypes() && sides.after.symbol) {
+        const SymbolTeaching before = teachSymbol(*sides.before.file, *sides.before.symbol);
+        writeTeaching(after, out, {}, &before, &session.diff, &session.diff.symbols[symbol]);
+    } else {
+        writeTeaching(after, out, {});
+    }
+    // The walk's own text, its step headings and the #SYMVER line set off.
+    std::vector<Segment> segments;
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);) {
+        const bool heading = line.rfind("Step ", 0) == 0 || line.rfind("How ", 0) == 0 || line.rfind("Old build", 0) == 0 ||
+                             line.rfind("New build", 0) == 0;
+        const bool marked = line.find("#SYMVER") != std::string::npos || line.find("<- the first differing byte") != std::string::npos;
+        segments.push_back({line + "\n", heading ? Style::Header : marked ? Style::Changed : Style::Normal});
+    }
+    return segments;
 }
 
 bool DetailsPane::handle(const Key& key, int height) {

@@ -1,7 +1,8 @@
 // DetailsPane: what the terminal explorer says about the row selected in the tree, in three
 // modes — the node (its causes, and the old and new rendering with the part that differs
 // marked), the symbol's CRC input on each side around the first differing byte, and the
-// dependency paths from the symbol to each change as an indented text tree.
+// dependency paths from the symbol to each change as an indented text tree; and how the
+// symbol's CRC is made, step by step (explore/teaching.h, as `kabiscope teach` writes it).
 #pragma once
 
 #include <string>
@@ -17,7 +18,7 @@ namespace kabiscope::tui {
 
 class DetailsPane {
 public:
-    enum class Mode { Node, CrcInput, Paths };
+    enum class Mode { Node, CrcInput, Paths, Teach };
     void setMode(Mode mode) { mode_ = mode, scroll_ = 0, key_.clear(); }
     Mode mode() const { return mode_; }
     static const char* modeName(Mode mode);
@@ -32,6 +33,7 @@ private:
     std::vector<Segment> nodeText(const ExploreSession& session, size_t symbol, AlignedTree& tree, int row);
     std::vector<Segment> crcInputText(const ExploreSession& session, size_t symbol);
     std::vector<Segment> pathsText(const ExploreSession& session, size_t symbol);
+    std::vector<Segment> teachText(const ExploreSession& session, size_t symbol);
 
     Mode mode_ = Mode::Node;
     std::string key_;  // what the lines were made for: session, symbol, row, mode, width

@@ -61,7 +61,8 @@ std::vector<std::string> Explorer::helpLines(bool ascii) {
         "  Enter  Right   expand; on a row marked 'expanded above', go to where it is expanded",
         "  Left  Space    collapse, or go to the parent; Space toggles",
         "  /              search the rows shown; then n N go through the matches until Esc",
-        "  d  i  p        details: the node, the CRC input around its first difference, the paths",
+        "  d  i  p  t     details: the node, the CRC input around its first difference, the paths,",
+        "                 and how the CRC is made, step by step (as kabiscope teach writes it)",
         "  Tab            move between the tree and the details (which then scroll)",
         "  Esc  q         back to the list",
         "",
@@ -209,8 +210,9 @@ bool Explorer::routeMouse(const Key& key) {
         return true;
     }
     if (screen_ == Screen::Symbol && click && key.y == detailsArea_.y - 1) {  // the details bar: its mode names
-        const int third = width_ / 3;
-        details_.setMode(key.x < third ? DetailsPane::Mode::Node : key.x < 2 * third ? DetailsPane::Mode::CrcInput : DetailsPane::Mode::Paths);
+        const DetailsPane::Mode modes[] = {DetailsPane::Mode::Node, DetailsPane::Mode::CrcInput, DetailsPane::Mode::Paths,
+                                           DetailsPane::Mode::Teach};
+        details_.setMode(modes[std::clamp(key.x / std::max(1, width_ / 4), 0, 3)]);
         return true;
     }
     return false;
@@ -360,8 +362,11 @@ Explorer::Action Explorer::handleSymbol(const Key& key) {
             focus_ = focus_ == Focus::Tree ? Focus::Details : Focus::Tree;
             return Action::None;
         }
-        if (key.is('d') || key.is('i') || key.is('p')) {
-            details_.setMode(key.is('d') ? DetailsPane::Mode::Node : key.is('i') ? DetailsPane::Mode::CrcInput : DetailsPane::Mode::Paths);
+        if (key.is('d') || key.is('i') || key.is('p') || key.is('t')) {
+            details_.setMode(key.is('d')   ? DetailsPane::Mode::Node
+                             : key.is('i') ? DetailsPane::Mode::CrcInput
+                             : key.is('p') ? DetailsPane::Mode::Paths
+                                           : DetailsPane::Mode::Teach);
             return Action::None;
         }
         if (key.is('o')) {
@@ -418,7 +423,7 @@ void Explorer::drawStatus(Surface& surface) {
     case Screen::Modules: hint = "Enter on an import: why its CRC moved  Right/Left open/close  Tab next view  ? help  q quit"; break;
     case Screen::Symbol:
         hint = tree_.searching() ? "search: " + tree_.search() + "\u258f  (Enter find, Esc cancel)"
-                                 : "n/N change  Enter expand  d/i/p details  Tab pane  / search  Esc back  ? help";
+                                 : "n/N change  Enter expand  d/i/p/t details  Tab pane  / search  Esc back  ? help";
         break;
     }
     if (!status_.empty() && !(screen_ == Screen::Symbol && tree_.searching())) {
@@ -454,10 +459,11 @@ void Explorer::drawSymbolScreen(Surface& surface, int top, int bottom) {
     // The details bar: which mode, and the keys for the others.
     const int bar = detailsArea_.y - 1;
     surface.fill(bar, 0, surface.width(), Style::Header);
-    const int third = surface.width() / 3;
-    const DetailsPane::Mode modes[] = {DetailsPane::Mode::Node, DetailsPane::Mode::CrcInput, DetailsPane::Mode::Paths};
-    const char* keys[] = {"d", "i", "p"};
-    for (int m = 0; m < 3; ++m) {
+    const int third = surface.width() / 4;  // a quarter each: four modes
+    const DetailsPane::Mode modes[] = {DetailsPane::Mode::Node, DetailsPane::Mode::CrcInput, DetailsPane::Mode::Paths,
+                                       DetailsPane::Mode::Teach};
+    const char* keys[] = {"d", "i", "p", "t"};
+    for (int m = 0; m < 4; ++m) {
         const bool on = details_.mode() == modes[m];
         surface.put(bar, m * third + 1, std::string(on ? "[" : " ") + keys[m] + " " + DetailsPane::modeName(modes[m]) + (on ? "]" : " "),
                     on ? (focus_ == Focus::Details ? Style::Selected : Style::Cursor) : Style::Header, third - 1);

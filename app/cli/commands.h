@@ -29,5 +29,6 @@ CommandRunner addExplainCommand(CLI::App& app);
 CommandRunner addGraphCommand(CLI::App& app);
 CommandRunner addCheckModulesCommand(CLI::App& app);
 CommandRunner addReferenceCommand(CLI::App& app);
+CommandRunner addTeachCommand(CLI::App& app);
 
 }  // namespace kabiscope::cli

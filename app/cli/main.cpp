@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     const CommandRunner graph = addGraphCommand(app);
     const CommandRunner checkModules = addCheckModulesCommand(app);
     const CommandRunner reference = addReferenceCommand(app);
+    const CommandRunner teach = addTeachCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("graph")) return graph();
         if (app.got_subcommand("check-modules")) return checkModules();
         if (app.got_subcommand("reference")) return reference();
+        if (app.got_subcommand("teach")) return teach();
     } catch (const UsageError& e) {
         const std::string command = app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name();
         std::cerr << "kabiscope " << command << ": " << e.what() << "\nRun 'kabiscope " << command

@@ -89,7 +89,8 @@ CrcExpander::CrcExpander(const TypeGraph& graph, VersionScope& scope, const Kabi
 
 CrcExpander::~CrcExpander() = default;
 
-uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::string* capture) {
+uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::string* capture,
+                          std::vector<ExpansionEvent>* events) {
     auto sinkOwner = std::make_unique<Sink>();
     Sink& sink = *sinkOwner;
     sink.capture = capture;
@@ -101,7 +102,7 @@ uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::str
                       [this] { return entries_.size(); }, kReachBudget);
         if (reach_->overBudget()) reach_.reset();
     }
-    expand(rootEntry, sink);
+    expand(rootEntry, rootName, sink, capture ? events : nullptr);
     sink.flush();
     return uint32_t(sink.crc);
 }
@@ -159,7 +160,7 @@ const std::vector<uint32_t>& CrcExpander::successors(uint32_t entry) {
 
 // Depth-first over the references, on an explicit stack: a chain of types can be as long as the
 // scope has types, far deeper than a thread's stack would allow recursion.
-void CrcExpander::expand(uint32_t root, Sink& sink) {
+void CrcExpander::expand(uint32_t root, const std::string& rootName, Sink& sink, std::vector<ExpansionEvent>* events) {
     struct Frame {
         uint32_t entry;
         uint32_t next = 0;   // the next reference to handle
@@ -176,6 +177,10 @@ void CrcExpander::expand(uint32_t root, Sink& sink) {
     // The store's arrays may move whenever a type is flattened: text and references are looked
     // up again on every step.
     const FlatTypes& flat = work_.flat;
+    auto note = [&](ExpansionEvent::Kind kind, std::string_view name) {
+        if (events) events->push_back({kind, std::string(name), sink.capture->size(), unsigned(stack.size())});
+    };
+    note(ExpansionEvent::Kind::Expand, rootName);
     open(root, false, {});
     while (!stack.empty()) {
         Frame& frame = stack.back();
@@ -187,6 +192,7 @@ void CrcExpander::expand(uint32_t root, Sink& sink) {
             frame.at = reference.offset;
             const uint32_t child = next[frame.next++];
             if (testBit(expanded_, child)) {
+                note(ExpansionEvent::Kind::Abbreviate, flat.name(reference));
                 sink.add(flat.name(reference));
             } else if (reach_ && !sink.capture && reach_->disjoint(child, expanded_)) {
                 // Nothing the child reaches is expanded yet: its expansion is the one it has from
@@ -199,6 +205,7 @@ void CrcExpander::expand(uint32_t root, Sink& sink) {
                     open(child, true, sink.beginPart());  // `frame` is invalid from here
                 }
             } else {
+                note(ExpansionEvent::Kind::Expand, flat.name(reference));
                 open(child, false, {});
             }
             continue;
@@ -207,6 +214,7 @@ void CrcExpander::expand(uint32_t root, Sink& sink) {
         sink.add(text.data() + frame.at, text.size() - frame.at);
         const Frame done = frame;
         stack.pop_back();
+        note(ExpansionEvent::Kind::End, {});
         if (done.sharedPart) {
             Entry& shared = entries_[done.entry];
             std::tie(shared.sharedCrc, shared.sharedLength) = sink.endPart(done.outer);
@@ -238,6 +246,14 @@ std::string CrcInputReader::input(const SymbolVersion& symbol) {
     }
     std::string input;
     expander_->crc(symbol.target, symbol.name(), &input);
+    return input;
+}
+
+std::string CrcInputReader::trace(const SymbolVersion& symbol, std::vector<ExpansionEvent>& events) {
+    events.clear();
+    if (input(symbol).empty()) return {};  // sets up the scope's expander
+    std::string input;
+    expander_->crc(symbol.target, symbol.name(), &input, &events);
     return input;
 }
 

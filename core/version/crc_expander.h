@@ -49,6 +49,17 @@ struct CrcWorkspace {
     }
 };
 
+// One step of a symbol's expansion, for the teaching view (`kabiscope teach`): where in the CRC
+// input a type's rendering starts (written in full, the first time the walk meets it) or ends,
+// or where a reference stays its name because the type was written earlier.
+struct ExpansionEvent {
+    enum class Kind : uint8_t { Expand, End, Abbreviate };
+    Kind kind;
+    std::string name;  // "s#demo_stats"; the symbol's own name for its record
+    size_t offset;     // byte of the CRC input where it happens
+    unsigned depth;    // how many expansions enclose it (the symbol's record: 0)
+};
+
 class CrcExpander {
 public:
     // `rules` (may be null) supplies type_string definitions for references absent from the
@@ -59,13 +70,15 @@ public:
                 std::string file, CrcWorkspace& workspace, bool shareExpansions = false);
     ~CrcExpander();
 
-    // CRC-32 of the expansion of `root`; appends the exact bytes to `capture` when not null.
-    uint32_t crc(TypeTarget root, const std::string& rootName, std::string* capture);
+    // CRC-32 of the expansion of `root`; appends the exact bytes to `capture` when not null,
+    // and with `events` (only with `capture`) where each type's expansion starts and ends.
+    uint32_t crc(TypeTarget root, const std::string& rootName, std::string* capture,
+                 std::vector<ExpansionEvent>* events = nullptr);
 
 private:
     struct Sink;
     struct Entry;
-    void expand(uint32_t root, Sink& sink);
+    void expand(uint32_t root, const std::string& rootName, Sink& sink, std::vector<ExpansionEvent>* events);
     uint32_t entryOf(TypeTarget target);
     const std::vector<uint32_t>& successors(uint32_t entry);
     TypeTarget resolveName(const std::string& reference, const std::string& owner);
@@ -96,6 +109,8 @@ public:
     explicit CrcInputReader(const BuildFile& build);
     ~CrcInputReader();
     std::string input(const SymbolVersion& symbol);
+    // The input with where each type's expansion starts and ends in it.
+    std::string trace(const SymbolVersion& symbol, std::vector<ExpansionEvent>& events);
 
 private:
     const BuildFile& build_;

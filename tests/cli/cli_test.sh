@@ -263,6 +263,23 @@ expect_error "malformed kABI rules file" 1 "kabiscope: $WORK/bad.rules:2: unknow
 expect_error "kABI rules need DWARF" 1 "kABI rules (--kabi-rules) change how DWARF is versioned" \
     "$K" diff --kabi-rules "$WORK/same.rules" "$DATA/expected/fx_basic.gcc.symtypes" "$DATA/obj/fx_basic.gcc.o"
 
+# --- teach: how a modversion is made, step by step ------------------------------------------------
+"$K" teach "$FIX/ripple.1.o" rp_register >"$WORK/out" 2>"$WORK/err"; rc=$?
+crc=$("$K" versions "$FIX/ripple.1.o" | awk '$2 == "rp_register" { print $3 }')
+[ "$rc" -eq 0 ] && grep -qF "#SYMVER rp_register $crc" "$WORK/out" && grep -q "first time: written out in full" "$WORK/out" \
+    && grep -q "struct modversion_info" "$WORK/out" && pass "teach: the steps end at the #SYMVER line versions prints" \
+    || fail "teach: exit $rc $(head -c 400 "$WORK/out" "$WORK/err")"
+"$K" teach --against "$FIX/ripple.0.o" "$FIX/ripple.1.o" rp_register >"$WORK/out" 2>"$WORK/err"; rc=$?
+[ "$rc" -eq 4 ] && grep -q "That byte is in the expansion of s#rp_stats" "$WORK/out" \
+    && grep -q "belongs to this one" "$WORK/out" && pass "teach --against: where the inputs first differ, and its cause" \
+    || fail "teach --against: exit $rc $(tail -c 600 "$WORK/out"; cat "$WORK/err")"
+"$K" teach --against "$FIX/ripple.0.o" "$FIX/ripple.1.o" rp_lookup >"$WORK/out" 2>&1; rc=$?
+[ "$rc" -eq 0 ] && grep -q "Both builds hash the same" "$WORK/out" && pass "teach --against: an unchanged symbol exits 0" \
+    || fail "teach unchanged: exit $rc"
+expect_error "teach: no such symbol" 1 "no_such_symbol" "$K" teach "$FIX/ripple.1.o" no_such_symbol
+printf '0x12345678\trp_register\tvmlinux\tEXPORT_SYMBOL\t\n' >"$WORK/teach.symvers"
+expect_error "teach needs types" 1 "teaching needs the types its CRC is made of" "$K" teach "$WORK/teach.symvers" rp_register
+
 # --- a Module.symvers is a build of CRCs without types ----------------------------------------
 printf '0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/old.symvers"
 printf '0x12345679\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n0x1\tfx_c\tvmlinux\tEXPORT_SYMBOL\t\n' >"$WORK/new.symvers"

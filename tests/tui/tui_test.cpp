@@ -134,6 +134,11 @@ TEST_F(TuiTest, DetailsShowTheCrcInputsFirstDifferenceAndThePaths) {
     EXPECT_NE(screen_.find("\u2514\u2500 parameter 1 (dev)"), -1) << screen();
     EXPECT_NE(screen_.find("member rx_dropped  #1 added"), -1) << screen();
     EXPECT_NE(screen_.find("enumerator DEMO_LINK_DORMANT  #2 added (= 3)"), -1) << screen();
+    press(Key::character('t'));  // how the CRC is made: the teaching walk, scrolled to its end
+    press(Key::of(Key::Kind::Tab));
+    press(Key::of(Key::Kind::End));
+    EXPECT_NE(screen_.find("That byte is in the expansion of s#demo_stats."), -1) << screen();
+    EXPECT_NE(screen_.find("<- the first differing byte belongs"), -1) << screen();
 }
 
 TEST_F(TuiTest, SearchingTheTreeFindsARowAndItsLayoutIsInTheDetails) {
