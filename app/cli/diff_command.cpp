@@ -7,6 +7,7 @@
 #include "cli/build_options.h"
 #include "cli/commands.h"
 #include "diff/build_diff.h"
+#include "diff/fix_suggestions.h"
 #include "diff/report_writers.h"
 #include "review/sign_off.h"
 #include "review/sign_off_writers.h"
@@ -24,12 +25,15 @@ struct DiffArguments {
     bool firstDifferences = false;
     std::string symbol;  // explain
     std::string rulesPath, waiversPath;  // a review: the report closes with its sign-off
+    bool suggestFixes = false;
     bool reviewing() const { return !rulesPath.empty() || !waiversPath.empty() || format == "junit"; }
 };
 
 struct DiffRun {
     DiffResult result;
     size_t skipped = 0;  // files --keep-going left out: the exit status is then 1
+    Build oldBuild, newBuild;  // kept for --suggest-fixes, which looks at their types
+    VersionOptions options;
 };
 
 DiffRun runDiffCore(const DiffArguments& args) {
@@ -56,6 +60,11 @@ DiffRun runDiffCore(const DiffArguments& args) {
     diffOptions.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
     run.result = diffBuilds(oldBuild, newBuild, diffOptions);
     progress.finish();
+    run.options = options;
+    if (args.suggestFixes) {
+        run.oldBuild = std::move(oldBuild);
+        run.newBuild = std::move(newBuild);
+    }
     return run;
 }
 
@@ -67,6 +76,30 @@ int runDiff(const DiffArguments& args) {
     const DiffResult& result = run.result;
     ReportOptions report;
     report.includeUnchanged = args.all;
+    std::vector<FixSuggestion> fixes;
+    if (args.suggestFixes) {
+        ProgressReporter progress;
+        FixOptions fixOptions;
+        fixOptions.reversion = [&](const KabiRules& extra) {  // the new build again, with the fix's rules
+            VersionOptions options = run.options;
+            options.stable = true;
+            options.progress = [&](const std::string& stage, size_t done, size_t total) {
+                progress.update("checking a fix: " + stage, done, total);
+            };
+            if (options.kabiRules) options.kabiRules->applyOver(extra);
+            else options.kabiRules = extra;
+            return readBuild(args.newPath, options);
+        };
+        if (!run.options.stable)
+            fixOptions.stableOld = [&] {
+                VersionOptions options = run.options;
+                options.stable = true;
+                return readBuild(args.oldPath, options);
+            };
+        fixes = suggestFixes(result, run.oldBuild, run.newBuild, fixOptions);
+        progress.finish();
+        report.fixes = &fixes;
+    }
     std::optional<SignOff> signOff;
     if (args.reviewing()) signOff = reviewDiff(result, rules, waivers);
     const std::optional<SignOffInputs> review =
@@ -122,6 +155,9 @@ CommandRunner addDiffCommand(CLI::App& app) {
     cmd->add_option("--waivers", args->waiversPath, "Accepted changes, [waiver] blocks (docs/sign-off.md)");
     cmd->add_option("-o,--output", args->output, "Write the report to this file instead of stdout");
     cmd->add_flag("--all", args->all, "Also list unchanged symbols");
+    cmd->add_flag("--suggest-fixes", args->suggestFixes,
+                  "For each root cause, the gendwarfksyms-side fix that keeps the old CRCs if one exists (KABI_* lines), "
+                  "whether it is safe, and whether recomputing proves it (docs/fix-suggestions.md)");
     cmd->add_flag("--first-differences", args->firstDifferences,
                   "Also find where each changed symbol's two CRC inputs first differ (json; costs a second expansion)");
     cmd->footer(

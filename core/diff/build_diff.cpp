@@ -323,6 +323,10 @@ uint32_t Explainer::causeFor(const std::string& type, const NodeChange& change, 
     cause.kind = change.kind;
     cause.description = change.description;
     cause.number = change.number;
+    cause.oldNode = change.oldNode;
+    cause.newNode = change.newNode;
+    cause.oldFile = before.build;
+    cause.newFile = after.build;
     for (const NodeChange& folded : change.folded) cause.folded.push_back({folded.node, folded.description, {}, folded.number});
     auto [it, inserted] = causeIndex_.emplace(causeKey(cause), uint32_t(causes_.size()));
     if (inserted) {

@@ -87,6 +87,12 @@ struct Cause {
     // value before the member, or in the aggregate, in member order ("s#cgroup_bpf"). If one
     // of them grew, this folds under what grew it (diff/cross_type_folding.h).
     std::vector<std::string> shiftedBy;
+    // The changed node in each build's type graph (kNoNode where it does not exist), from the
+    // first symbol found with this cause, and the files whose graphs they are in: for tools that
+    // look at the node (diff/fix_suggestions.h). Valid while the two builds live.
+    NodeId oldNode = kNoNode, newNode = kNoNode;
+    const BuildFile* oldFile = nullptr;
+    const BuildFile* newFile = nullptr;
     std::string title() const;     // "s#sk_buff member len: type changed from ... to ..."
     // One line for what was folded: "+23 members shifted, byte_size 224 -> 232"; "" when nothing.
     std::string foldedSummary() const;

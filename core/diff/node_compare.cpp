@@ -123,7 +123,13 @@ struct Side {
         }
         return hashes.of(id);
     }
-    std::vector<NodeId> items(NodeId id) const { return itemsOf(graph, id); }
+    // The items that are written: an enumerator a kABI rule ignores stays in the graph as an
+    // empty node, and is no item of the rendering (nor a change).
+    std::vector<NodeId> items(NodeId id) const {
+        std::vector<NodeId> out = itemsOf(graph, id);
+        std::erase_if(out, [&](NodeId item) { return graph.fragments(item).empty(); });
+        return out;
+    }
     // The type a member, parameter, typedef, modifier or variable refers to: its first child
     // that is not a list item; for a function, the last such child (after "->").
     std::optional<NodeId> typeChild(NodeId id, bool last = false) const {
@@ -378,6 +384,8 @@ uint64_t hashInto(const TypeGraph& graph, NodeId id, std::atomic<uint64_t>* memo
         if (graph.isNamedType(child)) {
             appendReferenceName(scratch, referencePrefix(graph.node(child).kind), graph.node(child).name());
             scratch += '\0';  // a name ends where no rendering text can
+        } else if (graph.fragments(child).empty()) {
+            continue;  // renders as nothing (an enumerator a kABI rule ignores): no part of the text
         } else {
             const uint64_t h = hashInto(graph, child, memo, scratch, depth + 1);
             scratch += '\1';

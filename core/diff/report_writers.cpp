@@ -180,6 +180,21 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
             out << "      " << names << "\n";
         }
     }
+    if (options.fixes && !options.fixes->empty()) {
+        out << "\nFix suggestions, each proven by recomputation where it says verified:\n";
+        for (const FixSuggestion& fix : *options.fixes) {
+            out << "  #" << fix.cause << "  ";
+            if (!fix.exists) out << "no safe fix: ";
+            else out << (fix.safe ? "safe" : "NOT safe") << (fix.verified ? ", verified" : ", not verified") << ": ";
+            std::string text = fix.text;
+            for (size_t at = 0; (at = text.find('\n', at)) != std::string::npos; at += 7) text.replace(at, 1, "\n      ");
+            out << (fix.exists ? text : std::string()) << "\n      " << fix.why;
+            if (fix.exists && fix.verified)
+                out << " (restores the old CRC of " << fix.restored << " of " << fix.affected << " symbol" << (fix.affected == 1 ? "" : "s")
+                    << (fix.restored < fix.affected ? "; the others have other causes too)" : ")");
+            out << "\n";
+        }
+    }
     if (s.changed) {
         out << "\nChanged symbols:\n";
         for (const auto& symbol : diff.symbols) {
@@ -321,6 +336,11 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
             if (emitted[index] >= 0) indexes.push_back(emitted[index]);
         if (typesSeen.insert(cause.type).second) typeHolders.push_back(&cause);
         json entry = causeJson(cause);
+        if (options.fixes && size_t(cause.id - 1) < options.fixes->size()) {
+            const FixSuggestion& fix = (*options.fixes)[cause.id - 1];
+            entry["fix"] = {{"exists", fix.exists}, {"safe", fix.safe},   {"verified", fix.verified}, {"text", fix.text},
+                            {"rules", fix.rules},   {"why", fix.why},     {"restored", fix.restored}};
+        }
         entry["symbols"] = cause.symbols.size();
         entry["symbol_indexes"] = std::move(indexes);
         out << (cause.id == 1 ? "\n    " : ",\n    ") << entry.dump();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "diff/build_diff.h"
+#include "diff/fix_suggestions.h"
 
 namespace kabiscope {
 
@@ -15,6 +16,8 @@ struct ReportOptions {
     // A section the report ends with, in its format (a review's sign-off: review/): text and
     // Markdown after the rest, HTML before </body>, JSON as the value of a last "signoff" key.
     std::function<void(std::ostream&)> closingSection;
+    // diff --suggest-fixes: one per cause, in cause order (diff/fix_suggestions.h).
+    const std::vector<FixSuggestion>* fixes = nullptr;
 };
 
 void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOptions& options = {});
