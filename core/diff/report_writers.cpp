@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <sstream>
 #include <set>
 #include <string_view>
 #include <unordered_set>
@@ -122,6 +123,11 @@ void forEachCauseOnce(const DiffResult& diff, Write&& write) {
 
 }  // namespace
 
+std::string fixVerdict(const FixSuggestion& fix) {
+    if (!fix.exists) return "no safe fix";
+    return std::string(fix.safe ? "safe" : "NOT safe") + (fix.verified ? ", verified" : ", not verified");
+}
+
 std::string describeRecordName(const std::string& name) {
     if (name.size() > 2 && name[1] == '#') {
         std::string bare = name.substr(2);
@@ -183,9 +189,7 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
     if (options.fixes && !options.fixes->empty()) {
         out << "\nFix suggestions, each proven by recomputation where it says verified:\n";
         for (const FixSuggestion& fix : *options.fixes) {
-            out << "  #" << fix.cause << "  ";
-            if (!fix.exists) out << "no safe fix: ";
-            else out << (fix.safe ? "safe" : "NOT safe") << (fix.verified ? ", verified" : ", not verified") << ": ";
+            out << "  #" << fix.cause << "  " << fixVerdict(fix) << ": ";
             std::string text = fix.text;
             for (size_t at = 0; (at = text.find('\n', at)) != std::string::npos; at += 7) text.replace(at, 1, "\n      ");
             out << (fix.exists ? text : std::string()) << "\n      " << fix.why;
@@ -374,6 +378,17 @@ void writeDiffMarkdown(const DiffResult& diff, std::ostream& out, const ReportOp
                 << " | " << cause.symbols.size() << " |\n";
         out << "\n";
     }
+    if (options.fixes && !options.fixes->empty()) {
+        out << "## Fix suggestions\n\n| # | verdict | fix | why |\n|---:|---|---|---|\n";
+        for (const FixSuggestion& fix : *options.fixes) {
+            std::string text;  // one code span a line
+            std::istringstream lines(fix.text);
+            for (std::string line; std::getline(lines, line);) text += (text.empty() ? "`" : "<br>`") + line + "`";
+            out << "| " << fix.cause << " | " << fixVerdict(fix) << " | " << text << " | "
+                << markdownEscape(fix.why) << " |\n";
+        }
+        out << "\n";
+    }
     if (s.changed) {
         out << "## Changed symbols\n\n| symbol | module | old CRC | new CRC | causes |\n|---|---|---|---|---|\n";
         for (const auto& symbol : diff.symbols) {
@@ -443,6 +458,13 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
                 << htmlEscape(cause.type) << "</code></td><td>"
                 << htmlEscape(cause.changeText()) << "</td><td>"
                 << cause.symbols.size() << "</td></tr>\n";
+        out << "</table>\n";
+    }
+    if (options.fixes && !options.fixes->empty()) {
+        out << "<h2>Fix suggestions</h2>\n<table><tr><th>#</th><th>verdict</th><th>fix</th><th>why</th></tr>\n";
+        for (const FixSuggestion& fix : *options.fixes)
+            out << "<tr><td>" << fix.cause << "</td><td>" << fixVerdict(fix) << "</td><td><pre>" << htmlEscape(fix.text)
+                << "</pre></td><td>" << htmlEscape(fix.why) << "</td></tr>\n";
         out << "</table>\n";
     }
     if (s.changed) {

@@ -29,6 +29,9 @@ void writeDiffHtml(const DiffResult& diff, std::ostream& out, const ReportOption
 // changed type, and the first differing byte of the CRC input.
 void writeExplanation(const DiffResult& diff, const SymbolDiff& symbol, std::ostream& out);
 
+// "safe, verified", "NOT safe, not verified", "no safe fix": a fix suggestion's verdict in reports.
+std::string fixVerdict(const FixSuggestion& fix);
+
 // "struct sk_buff" for "s#sk_buff", "typedef u64" for "t#u64"; a symbol's own name unchanged.
 std::string describeRecordName(const std::string& name);
 

@@ -280,6 +280,20 @@ expect_error "teach: no such symbol" 1 "no_such_symbol" "$K" teach "$FIX/ripple.
 printf '0x12345678\trp_register\tvmlinux\tEXPORT_SYMBOL\t\n' >"$WORK/teach.symvers"
 expect_error "teach needs types" 1 "teaching needs the types its CRC is made of" "$K" teach "$WORK/teach.symvers" rp_register
 
+# --- diff --suggest-fixes: a fix per root cause, proven by recomputation -------------------------
+"$K" diff --suggest-fixes --format json "$FIX/fix_enum.0.o" "$FIX/fix_enum.1.o" >"$WORK/out" 2>"$WORK/err"; rc=$?
+if [ "$rc" -eq 4 ] && /usr/bin/env python3 -c '
+import json, sys
+fixes = [c["fix"] for c in json.load(open(sys.argv[1]))["causes"]]
+assert fixes and all(f["safe"] and f["verified"] and f["exists"] for f in fixes), fixes
+assert "KABI_ENUMERATOR_VALUE(fe_state, FE_MAX, 2);" in fixes[0]["text"], fixes[0]
+' "$WORK/out"; then pass "diff --suggest-fixes: JSON causes carry a verified fix"; else fail "--suggest-fixes json: exit $rc $(cat "$WORK/err")"; fi
+"$K" diff --suggest-fixes "$FIX/fix_insert.0.o" "$FIX/fix_insert.1.o" >"$WORK/out" 2>&1
+grep -q "no safe fix: $" "$WORK/out" && grep -q "inserted before others" "$WORK/out" \
+    && pass "diff --suggest-fixes: says plainly when no safe fix exists" || fail "--suggest-fixes text: $(cat "$WORK/out")"
+"$K" diff --format json "$FIX/fix_enum.0.o" "$FIX/fix_enum.1.o" | grep -q '"fix"' && fail "fix in JSON without --suggest-fixes" \
+    || pass "no fix field without --suggest-fixes"
+
 # --- a Module.symvers is a build of CRCs without types ----------------------------------------
 printf '0x12345678\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n' >"$WORK/old.symvers"
 printf '0x12345679\tfx_a\tvmlinux\tEXPORT_SYMBOL\t\n0x0000abcd\tfx_b\tdrivers/fx\tEXPORT_SYMBOL_GPL\t\n0x1\tfx_c\tvmlinux\tEXPORT_SYMBOL\t\n' >"$WORK/new.symvers"
