@@ -1,6 +1,7 @@
 #include "tui/cause_pane.h"
 
 #include "diff/report_writers.h"
+#include "tui/styled_text.h"
 #include "explore/marks.h"
 #include "tui/key_navigation.h"
 #include "tui/mark_style.h"
@@ -128,16 +129,31 @@ void CausePane::draw(Surface& surface, const Rect& area, bool focused) {
         }
         return;
     }
-    surface.put(area.y, area.x + 1, "   #  Symbols  Root cause (Enter: its symbols, Right: what follows from it)", Style::Header,
-                area.width - 1);
+    surface.put(area.y, area.x + 1,
+                fixes_ ? "   #  Symbols  Fix          Root cause (Enter: its symbols, Right: what follows from it)"
+                       : "   #  Symbols  Root cause (Enter: its symbols, Right: what follows from it, f: fixes)",
+                Style::Header, area.width - 1);
     if (lines_.empty()) {
         surface.put(area.y + 1, area.x + 2, session_->single() ? "One build: nothing changed, so no causes."
                                                                 : "No root causes: no CRC changed for a reason the types show.",
                     Style::Dim, area.width - 2);
         return;
     }
-    cursor_.reveal(size_t(rows));
-    for (int line = 0; line < rows; ++line) {
+    // With fixes: the selected cause's fix takes the last lines of the pane.
+    std::vector<StyledLine> fixLines;
+    if (fixes_ && !lines_.empty()) {
+        const FixSuggestion& fix = (*fixes_)[lines_[cursor_.position()].cause - 1];
+        std::vector<Segment> text{{"Fix for #" + std::to_string(fix.cause) + ": " + fixVerdict(fix) + "\n", Style::Header}};
+        if (fix.exists) text.push_back({fix.text + "\n", fix.safe ? Style::Added : Style::Removed});
+        text.push_back({fix.why, Style::Dim});
+        fixLines = wrapSegments(text, area.width - 2, 2);
+        if (int(fixLines.size()) > rows / 2) fixLines.resize(size_t(rows / 2));
+    }
+    const int listRows = rows - int(fixLines.size()) - (fixLines.empty() ? 0 : 1);
+    for (size_t i = 0; i < fixLines.size(); ++i) drawLine(surface, area.y + 1 + listRows + 1 + int(i), area.x + 1, area.width - 1, fixLines[i]);
+    if (!fixLines.empty()) surface.fill(area.y + 1 + listRows, area.x, area.width, Style::Header);
+    cursor_.reveal(size_t(std::max(1, listRows)));
+    for (int line = 0; line < listRows; ++line) {
         const size_t position = cursor_.top() + size_t(line);
         if (position >= lines_.size()) break;
         const Line& l = lines_[position];
@@ -149,13 +165,24 @@ void CausePane::draw(Surface& surface, const Rect& area, bool focused) {
         if (l.folded >= 0) {
             const Cause::Folded& f = cause.folded[size_t(l.folded)];
             std::string text = (f.type.empty() ? "" : describeRecordName(f.type) + " ") + (f.node.empty() ? "" : f.node + ": ") + f.description;
-            surface.put(y, area.x + 16, "\u2514 " + text, selected ? base : Style::Dim, area.width - 16);
+            const int indent = fixes_ ? 30 : 16;
+            surface.put(y, area.x + indent, "\u2514 " + text, selected ? base : Style::Dim, area.width - indent);
             continue;
         }
         const Mark mark = markFor(cause.kind);
         surface.put(y, area.x, markGlyph(mark, ascii), selected ? base : styleOf(mark), 1);
         char head[32];
         std::snprintf(head, sizeof head, "%4u  %7zu  ", cause.id, cause.symbols.size());
+        if (fixes_) {  // the Fix column
+            const FixSuggestion& fix = (*fixes_)[cause.id - 1];
+            const char* verdict = !fix.exists ? "none" : fix.safe && fix.verified ? "safe \u2713" : fix.safe ? "safe ?" : "unsafe";
+            surface.put(y, area.x + 1, head, base, 15);
+            surface.put(y, area.x + 16, verdict, selected ? base : !fix.exists ? Style::Dim : fix.safe ? Style::Added : Style::Removed, 11);
+            surface.put(y, area.x + 28, (cause.folded.empty() ? "  " : expanded_[cause.id - 1] ? "\u25be " : "\u25b8 ") +
+                                            describeRecordName(cause.type) + " " + cause.changeText(),
+                        base, area.width - 28);
+            continue;
+        }
         const std::string expander = cause.folded.empty() ? "  " : expanded_[cause.id - 1] ? "\u25be " : "\u25b8 ";
         surface.put(y, area.x + 1, head + expander + describeRecordName(cause.type) + " " + cause.changeText(), base, area.width - 1);
     }

@@ -1,11 +1,13 @@
 // CausePane: the diff's root causes, ranked (most symbols first), one line each, with what was
 // folded under a cause shown beneath it on Right (or Space); Enter opens the symbols a cause
-// changes, and Enter on one of them opens its tree at that cause.
+// changes, and Enter on one of them opens its tree at that cause. With fix suggestions (f), each
+// cause says whether a safe fix exists, and the selected one's KABI_* lines show below.
 #pragma once
 
 #include <optional>
 #include <vector>
 
+#include "diff/fix_suggestions.h"
 #include "explore/explore_session.h"
 #include "tui/keys.h"
 #include "tui/list_cursor.h"
@@ -16,6 +18,9 @@ namespace kabiscope::tui {
 class CausePane {
 public:
     void setSession(const ExploreSession* session);
+    // Fix suggestions, one per cause (null: not computed): a Fix column, and the selected
+    // cause's fix under the list.
+    void setFixes(const std::vector<FixSuggestion>* fixes) { fixes_ = fixes; }
 
     struct Result {
         enum class Kind { Ignored, Handled, OpenSymbol } kind = Kind::Ignored;
@@ -43,6 +48,7 @@ private:
     uint32_t open_ = 0;
     ListCursor symbolCursor_;
     int lastHeight_ = 10;
+    const std::vector<FixSuggestion>* fixes_ = nullptr;
 };
 
 }  // namespace kabiscope::tui

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <sstream>
 
+#include "base/error.h"
 #include "diff/report_writers.h"
 #include "explore/marks.h"
+#include "explore/session_fixes.h"
 #include "output/writers.h"
 #include "tui/terminal_text.h"
 
@@ -51,6 +53,8 @@ std::vector<std::string> Explorer::helpLines(bool ascii) {
         "Root causes",
         "  Enter          the symbols a cause changes; Enter on one opens it at that change",
         "  Right  Space   what follows from a cause (moved members, sizes); Left folds it again",
+        "  f              a fix for each cause that keeps the old CRCs, if a safe one exists, proven by",
+        "                 recomputing them (as kabiscope diff --suggest-fixes)",
         "  Esc  Tab       back",
         "",
         "Modules (kabiscope-tui --modules DIR --kernel Module.symvers)",
@@ -74,7 +78,44 @@ std::vector<std::string> Explorer::helpLines(bool ascii) {
     };
 }
 
+Explorer::~Explorer() {
+    if (fixCancel_) fixCancel_->store(true);  // the job's future then waits only until its next check
+}
+
+void Explorer::suggestFixes() {
+    if (!session_ || session_->single() || fixJob_.valid() || !fixes_.empty()) return;
+    fixCancel_ = std::make_shared<std::atomic<bool>>(false);
+    std::shared_ptr<const ExploreSession> session = session_;
+    std::shared_ptr<std::atomic<bool>> cancel = fixCancel_;
+    fixJob_ = std::async(std::launch::async, [session, cancel] {
+        return suggestSessionFixes(*session, [cancel] { return cancel->load(); });
+    });
+    status_ = "Checking a fix for each root cause by recomputing the CRCs\u2026";
+}
+
+bool Explorer::poll() {
+    if (!fixJob_.valid() || fixJob_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    try {
+        fixes_ = fixJob_.get();
+        causes_.setFixes(&fixes_);
+        const size_t safe = size_t(std::count_if(fixes_.begin(), fixes_.end(), [](const FixSuggestion& f) { return f.exists && f.safe; }));
+        const size_t verified = size_t(std::count_if(fixes_.begin(), fixes_.end(), [](const FixSuggestion& f) { return f.verified; }));
+        status_ = "Fixes: " + std::to_string(safe) + " of " + std::to_string(fixes_.size()) + " causes have a safe one, " +
+                  std::to_string(verified) + " verified by recomputation";
+    } catch (const Cancelled&) {
+        status_ = "Fix suggestions cancelled";
+    } catch (const std::exception& e) {
+        status_ = std::string("Cannot check fixes: ") + e.what();
+    }
+    return true;
+}
+
 void Explorer::setSession(std::shared_ptr<const ExploreSession> session) {
+    if (fixCancel_) fixCancel_->store(true);
+    if (fixJob_.valid()) fixJob_.wait();  // it reads the session being replaced
+    fixJob_ = {};
+    fixes_.clear();
+    causes_.setFixes(nullptr);
     session_ = std::move(session);
     loading_ = false;
     error_.clear();
@@ -316,6 +357,10 @@ Explorer::Action Explorer::handleList(const Key& key, int listHeight) {
             nextTab(key.kind == Key::Kind::Tab);
             return Action::None;
         }
+        if (key.is('f') && screen_ == Screen::Causes) {
+            suggestFixes();
+            return Action::None;
+        }
         if (key.is('c') || (key.is('m') && modules_.hasRun())) {
             screen_ = key.is('c') ? Screen::Causes : Screen::Modules;
             return Action::None;
@@ -419,7 +464,7 @@ void Explorer::drawStatus(Surface& surface) {
         hint = list_.editing() ? "type to filter  Ctrl+R regex  Enter keep  Esc clear"
                                : "Enter open  / filter  1-4 status  s sort  n next changed  Tab causes  o open  ? help  q quit";
         break;
-    case Screen::Causes: hint = "Enter its symbols  Right what follows  Tab next view  ? help  q quit"; break;
+    case Screen::Causes: hint = "Enter its symbols  Right what follows  f fixes  Tab next view  ? help  q quit"; break;
     case Screen::Modules: hint = "Enter on an import: why its CRC moved  Right/Left open/close  Tab next view  ? help  q quit"; break;
     case Screen::Symbol:
         hint = tree_.searching() ? "search: " + tree_.search() + "\u258f  (Enter find, Esc cancel)"

@@ -7,6 +7,8 @@
 // what the last key did or which keys apply.
 #pragma once
 
+#include <atomic>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +27,10 @@ namespace kabiscope::tui {
 
 class Explorer {
 public:
+    Explorer() = default;
+    ~Explorer();
+    Explorer(const Explorer&) = delete;
+    Explorer& operator=(const Explorer&) = delete;
     // What the program around the explorer must do after a key.
     enum class Action { None, Quit, Open, CancelLoad };
 
@@ -49,6 +55,13 @@ public:
     ModulePane& modules() { return modules_; }
     void setFilter(const std::string& text, bool regularExpression) { list_.setText(text, regularExpression); }
     const std::string& status() const { return status_; }
+    // Work running on a thread (fix suggestions): the program polls while it runs.
+    bool busy() const { return fixJob_.valid(); }
+    // Takes in what the thread finished; true when the screen changed.
+    bool poll();
+    // Starts proving fix suggestions for every cause (f on the root causes).
+    void suggestFixes();
+    const std::vector<FixSuggestion>& fixes() const { return fixes_; }
     const SymbolListPane& list() const { return list_; }
     TreePane& tree() { return tree_; }
 
@@ -90,6 +103,9 @@ private:
     std::string error_;
     std::string status_;
     int height_ = 24, width_ = 80;
+    std::future<std::vector<FixSuggestion>> fixJob_;
+    std::vector<FixSuggestion> fixes_;
+    std::shared_ptr<std::atomic<bool>> fixCancel_;
     Rect listArea_, treeArea_, detailsArea_;
 };
 

@@ -114,9 +114,10 @@ int run(const Arguments& args) {
                 explorer.modules().setError(e.what());
             }
         }
+        explorer.poll();
         explorer.draw(terminal);
         terminal.present();
-        const Key key = terminal.read(load.running() || moduleCheck.valid() ? 100 : -1);
+        const Key key = terminal.read(load.running() || moduleCheck.valid() || explorer.busy() ? 100 : -1);
         if (key.is(ctrl('l'))) {
             terminal.redrawAll();
             continue;

@@ -31,6 +31,7 @@ std::shared_ptr<ExploreSession> loadExploreSession(const ExploreRequest& request
     session->oldPath = request.oldPath;
     session->newPath = request.newPath;
     session->stable = request.stable;
+    session->kabiRulesFile = request.kabiRulesFile;
     VersionOptions options;
     options.stable = request.stable;
     options.detachFromDwarf = true;

@@ -27,6 +27,7 @@ struct ExploreRequest {
 struct ExploreSession {
     std::string oldPath, newPath;  // oldPath empty: a single build
     bool stable = false;
+    std::string kabiRulesFile;     // the --kabi-rules file both builds were versioned with, if any
     Build oldBuild, newBuild;
     DiffResult diff;
 

@@ -294,6 +294,29 @@ TEST(TuiModules, AModulesImportsWithTheirVerdictsOpenTheSymbolThatMoved) {
     EXPECT_NE(screen.find("[Modules]"), -1) << "back to where it was opened from";
 }
 
+TEST(TuiFixes, TheRootCausesShowEachCausesFixProvenByRecomputation) {
+    ExploreRequest request;
+    request.oldPath = KABISCOPE_FIXTURE_DIR "/fix_enum.0.o";
+    request.newPath = KABISCOPE_FIXTURE_DIR "/fix_enum.1.o";
+    Explorer explorer;
+    explorer.setSession(loadExploreSession(request, {}, {}));
+    TextSurface screen(40, 120);
+    explorer.showCauses();
+    explorer.draw(screen);
+    explorer.handle(Key::character('f'));
+    for (int i = 0; i < 500 && explorer.busy(); ++i) {
+        explorer.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    explorer.poll();
+    explorer.draw(screen);
+    EXPECT_NE(explorer.status().find("2 of 2 causes have a safe one, 2 verified"), std::string::npos) << explorer.status();
+    EXPECT_NE(screen.find("safe \u2713"), -1) << screen.text();
+    EXPECT_NE(screen.find("Fix for #1: safe, verified"), -1) << screen.text();
+    EXPECT_NE(screen.find("KABI_ENUMERATOR_IGNORE(fe_state, FE_PAUSED);"), -1) << screen.text();
+    EXPECT_NE(screen.find("KABI_ENUMERATOR_VALUE(fe_state, FE_MAX, 2);"), -1) << screen.text();
+}
+
 TEST(TerminalText, WidthsCutsAndAscii) {
     EXPECT_EQ(displayWidth("abc"), 3);
     EXPECT_EQ(displayWidth("a\u2192b"), 3);

@@ -1,0 +1,31 @@
+#include "explore/session_fixes.h"
+
+#include "readers/read_build.h"
+
+namespace kabiscope {
+
+std::vector<FixSuggestion> suggestSessionFixes(const ExploreSession& session, const std::function<bool()>& cancelled) {
+    if (session.single()) return {};
+    VersionOptions base;
+    base.stable = session.stable;
+    base.detachFromDwarf = true;
+    base.cancelled = cancelled;
+    if (!session.kabiRulesFile.empty()) base.kabiRules = KabiRules::parseFile(session.kabiRulesFile);
+    FixOptions options;
+    options.reversion = [&](const KabiRules& rules) {
+        VersionOptions withRules = base;
+        withRules.stable = true;
+        if (withRules.kabiRules) withRules.kabiRules->applyOver(rules);
+        else withRules.kabiRules = rules;
+        return readBuild(session.newPath, withRules);
+    };
+    if (!session.stable)
+        options.stableOld = [&] {
+            VersionOptions stable = base;
+            stable.stable = true;
+            return readBuild(session.oldPath, stable);
+        };
+    return suggestFixes(session.diff, session.oldBuild, session.newBuild, options);
+}
+
+}  // namespace kabiscope
