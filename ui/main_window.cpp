@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "explore/session_fixes.h"
+
 #include <QAction>
 #include <QGuiApplication>
 #include <QApplication>
@@ -30,6 +32,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <fstream>
@@ -110,6 +114,25 @@ void MainWindow::buildUi() {
     symbolFilter_->setSourceModel(symbolModel_);
     treeModel_ = new TypeTreeModel(this);
     causeModel_ = new RootCauseModel(this);
+    fixWatcher_ = new QFutureWatcher<std::vector<FixSuggestion>>(this);
+    connect(fixWatcher_, &QFutureWatcher<std::vector<FixSuggestion>>::finished, this, [this] {
+        if (fixWatcher_->property("generation").toUInt() != fixGeneration_) return;  // for builds no longer shown
+        fixes_ = fixWatcher_->result();
+        if (fixes_.empty() && session_ && !session_->diff.causes.empty()) {
+            statusBar()->showMessage(tr("Cannot check fixes: the builds could not be versioned again"), 8000);
+            Q_EMIT fixesShown();
+            return;
+        }
+        causeModel_->setFixes(&fixes_);
+        causeView_->setColumnHidden(RootCauseModel::FixColumn, false);
+        causeView_->resizeColumnToContents(RootCauseModel::FixColumn);
+        const auto safe = std::count_if(fixes_.begin(), fixes_.end(), [](const FixSuggestion& f) { return f.exists && f.safe; });
+        const auto verified = std::count_if(fixes_.begin(), fixes_.end(), [](const FixSuggestion& f) { return f.verified; });
+        statusBar()->showMessage(tr("Fixes: %1 of %2 causes have a safe one, %3 verified by recomputation")
+                                     .arg(safe).arg(fixes_.size()).arg(verified), 10000);
+        showCauseFix(causeView_->currentIndex().data(RootCauseModel::CauseIdRole).toInt());
+        Q_EMIT fixesShown();
+    });
     review_ = new Review(this);
     causeModel_->setReview(review_);
 
@@ -197,6 +220,11 @@ void MainWindow::buildUi() {
     auto* affected = new QWidget(this);
     auto* affectedLayout = new QVBoxLayout(affected);
     affectedLayout->setContentsMargins(0, 0, 0, 0);
+    causeFix_ = new QLabel(this);
+    causeFix_->setWordWrap(true);
+    causeFix_->setTextInteractionFlags(Qt::TextSelectableByMouse);  // the KABI_* lines are to be copied
+    causeFix_->setVisible(false);
+    affectedLayout->addWidget(causeFix_);
     affectedLayout->addWidget(new QLabel(tr("Symbols affected by the selected cause (double-click opens):"), this));
     affectedLayout->addWidget(causeSymbols_);
     causesSplit->addWidget(affected);
@@ -381,6 +409,7 @@ void MainWindow::buildMenus() {
         showCausesTab();
         reviewBar_->waiveSelected();
     });
+    reviewMenu->addAction(tr("Suggest &fixes"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, [this] { suggestFixes(); });
     reviewMenu->addAction(tr("&Save waivers"), this, [this] { saveWaivers(false); });
     reviewMenu->addAction(tr("Save waivers &as…"), this, [this] { saveWaivers(true); });
     QMenu* signOffMenu = reviewMenu->addMenu(tr("&Export sign-off"));
@@ -451,6 +480,11 @@ void MainWindow::onLoaded(SessionPtr session) {
     currentSymbol_ = -1;
     symbolModel_->setSession(session_);
     causeModel_->setSession(session_);
+    ++fixGeneration_;  // fixes proven for the builds shown before are not these builds' fixes
+    fixes_.clear();
+    causeModel_->setFixes(nullptr);
+    causeView_->setColumnHidden(RootCauseModel::FixColumn, true);
+    causeFix_->setVisible(false);
     review_->setSession(session_);
     // The top cause open when what folds under it is short, so the child rows explain
     // themselves; a long list (46 members of mm_struct shifted) would fill the view.
@@ -743,8 +777,41 @@ void MainWindow::onGraphTypeActivated(const QString& key) {
     selectTreeRow(*row);
 }
 
+void MainWindow::suggestFixes() {
+    showCausesTab();
+    if (!session_ || session_->single()) {
+        statusBar()->showMessage(tr("Fix suggestions need two builds"), 6000);
+        return;
+    }
+    if (fixWatcher_->isRunning()) return;
+    const unsigned generation = fixGeneration_;
+    SessionPtr session = session_;
+    statusBar()->showMessage(tr("Checking a fix for each root cause by recomputing the CRCs…"));
+    fixWatcher_->setProperty("generation", generation);
+    fixWatcher_->setFuture(QtConcurrent::run([session]() -> std::vector<FixSuggestion> {
+        try {
+            return suggestSessionFixes(*session);
+        } catch (const std::exception&) {
+            return {};  // said on the status bar: no fixes
+        }
+    }));
+}
+
+void MainWindow::showCauseFix(int causeId) {
+    const FixSuggestion* fix = causeModel_->fixOf(causeId);
+    causeFix_->setVisible(fix != nullptr);
+    if (!fix) return;
+    QString html = QStringLiteral("<b>Fix for #%1: %2</b>").arg(causeId).arg(QString::fromStdString(fixVerdict(*fix)).toHtmlEscaped());
+    if (fix->exists)
+        html += QStringLiteral("<pre style=\"color:%1\">%2</pre>")
+                    .arg(markColor(fix->safe ? Mark::Added : Mark::Removed).name(), QString::fromStdString(fix->text).toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(fix->why).toHtmlEscaped());
+    causeFix_->setText(html);
+}
+
 void MainWindow::onCauseSelected(int causeId) {
     causeSymbols_->clear();
+    showCauseFix(causeId);
     if (!session_ || causeId <= 0) return;
     const Cause& cause = session_->diff.causes[size_t(causeId - 1)];
     for (uint32_t index : cause.symbols) {

@@ -7,10 +7,12 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
+#include <QFutureWatcher>
 #include <QStringList>
 
 #include <vector>
 
+#include "diff/fix_suggestions.h"
 #include "explore/tree_navigation.h"
 #include "ui/session.h"
 #include "ui/session_loader.h"
@@ -75,6 +77,10 @@ public:
     DetailsView* detailsView() const { return details_; }
     GraphView* graphView() const { return graphView_; }
     QTreeView* causeView() const { return causeView_; }
+    // Review > Suggest fixes: proves a fix for every root cause off the GUI thread; the Fix
+    // column and the selected cause's KABI_* lines show the result.
+    void suggestFixes();
+    QLabel* causeFix() const { return causeFix_; }
     ModuleCheckView* moduleCheckView() const { return modulesView_; }
     QListWidget* causeSymbols() const { return causeSymbols_; }
     Review* review() const { return review_; }
@@ -94,6 +100,7 @@ public:
 
 Q_SIGNALS:
     void sessionShown();
+    void fixesShown();  // Review > Suggest fixes finished (its results, or its failure, shown)
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -166,6 +173,12 @@ private:
     QTableView* symbolView_;
     QTreeView* causeView_;
     QListWidget* causeSymbols_;
+    QLabel* causeFix_;  // the selected cause's fix, once proven
+    // Review > Suggest fixes: proven on a worker thread (explore/session_fixes.h).
+    std::vector<FixSuggestion> fixes_;
+    QFutureWatcher<std::vector<FixSuggestion>>* fixWatcher_;
+    unsigned fixGeneration_ = 0;  // a result for an older session is dropped
+    void showCauseFix(int causeId);
     QTreeView* treeView_;
     GraphView* graphView_;
     DetailsView* details_;

@@ -22,6 +22,16 @@ void RootCauseModel::setReview(const Review* review) {
     });
 }
 
+void RootCauseModel::setFixes(const std::vector<FixSuggestion>* fixes) {
+    fixes_ = fixes;
+    if (rowCount() > 0) Q_EMIT dataChanged(index(0, FixColumn), index(rowCount() - 1, FixColumn));
+}
+
+const FixSuggestion* RootCauseModel::fixOf(int causeId) const {
+    if (!fixes_ || causeId <= 0 || size_t(causeId) > fixes_->size()) return nullptr;
+    return &(*fixes_)[size_t(causeId - 1)];
+}
+
 QModelIndex RootCauseModel::index(int row, int column, const QModelIndex& parent) const {
     if (!hasIndex(row, column, parent)) return {};
     return createIndex(row, column, parent.isValid() ? quintptr(parent.row()) + 1 : quintptr(0));
@@ -67,6 +77,11 @@ QVariant RootCauseModel::causeData(const Cause& cause, int column, int role) con
         case ReviewColumn:
             if (!review_ || !review_->signOff()) return QString();
             return review_->waiverOf(int(cause.id)).isEmpty() ? tr("open") : tr("\u2713 waived");
+        case FixColumn: {
+            const FixSuggestion* fix = fixOf(int(cause.id));
+            if (!fix) return QString();
+            return !fix->exists ? tr("none") : fix->safe ? (fix->verified ? tr("safe \u2713") : tr("safe ?")) : tr("unsafe");
+        }
         case TypeColumn: return QString::fromStdString(describeRecordName(cause.type));
         case ChangeColumn: return QString::fromStdString(cause.changeText());  // with the folded summary
         }
@@ -76,8 +91,14 @@ QVariant RootCauseModel::causeData(const Cause& cause, int column, int role) con
         break;
     case Qt::ForegroundRole:
         if (column == ReviewColumn && review_ && !review_->waiverOf(int(cause.id)).isEmpty()) return QBrush(QColor(0x2e, 0x7d, 0x32));
+        if (column == FixColumn)
+            if (const FixSuggestion* fix = fixOf(int(cause.id)); fix && fix->exists)
+                return QBrush(markColor(fix->safe ? Mark::Added : Mark::Removed));
         break;
     case Qt::ToolTipRole: {
+        if (column == FixColumn)
+            if (const FixSuggestion* fix = fixOf(int(cause.id)))
+                return QString::fromStdString(fixVerdict(*fix) + (fix->text.empty() ? "" : "\n" + fix->text) + "\n" + fix->why);
         if (column == ReviewColumn && review_) {
             const QString waiver = review_->waiverOf(int(cause.id));
             return waiver.isEmpty() ? tr("Not waived: Review > Waive cause… accepts it with a reason") : tr("Waived by %1").arg(waiver);
@@ -120,6 +141,7 @@ QVariant RootCauseModel::headerData(int section, Qt::Orientation orientation, in
     case RankColumn: return tr("#");
     case SymbolsColumn: return tr("Symbols");
     case ReviewColumn: return tr("Review");
+    case FixColumn: return tr("Fix");
     case TypeColumn: return tr("Type");
     case ChangeColumn: return tr("Change");
     }

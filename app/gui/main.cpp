@@ -46,11 +46,13 @@ int main(int argc, char** argv) {
                              QStringLiteral("FILE"));
     QCommandLineOption waivers(QStringLiteral("waivers"), QStringLiteral("Waivers for the sign-off (docs/sign-off.md)"),
                                QStringLiteral("FILE"));
+    QCommandLineOption suggestFixes(QStringLiteral("suggest-fixes"),
+                                    QStringLiteral("Once loaded, prove a fix for every root cause (Review > Suggest fixes)"));
     QCommandLineOption kabiRules(QStringLiteral("kabi-rules"),
                                  QStringLiteral("kABI rules from a file (TYPE<TAB>TARGET<TAB>VALUE a line), applied after each "
                                                 "object's own; implies --stable (docs/kabi-rules.md)"),
                                  QStringLiteral("FILE"));
-    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel, debugRoot, rules, waivers, kabiRules});
+    parser.addOptions({demo, stable, select, view, screenshot, size, modules, kernel, debugRoot, rules, waivers, kabiRules, suggestFixes});
     parser.process(app);
 
     QString oldPath, newPath;
@@ -105,7 +107,7 @@ int main(int argc, char** argv) {
     const QString selectName = parser.value(select);
     const QString screenshotPath = parser.value(screenshot);
     // What a screenshot waits for: the builds' session and the module check, when asked for.
-    int pending = (newPath.isEmpty() ? 0 : 1) + (parser.isSet(modules) ? 1 : 0);
+    int pending = (newPath.isEmpty() ? 0 : 1) + (parser.isSet(modules) ? 1 : 0) + (parser.isSet(suggestFixes) ? 1 : 0);
     auto shootWhenReady = [&] {
         if (--pending > 0 || screenshotPath.isEmpty()) return;
         if (viewName == QLatin1String("modules")) window.showModulesTab();
@@ -136,8 +138,10 @@ int main(int argc, char** argv) {
         }
         if (viewName == QLatin1String("graph")) window.showGraphTab();
         if (viewName == QLatin1String("causes")) window.showCausesTab();
+        if (parser.isSet(suggestFixes)) window.suggestFixes();
         shootWhenReady();
     });
+    QObject::connect(&window, &kabiscope::ui::MainWindow::fixesShown, &window, shootWhenReady);
     if (!screenshotPath.isEmpty())
         QObject::connect(&window.loader(), &kabiscope::ui::SessionLoader::failed, &app,
                          [](const QString& message) {

@@ -433,6 +433,22 @@ private Q_SLOTS:
     }
     // Waiving from the root-cause view: the cause reads as waived, the sign-off counts it,
     // "Hide waived" leaves the open ones, the saved file reads back, and a bad file is a dialog.
+    void suggestedFixesFillTheFixColumnAndShowTheSelectedCausesLines() {
+        MainWindow window;
+        openDemo(window);
+        QTreeView* causes = window.causeView();
+        QVERIFY(causes->isColumnHidden(RootCauseModel::FixColumn));
+        window.suggestFixes();
+        QTRY_VERIFY_WITH_TIMEOUT(!causes->isColumnHidden(RootCauseModel::FixColumn), 30000);
+        QCOMPARE(causes->model()->index(0, RootCauseModel::FixColumn).data().toString(), QStringLiteral("unsafe"));
+        QCOMPARE(causes->model()->index(1, RootCauseModel::FixColumn).data().toString(), QStringLiteral("safe \u2713"));
+        causes->setCurrentIndex(causes->model()->index(1, RootCauseModel::ChangeColumn));
+        QVERIFY(window.causeFix()->isVisibleTo(&window));
+        QVERIFY2(window.causeFix()->text().contains(QStringLiteral("KABI_ENUMERATOR_IGNORE(demo_link, DEMO_LINK_DORMANT);")),
+                 qPrintable(window.causeFix()->text()));
+        QVERIFY(window.causeFix()->text().contains(QStringLiteral("safe, verified")));
+    }
+
     void aReviewerWaivesACauseSavesTheFileAndExportsTheSignOff() {
         MainWindow window;
         window.setScripted(true);  // no "save waivers?" question when the test closes it
