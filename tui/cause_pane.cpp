@@ -131,7 +131,7 @@ void CausePane::draw(Surface& surface, const Rect& area, bool focused) {
     }
     surface.put(area.y, area.x + 1,
                 fixes_ ? "   #  Symbols  Fix          Root cause (Enter: its symbols, Right: what follows from it)"
-                       : "   #  Symbols  Root cause (Enter: its symbols, Right: what follows from it, f: fixes)",
+                       : "   #  Symbols  Root cause (Enter: its symbols, Right: what follows, f: fixes)",
                 Style::Header, area.width - 1);
     if (lines_.empty()) {
         surface.put(area.y + 1, area.x + 2, session_->single() ? "One build: nothing changed, so no causes."
