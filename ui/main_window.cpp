@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "explore/session_fixes.h"
+#include "explore/teaching.h"
 
 #include <QAction>
 #include <QGuiApplication>
@@ -31,12 +32,15 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
+#include <QPlainTextEdit>
+#include <QFontDatabase>
 #include <QVBoxLayout>
 
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <set>
 
 #include "base/error.h"
@@ -249,6 +253,12 @@ void MainWindow::buildUi() {
     rightTabs_ = new QTabWidget(this);
     rightTabs_->addTab(treeView_, tr("Type tree"));
     rightTabs_->addTab(graphView_, tr("Graph"));
+    teachView_ = new QPlainTextEdit(this);
+    teachView_->setReadOnly(true);
+    teachView_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    teachView_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    rightTabs_->addTab(teachView_, tr("How it is made"));
+    connect(rightTabs_, &QTabWidget::currentChanged, this, [this] { updateTeaching(); });
     details_ = new DetailsView(this);
     auto* rightTop = new QWidget(this);
     auto* rightTopLayout = new QVBoxLayout(rightTop);
@@ -477,6 +487,7 @@ void MainWindow::openDialog() {
 void MainWindow::onLoaded(SessionPtr session) {
     setBusy(false);
     session_ = std::move(session);
+    teachShown_ = -1;
     currentSymbol_ = -1;
     symbolModel_->setSession(session_);
     causeModel_->setSession(session_);
@@ -637,6 +648,8 @@ void MainWindow::onSymbolSelected(int symbolIndex) {
         treeView_->setColumnWidth(column, std::min(treeView_->columnWidth(column), share));
     }
     graphView_->setSymbol(session_, symbolIndex);
+    teachShown_ = -1;
+    updateTeaching();
     if (treeModel_->tree() && treeModel_->tree()->pathCount() > 0)
         nextChange();
     else
@@ -752,6 +765,29 @@ void MainWindow::applyDefaultColumnWidths() {
 }
 
 void MainWindow::showGraphTab() { rightTabs_->setCurrentIndex(1); }
+void MainWindow::showTeachTab() { rightTabs_->setCurrentIndex(2); }
+
+// The walk of explore/teaching.h for the selected symbol (both builds' when there are two), made
+// when the tab is shown: `kabiscope teach` on screen.
+void MainWindow::updateTeaching() {
+    if (rightTabs_->currentWidget() != teachView_ || !session_ || currentSymbol_ < 0 || teachShown_ == currentSymbol_) return;
+    teachShown_ = currentSymbol_;
+    const auto& sides = session_->sides[size_t(currentSymbol_)];
+    const Build::SymbolRef& now = sides.after.symbol ? sides.after : sides.before;
+    if (!now.symbol || !now.symbol->hasTypes()) {
+        teachView_->setPlainText(tr("No types for this symbol here: its CRC was recorded, not made from types."));
+        return;
+    }
+    std::ostringstream out;
+    const SymbolTeaching after = teachSymbol(*now.file, *now.symbol);
+    if (!session_->single() && sides.before.symbol && sides.before.symbol->hasTypes() && sides.after.symbol) {
+        const SymbolTeaching before = teachSymbol(*sides.before.file, *sides.before.symbol);
+        writeTeaching(after, out, {}, &before, &session_->diff, &session_->diff.symbols[size_t(currentSymbol_)]);
+    } else {
+        writeTeaching(after, out, {});
+    }
+    teachView_->setPlainText(QString::fromStdString(out.str()));
+}
 void MainWindow::showCausesTab() {
     leftTabs_->setCurrentIndex(1);
     causeView_->doItemsLayout();  // wrapped to the width the tab has now that it is shown

@@ -30,6 +30,7 @@ class QTabWidget;
 class QTableView;
 class QToolButton;
 class QTreeView;
+class QPlainTextEdit;
 
 namespace kabiscope::ui {
 
@@ -55,6 +56,7 @@ public:
     void nextChange();
     void previousChange();
     void showGraphTab();
+    void showTeachTab();
     void showCausesTab();
     void showModulesTab();
     // Checks module files (or directories of them) against a kernel's exports, in the Modules tab.
@@ -81,6 +83,7 @@ public:
     // column and the selected cause's KABI_* lines show the result.
     void suggestFixes();
     QLabel* causeFix() const { return causeFix_; }
+    QPlainTextEdit* teachView() const { return teachView_; }
     ModuleCheckView* moduleCheckView() const { return modulesView_; }
     QListWidget* causeSymbols() const { return causeSymbols_; }
     Review* review() const { return review_; }
@@ -160,6 +163,9 @@ private:
 
     QTabWidget* leftTabs_;
     QTabWidget* rightTabs_;
+    QPlainTextEdit* teachView_;  // "How it is made": the teaching walk of the selected symbol
+    int teachShown_ = -1;        // the symbol it shows (-1: none yet)
+    void updateTeaching();
     QSplitter* mainSplitter_;
     QSplitter* rightSplitter_;
     QLineEdit* filter_;

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the bundled demo pair of builds"));
     QCommandLineOption stable(QStringLiteral("stable"), QStringLiteral("Apply kABI stability rules (gendwarfksyms --stable)"));
     QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Open this symbol once loaded"), QStringLiteral("SYMBOL"));
-    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Show: tree, graph or causes"), QStringLiteral("VIEW"));
+    QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Show: tree, graph, causes, modules or teach"), QStringLiteral("VIEW"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QStringLiteral("Save a PNG of the window once everything is shown, then quit"),
                                   QStringLiteral("FILE"));
@@ -78,8 +78,8 @@ int main(int argc, char** argv) {
     };
     const QString viewName = parser.value(view);
     if (parser.isSet(view) &&
-        !QStringList{QStringLiteral("tree"), QStringLiteral("graph"), QStringLiteral("causes"), QStringLiteral("modules")}.contains(viewName))
-        return usage(QStringLiteral("--view: unknown view '%1' (tree, graph, causes or modules)").arg(viewName));
+        !QStringList{QStringLiteral("tree"), QStringLiteral("graph"), QStringLiteral("causes"), QStringLiteral("modules"), QStringLiteral("teach")}.contains(viewName))
+        return usage(QStringLiteral("--view: unknown view '%1' (tree, graph, causes, modules or teach)").arg(viewName));
     if (parser.isSet(modules) != parser.isSet(kernel)) return usage(QStringLiteral("--modules and --kernel go together"));
     QSize windowSize;
     if (parser.isSet(size)) {
@@ -137,6 +137,7 @@ int main(int argc, char** argv) {
             }
         }
         if (viewName == QLatin1String("graph")) window.showGraphTab();
+        if (viewName == QLatin1String("teach")) window.showTeachTab();
         if (viewName == QLatin1String("causes")) window.showCausesTab();
         if (parser.isSet(suggestFixes)) window.suggestFixes();
         shootWhenReady();

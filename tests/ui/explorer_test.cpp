@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -433,6 +434,19 @@ private Q_SLOTS:
     }
     // Waiving from the root-cause view: the cause reads as waived, the sign-off counts it,
     // "Hide waived" leaves the open ones, the saved file reads back, and a bad file is a dialog.
+    void howItIsMadeWalksThroughTheSelectedSymbolsCrc() {
+        MainWindow window;
+        openDemo(window);
+        QVERIFY(window.selectSymbol(QStringLiteral("demo_register")));
+        window.showTeachTab();
+        const QString text = window.teachView()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("#SYMVER demo_register 0x5cde0f10")), qPrintable(text.left(400)));
+        QVERIFY(text.contains(QStringLiteral("That byte is in the expansion of s#demo_stats.")));
+        QVERIFY(text.contains(QStringLiteral("<- the first differing byte belongs to this one")));
+        QVERIFY(window.selectSymbol(QStringLiteral("demo_stats_read")));  // follows the selection
+        QVERIFY(window.teachView()->toPlainText().contains(QStringLiteral("#SYMVER demo_stats_read 0xfe50f8bc")));
+    }
+
     void suggestedFixesFillTheFixColumnAndShowTheSelectedCausesLines() {
         MainWindow window;
         openDemo(window);
