@@ -197,22 +197,13 @@ std::vector<Segment> DetailsPane::pathsText(const ExploreSession& session, size_
 }
 
 std::vector<Segment> DetailsPane::teachText(const ExploreSession& session, size_t symbol) {
-    const auto& sides = session.sides[symbol];
-    const Build::SymbolRef& now = sides.after.symbol ? sides.after : sides.before;
-    if (!now.symbol || !now.symbol->hasTypes())
+    const std::string text = sessionTeachingText(session, symbol);
+    if (text.empty())
         return {{"No types for " + session.diff.symbols[symbol].name + " here: its CRC was recorded, not made from types.\n", Style::Dim}};
-    const SymbolTeaching after = teachSymbol(*now.file, *now.symbol);
-    std::ostringstream out;
-    if (!session.single() && sides.before.symbol && sides.before.symbol->hasTypes() && sides.after.symbol) {
-        const SymbolTeaching before = teachSymbol(*sides.before.file, *sides.before.symbol);
-        writeTeaching(after, out, {}, &before, &session.diff, &session.diff.symbols[symbol]);
-    } else {
-        writeTeaching(after, out, {});
-    }
+    std::istringstream out(text);
     // The walk's own text, its step headings and the #SYMVER line set off.
     std::vector<Segment> segments;
-    std::istringstream lines(out.str());
-    for (std::string line; std::getline(lines, line);) {
+    for (std::string line; std::getline(out, line);) {
         const bool heading = line.rfind("Step ", 0) == 0 || line.rfind("How ", 0) == 0 || line.rfind("Old build", 0) == 0 ||
                              line.rfind("New build", 0) == 0;
         const bool marked = line.find("#SYMVER") != std::string::npos || line.find("<- the first differing byte") != std::string::npos;

@@ -772,21 +772,9 @@ void MainWindow::showTeachTab() { rightTabs_->setCurrentIndex(2); }
 void MainWindow::updateTeaching() {
     if (rightTabs_->currentWidget() != teachView_ || !session_ || currentSymbol_ < 0 || teachShown_ == currentSymbol_) return;
     teachShown_ = currentSymbol_;
-    const auto& sides = session_->sides[size_t(currentSymbol_)];
-    const Build::SymbolRef& now = sides.after.symbol ? sides.after : sides.before;
-    if (!now.symbol || !now.symbol->hasTypes()) {
-        teachView_->setPlainText(tr("No types for this symbol here: its CRC was recorded, not made from types."));
-        return;
-    }
-    std::ostringstream out;
-    const SymbolTeaching after = teachSymbol(*now.file, *now.symbol);
-    if (!session_->single() && sides.before.symbol && sides.before.symbol->hasTypes() && sides.after.symbol) {
-        const SymbolTeaching before = teachSymbol(*sides.before.file, *sides.before.symbol);
-        writeTeaching(after, out, {}, &before, &session_->diff, &session_->diff.symbols[size_t(currentSymbol_)]);
-    } else {
-        writeTeaching(after, out, {});
-    }
-    teachView_->setPlainText(QString::fromStdString(out.str()));
+    const std::string text = sessionTeachingText(*session_, size_t(currentSymbol_));
+    teachView_->setPlainText(text.empty() ? tr("No types for this symbol here: its CRC was recorded, not made from types.")
+                                          : QString::fromStdString(text));
 }
 void MainWindow::showCausesTab() {
     leftTabs_->setCurrentIndex(1);

@@ -73,6 +73,18 @@ std::pair<Build, Build> loadPair(const std::string& oldPath, const std::string& 
     return readBuildPair(oldPath, newPath, withProgress);
 }
 
+const Build::SymbolRef& symbolWithTypes(const Build& build, const std::string& symbol, const std::string& path,
+                                        const std::string& needs) {
+    const auto found = build.symbols.find(symbol);
+    if (found == build.symbols.end()) {
+        std::vector<std::string> names;
+        for (const auto& [name, ref] : build.symbols) names.push_back(name);
+        failNoSuchSymbol(symbol, names, path);
+    }
+    if (!found->second.symbol->hasTypes()) fail(path, "no types for ", symbol, " in it (CRCs only): ", needs);
+    return found->second;
+}
+
 void checkOutputPath(const std::string& path) {
     if (path.empty() || path == "-") return;
     std::error_code error;

@@ -49,6 +49,10 @@ bool writesToTerminal(const std::string& path);
 // Fails with "no such exported symbol in <where>", and "did you mean ...?" when `names` has
 // close ones.
 [[noreturn]] void failNoSuchSymbol(const std::string& symbol, const std::vector<std::string>& names, const std::string& where);
+// The symbol in a loaded build, with its types: fails as above when absent, and with "no types
+// for <symbol> in it (CRCs only): <needs>" when the build holds only its CRC.
+const Build::SymbolRef& symbolWithTypes(const Build& build, const std::string& symbol, const std::string& path,
+                                        const std::string& needs);
 // Before any build is loaded: fails as above when none of `paths` exports `symbol` by their
 // symbol tables (a kernel's DWARF takes many seconds; its symbol table a fraction of one).
 void checkSymbolExists(const std::string& symbol, const std::vector<std::string>& paths, const VersionOptions& options);

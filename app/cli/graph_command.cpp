@@ -39,14 +39,7 @@ int runGraph(const GraphArguments& args) {
     else
         std::tie(old, build) = loadPair(args.against, args.path, options, progress);
     const size_t skipped = reportSkipped(old.skipped) + reportSkipped(build.skipped);
-    auto found = build.symbols.find(args.symbol);
-    if (found == build.symbols.end()) {
-        std::vector<std::string> names;
-        for (const auto& [name, ref] : build.symbols) names.push_back(name);
-        failNoSuchSymbol(args.symbol, names, args.path);
-    }
-    if (!found->second.symbol->hasTypes())
-        fail(args.path, "no types for ", args.symbol, " in it (CRCs only): a graph needs a build with DWARF");
+    const Build::SymbolRef& found = symbolWithTypes(build, args.symbol, args.path, "a graph needs a build with DWARF");
 
     DependencyGraphOptions graphOptions;
     graphOptions.depth = args.depth;
@@ -61,7 +54,7 @@ int runGraph(const GraphArguments& args) {
             if (symbol.name == args.symbol) graphOptions.symbolDiff = &symbol;
     }
     progress.finish();
-    const DependencyGraph graph = buildDependencyGraph(*found->second.file, *found->second.symbol, graphOptions);
+    const DependencyGraph graph = buildDependencyGraph(*found.file, *found.symbol, graphOptions);
     const std::string dot = toDot(graph);
     const std::string text = args.format == "dot" ? dot : renderDot(dot, "svg");
     writeOutput(args.output, [&](std::ostream& out) { out << text; });

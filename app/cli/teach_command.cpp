@@ -24,18 +24,6 @@ struct TeachArguments {
     BuildArguments build;
 };
 
-const Build::SymbolRef& symbolIn(const Build& build, const std::string& symbol, const std::string& path) {
-    const auto found = build.symbols.find(symbol);
-    if (found == build.symbols.end()) {
-        std::vector<std::string> names;
-        for (const auto& [name, ref] : build.symbols) names.push_back(name);
-        failNoSuchSymbol(symbol, names, path);
-    }
-    if (!found->second.symbol->hasTypes())
-        fail(path, "no types for ", symbol, " in it (CRCs only, or no DWARF): teaching needs the types its CRC is made of");
-    return found->second;
-}
-
 int runTeach(const TeachArguments& args) {
     checkOutputPath(args.output);
     const VersionOptions options = args.build.versionOptions();
@@ -47,7 +35,7 @@ int runTeach(const TeachArguments& args) {
     else
         std::tie(old, build) = loadPair(args.against, args.path, options, progress);
     progress.finish();
-    const Build::SymbolRef& now = symbolIn(build, args.symbol, args.path);
+    const Build::SymbolRef& now = symbolWithTypes(build, args.symbol, args.path, "teaching needs the types its CRC is made of");
     const SymbolTeaching teaching = teachSymbol(*now.file, *now.symbol);
     TeachingOptions teachingOptions;
     if (args.all) teachingOptions.maxPieces = 0;
@@ -55,7 +43,7 @@ int runTeach(const TeachArguments& args) {
         writeOutput(args.output, [&](std::ostream& out) { writeTeaching(teaching, out, teachingOptions); });
         return kExitOk;
     }
-    const Build::SymbolRef& then = symbolIn(old, args.symbol, args.against);
+    const Build::SymbolRef& then = symbolWithTypes(old, args.symbol, args.against, "teaching needs the types its CRC is made of");
     const SymbolTeaching before = teachSymbol(*then.file, *then.symbol);
     DiffOptions diffOptions;
     diffOptions.threads = options.threads;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 
 #include <zlib.h>
 
@@ -195,6 +196,21 @@ void writeTeaching(const SymbolTeaching& teaching, std::ostream& out, const Teac
         const bool here = !where.empty() && cause.type == where;
         out << "    #" << id << ' ' << cause.title() << (here ? "   <- the first differing byte belongs to this one" : "") << '\n';
     }
+}
+
+std::string sessionTeachingText(const ExploreSession& session, size_t index) {
+    const auto& sides = session.sides[index];
+    const Build::SymbolRef& now = sides.after.symbol ? sides.after : sides.before;
+    if (!now.symbol || !now.symbol->hasTypes()) return {};
+    std::ostringstream out;
+    const SymbolTeaching after = teachSymbol(*now.file, *now.symbol);
+    if (!session.single() && sides.before.symbol && sides.before.symbol->hasTypes() && sides.after.symbol) {
+        const SymbolTeaching before = teachSymbol(*sides.before.file, *sides.before.symbol);
+        writeTeaching(after, out, {}, &before, &session.diff, &session.diff.symbols[index]);
+    } else {
+        writeTeaching(after, out, {});
+    }
+    return out.str();
 }
 
 }  // namespace kabiscope

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diff/build_diff.h"
+#include "explore/explore_session.h"
 #include "model/build.h"
 
 namespace kabiscope {
@@ -49,5 +50,9 @@ struct TeachingOptions {
 // for the old side, then where the inputs first differ and the cause that byte belongs to.
 void writeTeaching(const SymbolTeaching& teaching, std::ostream& out, const TeachingOptions& options = {},
                    const SymbolTeaching* before = nullptr, const DiffResult* diff = nullptr, const SymbolDiff* symbolDiff = nullptr);
+
+// The walk for symbol `index` of an explorer's session, both builds' when both have its types,
+// as the explorers show it ("" when no side has types for it).
+std::string sessionTeachingText(const ExploreSession& session, size_t index);
 
 }  // namespace kabiscope

@@ -61,12 +61,17 @@ void expectFixedSourceKeepsTheOldCrcs(const std::string& pair) {
     EXPECT_GT(diff.summary.unchanged, 0u);
 }
 
+// A fix that exists, is safe, and recomputation proved.
+void expectSafeAndVerified(const FixSuggestion& fix) {
+    EXPECT_TRUE(fix.exists);
+    EXPECT_TRUE(fix.safe) << fix.why;
+    EXPECT_TRUE(fix.verified) << fix.why;
+}
+
 TEST(FixSuggestions, AMemberInAHoleIsHiddenByKabiIgnore) {
     const Suggested s = suggest("fix_hole");
     const FixSuggestion& fix = s.of("s#fh_conf", "member extra");
-    EXPECT_TRUE(fix.exists);
-    EXPECT_TRUE(fix.safe) << fix.why;
-    EXPECT_TRUE(fix.verified);
+    expectSafeAndVerified(fix);
     EXPECT_EQ(fix.text, "KABI_IGNORE(0, int extra);");
     EXPECT_EQ(fix.restored, 1u);
     expectFixedSourceKeepsTheOldCrcs("fix_hole");
@@ -75,9 +80,7 @@ TEST(FixSuggestions, AMemberInAHoleIsHiddenByKabiIgnore) {
 TEST(FixSuggestions, AMemberAppendedToAStructNobodyEmbedsIsHiddenWithItsOldSize) {
     const Suggested s = suggest("fix_tail");
     const FixSuggestion& fix = s.of("s#ft_ctx", "member extra");
-    EXPECT_TRUE(fix.exists);
-    EXPECT_TRUE(fix.safe) << fix.why;
-    EXPECT_TRUE(fix.verified);
+    expectSafeAndVerified(fix);
     EXPECT_EQ(fix.text, "KABI_IGNORE(0, long int extra);\nKABI_BYTE_SIZE(ft_ctx, 16);");
     EXPECT_EQ(fix.rules, "byte_size\tft_ctx\t16\n");
     EXPECT_NE(fix.why.find("only the kernel allocates it"), std::string::npos) << "the condition is said";
@@ -87,9 +90,7 @@ TEST(FixSuggestions, AMemberAppendedToAStructNobodyEmbedsIsHiddenWithItsOldSize)
 TEST(FixSuggestions, AnEnumeratorBeforeTheSentinelIsIgnoredAndTheSentinelPinned) {
     const Suggested s = suggest("fix_enum");
     const FixSuggestion& fix = s.of("e#fe_state", "enumerator FE_PAUSED");
-    EXPECT_TRUE(fix.exists);
-    EXPECT_TRUE(fix.safe) << fix.why;
-    EXPECT_TRUE(fix.verified) << "recomputed with the rules, the enum's causes are gone";
+    expectSafeAndVerified(fix);
     EXPECT_EQ(fix.text, "KABI_ENUMERATOR_IGNORE(fe_state, FE_PAUSED);\nKABI_ENUMERATOR_VALUE(fe_state, FE_MAX, 2);");
     EXPECT_EQ(fix.rules, "enumerator_ignore\tfe_state FE_PAUSED\nenumerator_value\tfe_state FE_MAX\t2\n");
     EXPECT_EQ(fix.restored, 1u);
@@ -113,8 +114,7 @@ TEST(FixSuggestions, ADeclarationThatBecameADefinitionStaysDeclaredOnly) {
     const std::vector<FixSuggestion> fixes = suggestFixes(diff, oldBuild, newBuild, fixOptions);
     ASSERT_EQ(fixes.size(), 1u);
     EXPECT_EQ(fixes[0].text, "KABI_DECLONLY(dc_ctx);");
-    EXPECT_TRUE(fixes[0].safe);
-    EXPECT_TRUE(fixes[0].verified);
+    expectSafeAndVerified(fixes[0]);
     EXPECT_EQ(fixes[0].restored, 1u);
 }
 

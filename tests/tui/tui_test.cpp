@@ -27,6 +27,14 @@ std::shared_ptr<ExploreSession> demo() {
     return loadExploreSession(request, {}, {});
 }
 
+// A session of two fixture objects built at test time.
+std::shared_ptr<ExploreSession> fixturePair(const std::string& oldName, const std::string& newName) {
+    ExploreRequest request;
+    request.oldPath = std::string(KABISCOPE_FIXTURE_DIR "/") + oldName;
+    request.newPath = std::string(KABISCOPE_FIXTURE_DIR "/") + newName;
+    return loadExploreSession(request, {}, {});
+}
+
 class TuiTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -265,11 +273,8 @@ TEST_F(TuiTest, TheMouseSelectsOpensAndScrolls) {
 }
 
 TEST(TuiModules, AModulesImportsWithTheirVerdictsOpenTheSymbolThatMoved) {
-    ExploreRequest request;
-    request.oldPath = KABISCOPE_FIXTURE_DIR "/ripple.0.o";
-    request.newPath = KABISCOPE_FIXTURE_DIR "/ripple.1.o";
     Explorer explorer;
-    explorer.setSession(loadExploreSession(request, {}, {}));
+    explorer.setSession(fixturePair("ripple.0.o", "ripple.1.o"));
     const std::string symvers = ::testing::TempDir() + "/tui-rp.symvers";
     std::ofstream(symvers) << "0x734fcfcf\trp_register\tvmlinux\tEXPORT_SYMBOL\t\n0x87654321\trp_lookup\tvmlinux\tEXPORT_SYMBOL\t\n";
     explorer.modules().setRun(runModuleCheck({KABISCOPE_FIXTURE_DIR "/mod_rp.o"}, {symvers}, false), symvers);
@@ -295,11 +300,8 @@ TEST(TuiModules, AModulesImportsWithTheirVerdictsOpenTheSymbolThatMoved) {
 }
 
 TEST(TuiFixes, TheRootCausesShowEachCausesFixProvenByRecomputation) {
-    ExploreRequest request;
-    request.oldPath = KABISCOPE_FIXTURE_DIR "/fix_enum.0.o";
-    request.newPath = KABISCOPE_FIXTURE_DIR "/fix_enum.1.o";
     Explorer explorer;
-    explorer.setSession(loadExploreSession(request, {}, {}));
+    explorer.setSession(fixturePair("fix_enum.0.o", "fix_enum.1.o"));
     TextSurface screen(40, 120);
     explorer.showCauses();
     explorer.draw(screen);
