@@ -140,13 +140,23 @@ FixSuggestion Suggester::memberAdded(const Cause& cause) {
         else if (f.number && f.number->isOffset()) shifted = true;
         else if (f.node.empty() && f.number && f.number->isByteSize()) resized = true, oldSize = f.number->before;
     }
+    const std::string ignore = "member_ignore\t" + fqnOf(cause.type) + " " + member + "\n";
+    // Proven twice where it can be: on the record (the rendering without the member is the old
+    // one), and by versioning the new build again with the member ignored.
+    auto prove = [&](FixSuggestion& f) {
+        if (options_.reversion) verifyByRules(f, {&cause});
+        else {
+            f.verified = true;
+            countSingleCause(f, cause);
+        }
+    };
     if (hidden && *hidden == cause.oldRendering) {
         fix.exists = fix.safe = true;
         fix.text = "KABI_IGNORE(0, " + spelling + ");";
+        fix.rules = ignore;
         fix.why = "The member fits in padding: no other member moved and the size did not change. Hidden by "
                   "KABI_IGNORE, the type string of " + cause.type + " is the old one again.";
-        fix.verified = true;
-        countSingleCause(fix, cause);
+        prove(fix);
         return fix;
     }
     if (shifted) {
@@ -164,10 +174,9 @@ FixSuggestion Suggester::memberAdded(const Cause& cause) {
         }
         if (restored == cause.oldRendering) {
             fix.exists = true;
-            fix.verified = true;
             fix.text = "KABI_IGNORE(0, " + spelling + ");\nKABI_BYTE_SIZE(" + fqnOf(cause.type) + ", " + std::to_string(*oldSize) + ");";
-            fix.rules = "byte_size\t" + fqnOf(cause.type) + "\t" + std::to_string(*oldSize) + "\n";
-            countSingleCause(fix, cause);
+            fix.rules = ignore + "byte_size\t" + fqnOf(cause.type) + "\t" + std::to_string(*oldSize) + "\n";
+            prove(fix);
             if (embeds) {
                 fix.why = "The member was appended and grew " + cause.type + ", which other types embed by value (" +
                           cause.foldedSummary() + "): their members moved too, so the old CRC would hide a real break.";

@@ -477,6 +477,10 @@ void DieRenderer::renderAggregate(NodeId id, Dwarf_Die& die, const die::Attribut
             switch (childTag) {
             case DW_TAG_member:
                 if (rules_ && isKabiIgnoredMember(child)) return true;
+                if (rules_ && !rules_->empty()) {  // a rules file's "what if it were KABI_IGNOREd"
+                    const char* name = die::name(&child);
+                    if (name && rules_->isMemberIgnored(fqn, name)) return true;
+                }
                 [[fallthrough]];
             case DW_TAG_variant_part: graph_.appendChild(renderType(child, state, &items, {})); return true;
             case DW_TAG_class_type:

@@ -21,6 +21,7 @@ std::optional<KabiRuleKind> kindFromTag(std::string_view tag) {
     if (tag == "enumerator_value") return KabiRuleKind::EnumeratorValue;
     if (tag == "byte_size") return KabiRuleKind::ByteSize;
     if (tag == "type_string") return KabiRuleKind::TypeString;
+    if (tag == "member_ignore") return KabiRuleKind::MemberIgnore;
     return std::nullopt;
 }
 
@@ -42,6 +43,7 @@ const char* kabiRuleTag(KabiRuleKind kind) {
     case KabiRuleKind::EnumeratorValue: return "enumerator_value";
     case KabiRuleKind::ByteSize: return "byte_size";
     case KabiRuleKind::TypeString: return "type_string";
+    case KabiRuleKind::MemberIgnore: return "member_ignore";
     }
     return "";
 }
@@ -75,7 +77,7 @@ KabiRules KabiRules::parseText(const std::string& source, std::string_view text)
         const std::optional<KabiRuleKind> kind = kindFromTag(tag);
         if (!kind)
             bad("unknown kABI rule type '", std::string(tag),
-                "' (declonly, enumerator_ignore, enumerator_value, byte_size or type_string)");
+                "' (declonly, enumerator_ignore, enumerator_value, byte_size, type_string or member_ignore)");
         const std::string_view rest = line.substr(tab1 + 1);
         const size_t tab2 = rest.find('\t');
         const std::string_view target = rest.substr(0, tab2);
@@ -89,7 +91,7 @@ KabiRules KabiRules::parseText(const std::string& source, std::string_view text)
 }
 
 void KabiRules::applyOver(const KabiRules& later) {
-    for (const auto& [key, value] : later.rules_) rules_[key] = value;
+    for (const auto& [key, value] : later.rules_) set(key.first, key.second, value);
     if (sourceFile_.empty()) sourceFile_ = later.sourceFile_;
 }
 
@@ -113,7 +115,7 @@ KabiRules KabiRules::parseSection(const std::string& file, std::string_view byte
         if (version != "1") fail(file, where, ": unsupported kABI rule version '", version, "'");
         const std::string_view tag = nextField();
         const auto kind = kindFromTag(tag);
-        if (!kind) fail(file, where, ": unsupported kABI rule type '", tag, "'");
+        if (!kind || *kind == KabiRuleKind::MemberIgnore) fail(file, where, ": unsupported kABI rule type '", tag, "'");
         std::string target(nextField());
         std::string value(nextField());
         rules.set(*kind, std::move(target), std::move(value));
@@ -123,6 +125,7 @@ KabiRules KabiRules::parseSection(const std::string& file, std::string_view byte
 }
 
 void KabiRules::set(KabiRuleKind kind, std::string target, std::string value) {
+    if (kind == KabiRuleKind::MemberIgnore && !rules_.count(std::pair<KabiRuleKind, std::string>(kind, target))) ++memberRules_;
     rules_[{kind, std::move(target)}] = std::move(value);
 }
 
@@ -145,6 +148,11 @@ bool KabiRules::isDeclOnly(std::string_view fqn) const { return find(KabiRuleKin
 bool KabiRules::isEnumeratorIgnored(std::string_view enumFqn, std::string_view enumerator) const {
     if (enumFqn.empty() || enumerator.empty()) return false;
     return find(KabiRuleKind::EnumeratorIgnore, std::string(enumFqn) + " " + std::string(enumerator));
+}
+
+bool KabiRules::isMemberIgnored(std::string_view aggregateFqn, std::string_view member) const {
+    if (memberRules_ == 0 || aggregateFqn.empty() || member.empty()) return false;
+    return find(KabiRuleKind::MemberIgnore, std::string(aggregateFqn) + " " + std::string(member));
 }
 
 std::optional<uint64_t> KabiRules::enumeratorValue(std::string_view enumFqn, std::string_view enumerator) const {

@@ -16,7 +16,10 @@
 
 namespace kabiscope {
 
-enum class KabiRuleKind { DeclOnly, EnumeratorIgnore, EnumeratorValue, ByteSize, TypeString };
+// MemberIgnore is kabiscope's own, for rules files only: the named member is versioned as if it
+// were in a KABI_IGNORE union (a "what if" of the __kabi_ignored convention, before the source
+// has the macro). gendwarfksyms has no such rule, so a section holding it is refused, as there.
+enum class KabiRuleKind { DeclOnly, EnumeratorIgnore, EnumeratorValue, ByteSize, TypeString, MemberIgnore };
 
 // "declonly", "enumerator_ignore", ...: the rule's name in the section and in rules files.
 const char* kabiRuleTag(KabiRuleKind kind);
@@ -44,6 +47,7 @@ public:
 
     bool isDeclOnly(std::string_view fqn) const;
     bool isEnumeratorIgnored(std::string_view enumFqn, std::string_view enumerator) const;
+    bool isMemberIgnored(std::string_view aggregateFqn, std::string_view member) const;
     std::optional<uint64_t> enumeratorValue(std::string_view enumFqn, std::string_view enumerator) const;
     std::optional<uint64_t> byteSize(std::string_view fqn) const;
     const std::string* typeString(std::string_view referenceOrSymbol) const;
@@ -56,6 +60,7 @@ private:
     uint64_t parseUnsigned(const std::string& value) const;
 
     std::map<std::pair<KabiRuleKind, std::string>, std::string, std::less<>> rules_;
+    size_t memberRules_ = 0;  // MemberIgnore rules: without any, members are not looked up
     std::string sourceFile_;
 };
 

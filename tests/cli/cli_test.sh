@@ -257,6 +257,13 @@ printf 'enumerator_value\tkcmd KCMD_MAX\t2\n' >"$WORK/same.rules"
 "$K" diff --kabi-rules "$WORK/fx_kabi_v2.gcc.rules" "$DATA/obj/fx_kabi_v2.gcc.o" "$WORK/fx_kabi_v2.gcc.norules.o" >"$WORK/out" 2>"$WORK/err"; rc=$?
 [ "$rc" -eq 0 ] && pass "diff --kabi-rules: the object without its section plus the file is the same build" \
     || fail "diff --kabi-rules: exit $rc $(cat "$WORK/out" "$WORK/err" | head -c 400)"
+# member_ignore: what KABI_IGNORE would do to a member, before the source has it.
+printf 'member_ignore\tfh_conf extra\n' >"$WORK/ignore.rules"
+old_crc=$("$K" versions --stable "$FIX/fix_hole.0.o")
+"$K" versions --kabi-rules "$WORK/ignore.rules" "$FIX/fix_hole.1.o" >"$WORK/out"
+[ "$(cat "$WORK/out")" = "$old_crc" ] && [ "$("$K" versions --stable "$FIX/fix_hole.1.o")" != "$old_crc" ] \
+    && [ "$("$K" versions --stable "$FIX/fix_hole.2.o")" = "$old_crc" ] \
+    && pass "--kabi-rules member_ignore gives the CRC the KABI_IGNORE source gives" || fail "member_ignore: $(cat "$WORK/out")"
 printf 'declonly\tkpriv\nshrink\tkdev\t8\n' >"$WORK/bad.rules"
 expect_error "malformed kABI rules file" 1 "kabiscope: $WORK/bad.rules:2: unknown kABI rule type 'shrink'" \
     "$K" versions --kabi-rules "$WORK/bad.rules" "$DATA/obj/fx_kabi_v2.gcc.o"

@@ -73,6 +73,7 @@ TEST(FixSuggestions, AMemberInAHoleIsHiddenByKabiIgnore) {
     const FixSuggestion& fix = s.of("s#fh_conf", "member extra");
     expectSafeAndVerified(fix);
     EXPECT_EQ(fix.text, "KABI_IGNORE(0, int extra);");
+    EXPECT_EQ(fix.rules, "member_ignore\tfh_conf extra\n");
     EXPECT_EQ(fix.restored, 1u);
     expectFixedSourceKeepsTheOldCrcs("fix_hole");
 }
@@ -82,7 +83,7 @@ TEST(FixSuggestions, AMemberAppendedToAStructNobodyEmbedsIsHiddenWithItsOldSize)
     const FixSuggestion& fix = s.of("s#ft_ctx", "member extra");
     expectSafeAndVerified(fix);
     EXPECT_EQ(fix.text, "KABI_IGNORE(0, long int extra);\nKABI_BYTE_SIZE(ft_ctx, 16);");
-    EXPECT_EQ(fix.rules, "byte_size\tft_ctx\t16\n");
+    EXPECT_EQ(fix.rules, "member_ignore\tft_ctx extra\nbyte_size\tft_ctx\t16\n") << "recomputed with the member ignored";
     EXPECT_NE(fix.why.find("only the kernel allocates it"), std::string::npos) << "the condition is said";
     expectFixedSourceKeepsTheOldCrcs("fix_tail");
 }

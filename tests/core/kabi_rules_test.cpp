@@ -107,10 +107,23 @@ TEST(KabiRulesFile, AFileAppliesOverTheSectionAsIfAppendedToIt) {
     EXPECT_EQ(section.byteSize("kdev"), 24u);
 }
 
+TEST(KabiRulesFile, MemberIgnoreIsARulesFileWhatIfOnly) {
+    const KabiRules rules = KabiRules::parseText("rules.txt", "member_ignore\tfh_conf extra\n");
+    EXPECT_TRUE(rules.isMemberIgnored("fh_conf", "extra"));
+    EXPECT_FALSE(rules.isMemberIgnored("fh_conf", "id"));
+    EXPECT_FALSE(rules.isMemberIgnored("other", "extra"));
+    try {  // gendwarfksyms knows no such rule: in a section it is refused, as there
+        KabiRules::parseSection("obj.o", record("1", "member_ignore", "fh_conf extra", ""), nullptr);
+        FAIL() << "a member_ignore record in a section was accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("unsupported kABI rule type 'member_ignore'"), std::string::npos) << e.what();
+    }
+}
+
 TEST(KabiRulesFile, MalformedLinesNameTheFileAndLine) {
     EXPECT_EQ(problemOf("declonly kpriv\n"), "rules.txt:1: expected TYPE<TAB>TARGET<TAB>VALUE, found 'declonly kpriv'");
     EXPECT_EQ(problemOf("# ok\nshrink\tkpriv\t\n"),
-              "rules.txt:2: unknown kABI rule type 'shrink' (declonly, enumerator_ignore, enumerator_value, byte_size or type_string)");
+              "rules.txt:2: unknown kABI rule type 'shrink' (declonly, enumerator_ignore, enumerator_value, byte_size, type_string or member_ignore)");
     EXPECT_EQ(problemOf("declonly\t\t\n"), "rules.txt:1: a declonly rule without a target");
     EXPECT_EQ(problemOf("byte_size\tkdev\tbig\n"), "rules.txt:1: byte_size needs an unsigned value, found 'big'");
     EXPECT_EQ(problemOf("enumerator_value\tkcmd KCMD_MAX\t\n"), "rules.txt:1: enumerator_value needs an unsigned value, found ''");
