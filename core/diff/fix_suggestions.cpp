@@ -13,13 +13,8 @@ namespace kabiscope {
 
 namespace {
 
-// "s#demo_stats" -> "demo_stats" (quotes of a name with spaces dropped): what the KABI_* macros
-// and rules name a type by.
-std::string fqnOf(const std::string& type) {
-    std::string bare = type.size() > 2 && type[1] == '#' ? type.substr(2) : type;
-    if (bare.size() >= 2 && bare.front() == '\'' && bare.back() == '\'') bare = bare.substr(1, bare.size() - 2);
-    return bare;
-}
+// What the KABI_* macros and rules name a type by (model/type_graph.h).
+std::string fqnOf(const std::string& type) { return std::string(referencedName(type)); }
 
 // "member rx_dropped" -> "rx_dropped"; "enumerator FOO" -> "FOO".
 std::string itemName(const std::string& node, const char* kind) {

@@ -130,8 +130,7 @@ std::string fixVerdict(const FixSuggestion& fix) {
 
 std::string describeRecordName(const std::string& name) {
     if (name.size() > 2 && name[1] == '#') {
-        std::string bare = name.substr(2);
-        if (bare.size() >= 2 && bare.front() == '\'' && bare.back() == '\'') bare = bare.substr(1, bare.size() - 2);
+        const std::string bare(referencedName(name));
         switch (name[0]) {
         case 's': return "struct " + bare;
         case 'u': return "union " + bare;

@@ -32,6 +32,7 @@ std::shared_ptr<ExploreSession> loadExploreSession(const ExploreRequest& request
     session->newPath = request.newPath;
     session->stable = request.stable;
     session->kabiRulesFile = request.kabiRulesFile;
+    session->whatIfRules = request.whatIfRules;
     VersionOptions options;
     options.stable = request.stable;
     options.detachFromDwarf = true;
@@ -39,6 +40,12 @@ std::shared_ptr<ExploreSession> loadExploreSession(const ExploreRequest& request
     options.debugRoots = request.debugRoots;
     if (!request.kabiRulesFile.empty()) {
         options.kabiRules = KabiRules::parseFile(request.kabiRulesFile);
+        options.stable = session->stable = true;
+    }
+    if (!request.whatIfRules.empty()) {
+        const KabiRules whatIf = KabiRules::parseText("what-if rules", request.whatIfRules);
+        if (options.kabiRules) options.kabiRules->applyOver(whatIf);
+        else options.kabiRules = whatIf;
         options.stable = session->stable = true;
     }
     auto report = [&progress](const std::string& stage, double base, double span, size_t done, size_t total) {

@@ -22,12 +22,14 @@ struct ExploreRequest {
     bool stable = false;
     std::vector<std::string> debugRoots;  // where stripped files' debug files are (empty: /usr/lib/debug)
     std::string kabiRulesFile;            // --kabi-rules: rules applied after each object's own (implies stable)
+    std::string whatIfRules;              // more rules, as rules-file text, after the file's (implies stable)
 };
 
 struct ExploreSession {
     std::string oldPath, newPath;  // oldPath empty: a single build
     bool stable = false;
     std::string kabiRulesFile;     // the --kabi-rules file both builds were versioned with, if any
+    std::string whatIfRules;       // and the explorer's what-if rules after it (rules-file text)
     Build oldBuild, newBuild;
     DiffResult diff;
 

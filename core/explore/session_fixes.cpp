@@ -11,6 +11,11 @@ std::vector<FixSuggestion> suggestSessionFixes(const ExploreSession& session, co
     base.detachFromDwarf = true;
     base.cancelled = cancelled;
     if (!session.kabiRulesFile.empty()) base.kabiRules = KabiRules::parseFile(session.kabiRulesFile);
+    if (!session.whatIfRules.empty()) {
+        const KabiRules whatIf = KabiRules::parseText("what-if rules", session.whatIfRules);
+        if (base.kabiRules) base.kabiRules->applyOver(whatIf);
+        else base.kabiRules = whatIf;
+    }
     FixOptions options;
     options.reversion = [&](const KabiRules& rules) {
         VersionOptions withRules = base;

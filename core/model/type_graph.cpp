@@ -177,6 +177,13 @@ bool isReferenceName(std::string_view text) {
     return text.size() > 2 && text[1] == '#' && std::string_view("stueE").find(text[0]) != std::string_view::npos;
 }
 
+std::string_view referencedName(std::string_view reference) {
+    if (!isReferenceName(reference)) return reference;
+    std::string_view bare = reference.substr(2);
+    if (bare.size() >= 2 && bare.front() == '\'' && bare.back() == '\'') bare = bare.substr(1, bare.size() - 2);
+    return bare;
+}
+
 bool TypeGraph::isNamedType(NodeId id) const {
     const TypeNode& n = nodes_[id];
     return referencePrefix(n.kind) != 0 && !n.name().empty();

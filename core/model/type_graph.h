@@ -287,6 +287,9 @@ char referencePrefix(NodeKind kind);
 bool isReferenceName(std::string_view text);
 // "<prefix>#<name>", quoted with ' when the name contains a space (gendwarfksyms' rule).
 std::string makeReferenceName(char prefix, std::string_view name);
+// The name a reference names, its quotes dropped: "s#'a b'" -> "a b", "s#foo" -> "foo" (what
+// the KABI_* macros and rules name a type by); anything else unchanged.
+std::string_view referencedName(std::string_view reference);
 // The same, appended to `out` (no string of its own on hot paths).
 void appendReferenceName(std::string& out, char prefix, std::string_view name);
 

@@ -383,8 +383,7 @@ std::string genksymsSpelling(std::span<const std::string_view> tokens) {
         std::string_view word = t;
         std::string spelled;
         if (const char prefix = genksymsReferencePrefix(t)) {
-            std::string_view name = t.substr(2);
-            if (name.size() >= 2 && name.front() == '\'' && name.back() == '\'') name = name.substr(1, name.size() - 2);
+            const std::string_view name = referencedName(t);
             spelled = prefix == 's' ? "struct " : prefix == 'u' ? "union " : prefix == 'e' ? "enum " : "";
             spelled += name;
             word = spelled;

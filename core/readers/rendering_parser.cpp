@@ -18,12 +18,6 @@ std::optional<ReferenceKind> prefixInfo(char prefix) { return renderingReference
 bool isRenderingReference(std::string_view token) { return isReferenceName(token) && prefixInfo(token[0]); }
 
 // The name inside a reference token: "s#foo" -> "foo", "s#'a b'" -> "a b".
-std::string_view referencedName(std::string_view token) {
-    std::string_view name = token.substr(2);
-    if (name.size() >= 2 && name.front() == '\'' && name.back() == '\'') name = name.substr(1, name.size() - 2);
-    return name;
-}
-
 // A tag's kind and keyword. The keyword returned is a string literal, never a view of the text
 // read: the graph keeps keyword and text fragments by pointer.
 struct TagWord {
@@ -267,7 +261,7 @@ private:
         if (word.empty()) throw ParseFailure{};
         if (isRenderingReference(word)) {
             take();
-            if (referencedName(word).empty()) throw ParseFailure{};
+            if (word.size() <= 2 || referencedName(word).empty()) throw ParseFailure{};  // "s#", "s#''"
             return stubs_ && graph_ ? stubs_->stub(word) : 0;
         }
         take();
