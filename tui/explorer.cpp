@@ -1,12 +1,14 @@
 #include "tui/explorer.h"
 
 #include <algorithm>
+#include <utility>
 #include <sstream>
 
 #include "base/error.h"
 #include "diff/report_writers.h"
 #include "explore/marks.h"
 #include "explore/session_fixes.h"
+#include "explore/what_if.h"
 #include "output/writers.h"
 #include "tui/terminal_text.h"
 
@@ -68,6 +70,8 @@ std::vector<std::string> Explorer::helpLines(bool ascii) {
         "  d  i  p  t     details: the node, the CRC input around its first difference, the paths,",
         "                 and how the CRC is made, step by step (as kabiscope teach writes it)",
         "  Tab            move between the tree and the details (which then scroll)",
+        "  w              what if a kABI rule held on this row (a member KABI_IGNOREd, an enumerator",
+        "                 ignored, a type declared only): the builds again with it; W drops the rules",
         "  Esc  q         back to the list",
         "",
         std::string("Marks: ") + std::string(markGlyph(Mark::Changed, ascii)) + " changed  " + std::string(markGlyph(Mark::Added, ascii)) +
@@ -125,6 +129,12 @@ void Explorer::setSession(std::shared_ptr<const ExploreSession> session) {
     screen_ = Screen::Symbols;
     status_ = session_ ? "Loaded " + (session_->single() ? session_->newPath : session_->oldPath + " \u2192 " + session_->newPath)
                        : std::string();
+    if (session_ && !reopenSymbol_.empty()) {  // back from a what-if reload: where the user was
+        const std::string name = std::exchange(reopenSymbol_, {});
+        openSymbol(name);
+        status_ = whatIfNote_ + ": " + std::to_string(session_->diff.summary.changed) + " CRCs changed, " +
+                  std::to_string(changedBefore_) + " before";
+    }
 }
 
 void Explorer::showLoading(const std::string& what) {
@@ -142,12 +152,14 @@ void Explorer::setProgress(const std::string& stage, int percent) {
 
 void Explorer::loadFailed(const std::string& message) {
     loading_ = false;
+    reopenSymbol_.clear();
     error_ = message;
     status_ = message;
 }
 
 void Explorer::loadCancelled() {
     loading_ = false;
+    reopenSymbol_.clear();
     status_ = session_ ? "Loading cancelled: still showing the builds loaded before" : "Loading cancelled: o opens builds, q quits";
 }
 
@@ -334,6 +346,7 @@ Explorer::Action Explorer::handlePrompt(const Key& key) {
         }
         prompt_ = false;
         openPaths_ = paths;
+        whatIfRules_.clear();  // what-if rules belong to the builds they were tried on
         return Action::Open;
     }
     case Key::Kind::Char:
@@ -419,6 +432,25 @@ Explorer::Action Explorer::handleSymbol(const Key& key) {
             promptText_.clear();
             return Action::None;
         }
+        if (key.is('w') || key.is('W')) {  // what if a kABI rule held here?
+            if (key.is('W')) {
+                if (whatIfRules_.empty()) return Action::None;
+                whatIfRules_.clear();
+                whatIfNote_ = "What-if rules dropped";
+            } else {
+                const AlignedTree* tree = tree_.tree();
+                const std::optional<WhatIfRule> rule = tree ? whatIfRuleFor(*tree, tree_.currentRow()) : std::nullopt;
+                if (!rule) {
+                    status_ = "No kABI rule is about this row: w works on a member, an enumerator or a struct, union or enum";
+                    return Action::None;
+                }
+                whatIfRules_ += rule->rule;
+                whatIfNote_ = "What if " + rule->what + " (" + rule->macro + ")";
+            }
+            reopenSymbol_ = session_->diff.symbols[tree_.symbol()].name;
+            changedBefore_ = session_->diff.summary.changed;
+            return Action::WhatIf;
+        }
     }
     if (focus_ == Focus::Details && !tree_.searching() && details_.handle(key, detailsArea_.height)) return Action::None;
     const TreePane::Result result = tree_.handle(key, treeArea_.height - 1);
@@ -468,7 +500,7 @@ void Explorer::drawStatus(Surface& surface) {
     case Screen::Modules: hint = "Enter on an import: why its CRC moved  Right/Left open/close  Tab next view  ? help  q quit"; break;
     case Screen::Symbol:
         hint = tree_.searching() ? "search: " + tree_.search() + "\u258f  (Enter find, Esc cancel)"
-                                 : "n/N change  Enter expand  d/i/p/t details  Tab pane  / search  Esc back  ? help";
+                                 : "n/N change  Enter expand  d/i/p/t details  w what if  Tab pane  / search  Esc back  ? help";
         break;
     }
     if (!status_.empty() && !(screen_ == Screen::Symbol && tree_.searching())) {

@@ -32,7 +32,7 @@ public:
     Explorer(const Explorer&) = delete;
     Explorer& operator=(const Explorer&) = delete;
     // What the program around the explorer must do after a key.
-    enum class Action { None, Quit, Open, CancelLoad };
+    enum class Action { None, Quit, Open, CancelLoad, WhatIf };
 
     void setSession(std::shared_ptr<const ExploreSession> session);
     const ExploreSession* session() const { return session_.get(); }
@@ -47,6 +47,9 @@ public:
     void draw(Surface& surface);
     // Open's paths (one or two builds) after Action::Open.
     const std::vector<std::string>& openPaths() const { return openPaths_; }
+    // The what-if rules (rules-file text) to load the same builds with after Action::WhatIf: w on
+    // a row adds its rule (explore/what_if.h), W drops them all.
+    const std::string& whatIfRules() const { return whatIfRules_; }
 
     // For scripts and tests: open a symbol by name (false when absent), show the causes.
     bool openSymbol(const std::string& name);
@@ -97,6 +100,10 @@ private:
     bool prompt_ = false;
     std::string promptText_;
     std::vector<std::string> openPaths_;
+    std::string whatIfRules_;
+    std::string reopenSymbol_;   // after a what-if reload: the symbol to show again
+    std::string whatIfNote_;     // and what to say then ("... was 5 changed; paste KABI_...")
+    size_t changedBefore_ = 0;
     bool loading_ = false;
     std::string loadingWhat_, loadingStage_;
     int loadingPercent_ = 0;

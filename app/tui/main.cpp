@@ -69,8 +69,10 @@ int run(const Arguments& args) {
     BackgroundLoad load;
     bool pendingSelect = !args.select.empty() || !args.view.empty();
     bool stable = args.stable;
+    ExploreRequest lastRequest;
     auto startLoad = [&](const std::vector<std::string>& builds) {
         const ExploreRequest request = requestFor(builds, stable, args);
+        lastRequest = request;
         explorer.showLoading(describe(request));
         load.start(request);
     };
@@ -126,6 +128,13 @@ int run(const Arguments& args) {
         case Explorer::Action::Quit: return 0;
         case Explorer::Action::Open: startLoad(explorer.openPaths()); break;
         case Explorer::Action::CancelLoad: load.cancel(); break;
+        case Explorer::Action::WhatIf: {  // the same builds, with the explorer's what-if rules
+            ExploreRequest request = lastRequest;
+            request.whatIfRules = explorer.whatIfRules();
+            explorer.showLoading(describe(request) + " with what-if rules");
+            load.start(request);
+            break;
+        }
         case Explorer::Action::None: break;
         }
     }

@@ -19,13 +19,15 @@
 namespace kabiscope::tui {
 namespace {
 
-std::shared_ptr<ExploreSession> demo() {
+ExploreRequest demoRequestFor(bool stable) {
     ExploreRequest request;
     request.oldPath = KABISCOPE_DEMO_DIR "/demo.0.o";
     request.newPath = KABISCOPE_DEMO_DIR "/demo.1.o";
-    request.stable = true;
-    return loadExploreSession(request, {}, {});
+    request.stable = stable;
+    return request;
 }
+
+std::shared_ptr<ExploreSession> demo() { return loadExploreSession(demoRequestFor(true), {}, {}); }
 
 // A session of two fixture objects built at test time.
 std::shared_ptr<ExploreSession> fixturePair(const std::string& oldName, const std::string& newName) {
@@ -317,6 +319,30 @@ TEST(TuiFixes, TheRootCausesShowEachCausesFixProvenByRecomputation) {
     EXPECT_NE(screen.find("Fix for #1: safe, verified"), -1) << screen.text();
     EXPECT_NE(screen.find("KABI_ENUMERATOR_IGNORE(fe_state, FE_PAUSED);"), -1) << screen.text();
     EXPECT_NE(screen.find("KABI_ENUMERATOR_VALUE(fe_state, FE_MAX, 2);"), -1) << screen.text();
+}
+
+TEST_F(TuiTest, WhatIfARuleHeldOnARowTheSameBuildsAreVersionedWithIt) {
+    ASSERT_TRUE(explorer_.openSymbol("demo_link_state"));  // its only change: an enumerator added
+    EXPECT_NE(explorer_.status().find("Change 1 of 1"), std::string::npos);
+    ASSERT_EQ(explorer_.handle(Key::character('w')), Explorer::Action::WhatIf);
+    EXPECT_EQ(explorer_.whatIfRules(), "enumerator_ignore\tdemo_link DEMO_LINK_DORMANT\n");
+    // What kabiscope-tui then does: the same builds again, with the rules.
+    ExploreRequest request = demoRequestFor(true);
+    request.whatIfRules = explorer_.whatIfRules();
+    explorer_.setSession(loadExploreSession(request, {}, {}));
+    draw();
+    EXPECT_NE(screen_.find("demo_link_state  = unchanged"), -1) << "reopened, and its CRC is the old one:\n" << screen();
+    EXPECT_NE(explorer_.status().find("What if enumerator DEMO_LINK_DORMANT of enum demo_link ignored "
+                                      "(KABI_ENUMERATOR_IGNORE(demo_link, DEMO_LINK_DORMANT);): 4 CRCs changed, 5 before"),
+              std::string::npos) << explorer_.status();
+    ASSERT_TRUE(explorer_.openSymbol("demo_register"));
+    press(Key::character('/'));
+    type("(dev)");
+    press(Key::of(Key::Kind::Enter));
+    EXPECT_EQ(explorer_.handle(Key::character('w')), Explorer::Action::None) << "no rule is about a parameter";
+    EXPECT_NE(explorer_.status().find("No kABI rule is about this row"), std::string::npos);
+    EXPECT_EQ(explorer_.handle(Key::character('W')), Explorer::Action::WhatIf) << "W drops the rules";
+    EXPECT_TRUE(explorer_.whatIfRules().empty());
 }
 
 TEST(TerminalText, WidthsCutsAndAscii) {

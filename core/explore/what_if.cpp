@@ -1,0 +1,36 @@
+#include "explore/what_if.h"
+
+#include "diff/report_writers.h"
+#include "model/type_graph.h"
+
+namespace kabiscope {
+
+std::optional<WhatIfRule> whatIfRuleFor(const AlignedTree& tree, int row) {
+    if (row < 0) return std::nullopt;
+    const AlignedRow& r = tree.row(row);
+    const std::string& record = r.kind == AlignedRow::Kind::Item ? r.record : r.key;
+    if (!isReferenceName(record)) return std::nullopt;
+    const std::string name(referencedName(record));
+    const char prefix = record[0];
+    if (r.kind == AlignedRow::Kind::Type || r.kind == AlignedRow::Kind::Cycle) {
+        if (prefix != 's' && prefix != 'u' && prefix != 'e') return std::nullopt;
+        return WhatIfRule{"declonly\t" + name + "\n", "KABI_DECLONLY(" + name + ");",
+                          describeRecordName(record) + " kept declaration-only"};
+    }
+    if (r.kind != AlignedRow::Kind::Item || r.recordPath.size() != 1) return std::nullopt;  // a direct item only
+    if ((prefix == 's' || prefix == 'u') && r.label.rfind("member ", 0) == 0 && r.label.find('(') == std::string::npos) {
+        const std::string member = r.label.substr(7);
+        const std::string type = r.inNew ? r.newText : r.oldText;
+        return WhatIfRule{"member_ignore\t" + name + " " + member + "\n", "KABI_IGNORE(0, " + type + " " + member + ");",
+                          r.label + " of " + describeRecordName(record) + " ignored"};
+    }
+    if (prefix == 'e' && r.label.rfind("enumerator ", 0) == 0) {
+        const std::string enumerator = r.label.substr(11);
+        return WhatIfRule{"enumerator_ignore\t" + name + " " + enumerator + "\n",
+                          "KABI_ENUMERATOR_IGNORE(" + name + ", " + enumerator + ");",
+                          r.label + " of " + describeRecordName(record) + " ignored"};
+    }
+    return std::nullopt;
+}
+
+}  // namespace kabiscope
