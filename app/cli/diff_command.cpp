@@ -96,7 +96,7 @@ int runDiff(const DiffArguments& args) {
                 options.stable = true;
                 return readBuild(args.oldPath, options);
             };
-        fixes = suggestFixes(result, run.oldBuild, run.newBuild, fixOptions);
+        fixes = suggestFixes(result, run.oldBuild, fixOptions);
         progress.finish();
         report.fixes = &fixes;
     }

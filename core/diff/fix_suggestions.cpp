@@ -54,7 +54,6 @@ public:
         : diff_(diff), oldBuild_(oldBuild), options_(options) {}
 
     FixSuggestion suggest(const Cause& cause);
-    size_t recomputations() const { return recomputed_.size(); }
 
 private:
     // The rule fix applied by versioning the new build again: which causes it leaves.
@@ -291,9 +290,7 @@ FixSuggestion Suggester::suggest(const Cause& cause) {
 
 }  // namespace
 
-std::vector<FixSuggestion> suggestFixes(const DiffResult& diff, const Build& oldBuild, const Build& newBuild,
-                                        const FixOptions& options) {
-    (void)newBuild;
+std::vector<FixSuggestion> suggestFixes(const DiffResult& diff, const Build& oldBuild, const FixOptions& options) {
     Suggester suggester(diff, oldBuild, options);
     std::vector<FixSuggestion> fixes;
     for (const Cause& cause : diff.causes) {

@@ -46,7 +46,8 @@ struct FixOptions {
     std::function<void(size_t done, size_t total)> progress;
 };
 
-std::vector<FixSuggestion> suggestFixes(const DiffResult& diff, const Build& oldBuild, const Build& newBuild,
-                                        const FixOptions& options);
+// `oldBuild` is the diff's old side (recomputed diffs are made against it); the diff's new side
+// must still live too: the causes point into its type graphs (Cause::newFile).
+std::vector<FixSuggestion> suggestFixes(const DiffResult& diff, const Build& oldBuild, const FixOptions& options);
 
 }  // namespace kabiscope
