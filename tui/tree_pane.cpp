@@ -256,6 +256,9 @@ void TreePane::draw(Surface& surface, const Rect& area, bool focused) {
         const size_t position = cursor_.top() + size_t(line);
         if (position >= visible_.size()) break;
         const Visible& v = visible_[position];
+        // Asked first: building a row's children may grow the tree's row table, which would
+        // leave a reference into it dangling.
+        const bool hasChildren = tree_->hasChildren(v.row);
         const AlignedRow& row = tree_->row(v.row);
         const int y = area.y + 1 + line;
         const bool selected = position == cursor_.position();
@@ -264,7 +267,7 @@ void TreePane::draw(Surface& surface, const Rect& area, bool focused) {
         if (selected) surface.fill(y, area.x, area.width, base);
         surface.put(y, area.x, mark == Mark::None ? " " : markGlyph(mark, ascii), selected ? base : styleOf(mark), 1);
         // Indent, then the expander: ▾ open, ▸ closed, a space for a leaf.
-        const std::string expander = !tree_->hasChildren(v.row) ? " " : expanded(v.row) ? "\u25be" : "\u25b8";
+        const std::string expander = !hasChildren ? " " : expanded(v.row) ? "\u25be" : "\u25b8";
         const std::string indent(size_t(std::min(v.depth, 20) * 2), ' ');
         const Style labelStyle = selected ? base
                                  : row.kind == AlignedRow::Kind::Cycle ? Style::Link
