@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
             if (!std::getenv("KABISCOPE_TIMINGS")) return;
             for (const auto& [phase, spent] : kabiscope::PhaseTimes::global().totals())
                 std::cerr << "kabiscope: timing: " << phase << ": " << double(spent.count()) / 1e9 << " s\n";
+            for (const std::string& note : kabiscope::PhaseTimes::global().notes()) std::cerr << "kabiscope: " << note << '\n';
         }
     } timingReport;
     try {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <map>
+#include <vector>
 #include <mutex>
 #include <string>
 
@@ -19,10 +20,18 @@ public:
         totals_[phase] += spent;
     }
     const std::map<std::string, std::chrono::nanoseconds>& totals() const { return totals_; }
+    // A figure beside the timings ("graph: 18228830 nodes, 412 MB"): the core keeps it, the
+    // front end prints it (the core never prints).
+    void note(std::string line) {
+        std::lock_guard lock(mutex_);
+        notes_.push_back(std::move(line));
+    }
+    const std::vector<std::string>& notes() const { return notes_; }
 
 private:
     std::mutex mutex_;
     std::map<std::string, std::chrono::nanoseconds> totals_;
+    std::vector<std::string> notes_;
 };
 
 class PhaseTimer {

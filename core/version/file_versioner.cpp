@@ -198,7 +198,8 @@ BuildFile versionFileHere(const std::string& path, const VersionOptions& options
     }
     if (options.detachFromDwarf && build.typesKept && !build.sources.empty()) detach(build);
     if (std::getenv("KABISCOPE_TIMINGS"))
-        std::fprintf(stderr, "kabiscope: graph: %zu nodes, %zu MB\n", build.graph.size(), build.graph.memoryBytes() >> 20);
+        PhaseTimes::global().note("graph: " + std::to_string(build.graph.size()) + " nodes, " +
+                                  std::to_string(build.graph.memoryBytes() >> 20) + " MB");
     report("done", 1, 1);
     std::sort(build.symbols.begin(), build.symbols.end(),
               [](const SymbolVersion& a, const SymbolVersion& b) { return a.name() < b.name(); });
