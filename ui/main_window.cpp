@@ -2,6 +2,7 @@
 
 #include "explore/session_fixes.h"
 #include "explore/teaching.h"
+#include "explore/what_if.h"
 
 #include <QAction>
 #include <QGuiApplication>
@@ -39,6 +40,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 #include <fstream>
 #include <sstream>
 #include <set>
@@ -420,6 +422,9 @@ void MainWindow::buildMenus() {
         reviewBar_->waiveSelected();
     });
     reviewMenu->addAction(tr("Suggest &fixes"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, [this] { suggestFixes(); });
+    reviewMenu->addAction(tr("What &if a kABI rule held on the selected row"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+                          [this] { whatIf(); });
+    reviewMenu->addAction(tr("&Drop the what-if rules"), this, [this] { dropWhatIf(); });
     reviewMenu->addAction(tr("&Save waivers"), this, [this] { saveWaivers(false); });
     reviewMenu->addAction(tr("Save waivers &as…"), this, [this] { saveWaivers(true); });
     QMenu* signOffMenu = reviewMenu->addMenu(tr("&Export sign-off"));
@@ -455,8 +460,10 @@ void MainWindow::openBuilds(const QString& oldPath, const QString& newPath, bool
     request.newPath = newPath.isEmpty() ? oldPath : newPath;
     if (newPath.isEmpty()) request.oldPath.clear();
     request.stable = stable;
+    if (request.oldPath != lastRequest_.oldPath || request.newPath != lastRequest_.newPath) whatIfRules_.clear();  // other builds
     request.debugRoots = debugRoots_;
     request.kabiRulesFile = kabiRulesFile_;
+    request.whatIfRules = whatIfRules_;
     lastRequest_ = request;
     setBusy(true);
     if (!session_) {  // nothing to show yet: say what is coming instead of empty panes
@@ -540,7 +547,36 @@ void MainWindow::onLoaded(SessionPtr session) {
                                      .arg(session_->diff.causes.size()));
     // Open the first symbol in the current order (changed ones sort first).
     if (symbolFilter_->rowCount() > 0) symbolView_->setCurrentIndex(symbolFilter_->index(0, SymbolTableModel::NameColumn));
+    if (!whatIfSymbol_.isEmpty()) {  // back from a what-if reload: where the user was, and what it did
+        selectSymbol(std::exchange(whatIfSymbol_, QString()));
+        statusBar()->showMessage(tr("%1: %2 CRCs changed, %3 before").arg(whatIfNote_).arg(s.changed).arg(changedBefore_));
+    }
     Q_EMIT sessionShown();
+}
+
+bool MainWindow::whatIf() {
+    AlignedTree* tree = treeModel_->tree();
+    const QModelIndex current = treeView_->currentIndex();
+    const std::optional<WhatIfRule> rule = tree && current.isValid() ? whatIfRuleFor(*tree, treeModel_->treeRow(current)) : std::nullopt;
+    if (!session_ || !rule) {
+        statusBar()->showMessage(tr("No kABI rule is about this row: What if works on a member, an enumerator or a struct, union or enum"), 8000);
+        return false;
+    }
+    whatIfRules_ += QString::fromStdString(rule->rule);
+    whatIfNote_ = tr("What if %1 (%2)").arg(QString::fromStdString(rule->what), QString::fromStdString(rule->macro));
+    whatIfSymbol_ = currentSymbol_ >= 0 ? QString::fromStdString(session_->diff.symbols[size_t(currentSymbol_)].name) : QString();
+    changedBefore_ = session_->diff.summary.changed;
+    openBuilds(lastRequest_.oldPath, lastRequest_.newPath, lastRequest_.stable);
+    return true;
+}
+
+void MainWindow::dropWhatIf() {
+    if (whatIfRules_.isEmpty() || !session_) return;
+    whatIfRules_.clear();
+    whatIfNote_ = tr("What-if rules dropped");
+    whatIfSymbol_ = currentSymbol_ >= 0 ? QString::fromStdString(session_->diff.symbols[size_t(currentSymbol_)].name) : QString();
+    changedBefore_ = session_->diff.summary.changed;
+    openBuilds(lastRequest_.oldPath, lastRequest_.newPath, lastRequest_.stable);
 }
 
 void MainWindow::onFailed(const QString& message) {

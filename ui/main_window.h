@@ -82,6 +82,10 @@ public:
     // Review > Suggest fixes: proves a fix for every root cause off the GUI thread; the Fix
     // column and the selected cause's KABI_* lines show the result.
     void suggestFixes();
+    // Review > What if: the same builds again with a kABI rule on the selected tree row
+    // (explore/what_if.h) added to those tried before; dropWhatIf() loads them without any.
+    bool whatIf();
+    void dropWhatIf();
     QLabel* causeFix() const { return causeFix_; }
     QPlainTextEdit* teachView() const { return teachView_; }
     ModuleCheckView* moduleCheckView() const { return modulesView_; }
@@ -150,6 +154,10 @@ private:
     bool scripted_ = false;
     QStringList debugRoots_;
     QString kabiRulesFile_;
+    QString whatIfRules_;       // what-if rules tried on these builds (rules-file text)
+    QString whatIfNote_;        // what the status bar says once they are loaded
+    QString whatIfSymbol_;      // the symbol to show again then
+    size_t changedBefore_ = 0;
     QString lastError_;
     QPointer<QMessageBox> errorBox_;
 

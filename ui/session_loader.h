@@ -23,6 +23,7 @@ struct LoadRequest {
     bool stable = false;
     QStringList debugRoots;  // where stripped files' debug files are (empty: /usr/lib/debug)
     QString kabiRulesFile;   // --kabi-rules (implies stable)
+    QString whatIfRules;     // Review > What if: rules-file text after the file's (implies stable)
 };
 
 class SessionLoader : public QObject {

@@ -9,6 +9,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -434,6 +435,26 @@ private Q_SLOTS:
     }
     // Waiving from the root-cause view: the cause reads as waived, the sign-off counts it,
     // "Hide waived" leaves the open ones, the saved file reads back, and a bad file is a dialog.
+    void whatIfReloadsTheBuildsWithARuleOnTheSelectedRow() {
+        MainWindow window;
+        openDemo(window);
+        QVERIFY(window.selectSymbol(QStringLiteral("demo_link_state")));  // opened at its one change: an enumerator added
+        const size_t before = window.session()->diff.summary.changed;
+        QSignalSpy shown(&window, &MainWindow::sessionShown);
+        QVERIFY(window.whatIf());
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(window.session()->whatIfRules, std::string("enumerator_ignore\tdemo_link DEMO_LINK_DORMANT\n"));
+        QCOMPARE(window.session()->diff.summary.changed, before - 1);
+        const int index = window.session()->indexOf("demo_link_state");
+        QCOMPARE(int(window.session()->diff.symbols[size_t(index)].status), int(SymbolStatus::Unchanged));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("KABI_ENUMERATOR_IGNORE(demo_link, DEMO_LINK_DORMANT);")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        window.dropWhatIf();
+        QVERIFY(shown.wait(20000));
+        QVERIFY(window.session()->whatIfRules.empty());
+        QCOMPARE(window.session()->diff.summary.changed, before);
+    }
+
     void howItIsMadeWalksThroughTheSelectedSymbolsCrc() {
         MainWindow window;
         openDemo(window);
