@@ -8,6 +8,8 @@
 #include "base/large_stack.h"
 #include "base/limits.h"
 #include "dwarf/die_access.h"
+#include "dwarf/dwarf_tags.h"
+#include "model/type_facts.h"
 #include "dwarf/dwarf_file.h"
 #include "kabi/kabi_rules.h"
 
@@ -25,50 +27,6 @@ constexpr std::string_view kKabiPrefix = "__kabi_";
 
 bool startsWith(const char* s, std::string_view prefix) {
     return s && std::strncmp(s, prefix.data(), prefix.size()) == 0;
-}
-
-struct TagInfo {
-    NodeKind kind;
-    const char* keyword;
-};
-
-// Tags gendwarfksyms can render; anything else is its fatal "unexpected type".
-bool tagInfo(int tag, TagInfo& out) {
-    switch (tag) {
-    case DW_TAG_atomic_type: out = {NodeKind::Modifier, "atomic_type"}; return true;
-    case DW_TAG_const_type: out = {NodeKind::Modifier, "const_type"}; return true;
-    case DW_TAG_immutable_type: out = {NodeKind::Modifier, "immutable_type"}; return true;
-    case DW_TAG_packed_type: out = {NodeKind::Modifier, "packed_type"}; return true;
-    case DW_TAG_pointer_type: out = {NodeKind::Modifier, "pointer_type"}; return true;
-    case DW_TAG_reference_type: out = {NodeKind::Modifier, "reference_type"}; return true;
-    case DW_TAG_restrict_type: out = {NodeKind::Modifier, "restrict_type"}; return true;
-    case DW_TAG_rvalue_reference_type: out = {NodeKind::Modifier, "rvalue_reference_type"}; return true;
-    case DW_TAG_shared_type: out = {NodeKind::Modifier, "shared_type"}; return true;
-    case DW_TAG_volatile_type: out = {NodeKind::Modifier, "volatile_type"}; return true;
-    case DW_TAG_template_type_parameter: out = {NodeKind::Modifier, "template_type_parameter_type"}; return true;
-    case DW_TAG_typedef: out = {NodeKind::Typedef, "typedef_type"}; return true;
-    case DW_TAG_class_type: out = {NodeKind::Class, "class_type"}; return true;
-    case DW_TAG_structure_type: out = {NodeKind::Structure, "structure_type"}; return true;
-    case DW_TAG_union_type: out = {NodeKind::Union, "union_type"}; return true;
-    case DW_TAG_enumeration_type: out = {NodeKind::Enumeration, "enumeration_type"}; return true;
-    case DW_TAG_enumerator: out = {NodeKind::Enumerator, "enumerator"}; return true;
-    case DW_TAG_formal_parameter: out = {NodeKind::Parameter, "formal_parameter"}; return true;
-    case DW_TAG_member: out = {NodeKind::Member, "member"}; return true;
-    case DW_TAG_subrange_type: out = {NodeKind::Subrange, "subrange_type"}; return true;
-    case DW_TAG_variant: out = {NodeKind::Variant, "variant"}; return true;
-    case DW_TAG_variant_part: out = {NodeKind::VariantPart, "variant_part"}; return true;
-    case DW_TAG_array_type: out = {NodeKind::Array, "array_type"}; return true;
-    case DW_TAG_base_type: out = {NodeKind::BaseType, "base_type"}; return true;
-    case DW_TAG_subroutine_type: out = {NodeKind::Subroutine, "subroutine_type"}; return true;
-    case DW_TAG_unspecified_type: out = {NodeKind::Unspecified, "unspecified_type"}; return true;
-    default: return false;
-    }
-}
-
-// gendwarfksyms expands these once per symbol; reached again, they print unexpanded.
-bool isAggregate(NodeKind kind) {
-    return kind == NodeKind::Structure || kind == NodeKind::Class || kind == NodeKind::Union ||
-           kind == NodeKind::Enumeration;
 }
 
 std::string hex(uint64_t value) {
@@ -141,8 +99,9 @@ NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* lis
         return cached;
     }
     const int tag = dwarf_tag(&die);
-    TagInfo info;
-    if (!tagInfo(tag, info)) failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
+    const DwarfTagFacts* facts = dwarfTagFacts(tag);
+    if (!facts) failAt(die, "unexpected type: DWARF tag " + hex(unsigned(tag)));
+    const DwarfTagFacts& info = *facts;
     const NodeId id = graph_.beginNode(info.kind, info.keyword, offset);
     typeNodes_.insert(die, offset, id);
     const die::Attributes attrs(&die);
@@ -239,19 +198,11 @@ void DieRenderer::rerender(size_t frame, size_t top, NodeId topChild, SymbolStat
 
 void DieRenderer::renderInto(NodeId id, int tag, Dwarf_Die& die, const die::Attributes& attrs, SymbolState& state,
                              ListState* list, std::string_view enumFqn) {
+    if (const DwarfTagFacts* facts = dwarfTagFacts(tag); facts && (facts->kind == NodeKind::Modifier || facts->kind == NodeKind::Typedef)) {
+        renderModifier(id, die, attrs, state, fqnOf(die, attrs));  // the modifiers and typedefs (dwarf/dwarf_tags.h)
+        return;
+    }
     switch (tag) {
-    case DW_TAG_atomic_type:
-    case DW_TAG_const_type:
-    case DW_TAG_immutable_type:
-    case DW_TAG_packed_type:
-    case DW_TAG_pointer_type:
-    case DW_TAG_reference_type:
-    case DW_TAG_restrict_type:
-    case DW_TAG_rvalue_reference_type:
-    case DW_TAG_shared_type:
-    case DW_TAG_volatile_type:
-    case DW_TAG_template_type_parameter:
-    case DW_TAG_typedef: renderModifier(id, die, attrs, state, fqnOf(die, attrs)); return;
     case DW_TAG_base_type: {
         const std::string_view fqn = fqnOf(die, attrs);
         graph_.node(id).setName(kept(fqn));

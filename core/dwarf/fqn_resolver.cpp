@@ -2,6 +2,7 @@
 
 #include "dwarf/die_access.h"
 #include "dwarf/dwarf_file.h"
+#include "dwarf/dwarf_tags.h"
 #include "model/type_graph.h"
 
 namespace kabiscope {
@@ -12,29 +13,10 @@ bool passesPrefix(int tag) {
     return tag == DW_TAG_namespace || tag == DW_TAG_class_type || tag == DW_TAG_structure_type;
 }
 
-// Tags whose rendering prints the fqn.
+// Tags whose rendering prints the fqn (dwarf/dwarf_tags.h).
 bool printsFqn(int tag) {
-    switch (tag) {
-    case DW_TAG_atomic_type:
-    case DW_TAG_const_type:
-    case DW_TAG_immutable_type:
-    case DW_TAG_packed_type:
-    case DW_TAG_pointer_type:
-    case DW_TAG_reference_type:
-    case DW_TAG_restrict_type:
-    case DW_TAG_rvalue_reference_type:
-    case DW_TAG_shared_type:
-    case DW_TAG_volatile_type:
-    case DW_TAG_typedef:
-    case DW_TAG_template_type_parameter:
-    case DW_TAG_base_type:
-    case DW_TAG_class_type:
-    case DW_TAG_structure_type:
-    case DW_TAG_union_type:
-    case DW_TAG_enumeration_type:
-    case DW_TAG_enumerator: return true;
-    default: return false;
-    }
+    const DwarfTagFacts* facts = dwarfTagFacts(tag);
+    return facts && facts->printsFqn;
 }
 
 constexpr unsigned kMaxDepth = 4096;
