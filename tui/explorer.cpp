@@ -10,6 +10,7 @@
 #include "explore/session_fixes.h"
 #include "explore/what_if.h"
 #include "output/writers.h"
+#include "tui/line_edit.h"
 #include "tui/terminal_text.h"
 
 namespace kabiscope::tui {
@@ -332,10 +333,7 @@ Explorer::Action Explorer::handle(const Key& key) {
 Explorer::Action Explorer::handlePrompt(const Key& key) {
     switch (key.kind) {
     case Key::Kind::Escape: prompt_ = false; status_ = "Open cancelled"; return Action::None;
-    case Key::Kind::Backspace:
-        while (!promptText_.empty() && (static_cast<unsigned char>(promptText_.back()) & 0xc0) == 0x80) promptText_.pop_back();
-        if (!promptText_.empty()) promptText_.pop_back();
-        return Action::None;
+
     case Key::Kind::Enter: {
         std::istringstream words(promptText_);
         std::vector<std::string> paths;
@@ -349,11 +347,7 @@ Explorer::Action Explorer::handlePrompt(const Key& key) {
         whatIfRules_.clear();  // what-if rules belong to the builds they were tried on
         return Action::Open;
     }
-    case Key::Kind::Char:
-        if (key.ch == ctrl('u')) promptText_.clear();
-        else if (key.ch >= 0x20 && key.ch < 0x7f) promptText_.push_back(char(key.ch));
-        return Action::None;
-    default: return Action::None;
+    default: editLine(promptText_, key); return Action::None;
     }
 }
 

@@ -5,6 +5,7 @@
 #include "explore/cell_texts.h"
 #include "explore/marks.h"
 #include "tui/key_navigation.h"
+#include "tui/line_edit.h"
 #include "tui/mark_style.h"
 #include "tui/terminal_text.h"
 
@@ -15,33 +16,6 @@ namespace {
 constexpr SymbolColumn kSortOrder[] = {SymbolColumn::Status, SymbolColumn::Name,   SymbolColumn::OldCrc,
                                        SymbolColumn::NewCrc, SymbolColumn::Causes, SymbolColumn::Module};
 constexpr SymbolStatus kStatusKeys[] = {SymbolStatus::Changed, SymbolStatus::Added, SymbolStatus::Removed, SymbolStatus::Unchanged};
-
-// Byte-wise: drops the last UTF-8 character.
-void popCharacter(std::string& text) {
-    while (!text.empty()) {
-        const unsigned char c = static_cast<unsigned char>(text.back());
-        text.pop_back();
-        if ((c & 0xc0) != 0x80) break;
-    }
-}
-
-void appendUtf8(std::string& text, char32_t c) {
-    if (c < 0x80) {
-        text.push_back(char(c));
-    } else if (c < 0x800) {
-        text.push_back(char(0xc0 | (c >> 6)));
-        text.push_back(char(0x80 | (c & 0x3f)));
-    } else if (c < 0x10000) {
-        text.push_back(char(0xe0 | (c >> 12)));
-        text.push_back(char(0x80 | ((c >> 6) & 0x3f)));
-        text.push_back(char(0x80 | (c & 0x3f)));
-    } else {
-        text.push_back(char(0xf0 | (c >> 18)));
-        text.push_back(char(0x80 | ((c >> 12) & 0x3f)));
-        text.push_back(char(0x80 | ((c >> 6) & 0x3f)));
-        text.push_back(char(0x80 | (c & 0x3f)));
-    }
-}
 
 }  // namespace
 
@@ -107,25 +81,16 @@ SymbolListPane::Result SymbolListPane::handle(const Key& key, int height) {
             editing_ = false;
             setText({}, query_.regularExpression());
             return Result::Handled;
-        case Key::Kind::Backspace:
-            popCharacter(text);
-            setText(text, query_.regularExpression());
-            return Result::Handled;
         case Key::Kind::Char:
             if (key.ch == ctrl('r')) {
                 setText(text, !query_.regularExpression());
                 return Result::Handled;
             }
-            if (key.ch == ctrl('u')) {
-                setText({}, query_.regularExpression());
-                return Result::Handled;
-            }
-            if (key.ch >= 0x20 && key.ch != 0x7f) {
-                appendUtf8(text, key.ch);
-                setText(text, query_.regularExpression());
-                return Result::Handled;
-            }
-            return Result::Ignored;
+            [[fallthrough]];
+        case Key::Kind::Backspace:
+            if (!editLine(text, key)) return Result::Ignored;
+            setText(text, query_.regularExpression());
+            return Result::Handled;
         default: return Result::Ignored;
         }
     }

@@ -4,21 +4,13 @@
 
 #include "explore/cell_texts.h"
 #include "explore/marks.h"
+#include "explore/symbol_query.h"
 #include "tui/key_navigation.h"
+#include "tui/line_edit.h"
 #include "tui/mark_style.h"
 #include "tui/terminal_text.h"
 
 namespace kabiscope::tui {
-
-namespace {
-
-bool containsIgnoringCase(const std::string& text, const std::string& needle) {
-    return std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-           }) != text.end();
-}
-
-}  // namespace
 
 void TreePane::open(const ExploreSession& session, size_t index) {
     session_ = &session;
@@ -141,14 +133,7 @@ TreePane::Result TreePane::handle(const Key& key, int height) {
         switch (key.kind) {
         case Key::Kind::Enter: editingSearch_ = false; stepMatch(true); return Result::Handled;
         case Key::Kind::Escape: editingSearch_ = false; search_.clear(); return Result::Handled;
-        case Key::Kind::Backspace:
-            while (!search_.empty() && (static_cast<unsigned char>(search_.back()) & 0xc0) == 0x80) search_.pop_back();
-            if (!search_.empty()) search_.pop_back();
-            return Result::Handled;
-        case Key::Kind::Char:
-            if (key.ch >= 0x20 && key.ch < 0x7f) search_.push_back(char(key.ch));
-            return Result::Handled;
-        default: return Result::Handled;
+        default: editLine(search_, key); return Result::Handled;
         }
     }
     const int row = currentRow();

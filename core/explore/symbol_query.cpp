@@ -12,15 +12,14 @@ std::string lowered(std::string text) {
     return text;
 }
 
-// Case-insensitive substring search without copying the name.
-bool containsLowered(const std::string& name, const std::string& needle) {
-    if (needle.size() > name.size()) return false;
-    return std::search(name.begin(), name.end(), needle.begin(), needle.end(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) == b;
-           }) != name.end();
-}
-
 }  // namespace
+
+bool containsIgnoringCase(std::string_view text, std::string_view needle) {
+    if (needle.size() > text.size()) return false;
+    return std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           }) != text.end();
+}
 
 void SymbolQuery::setText(const std::string& text, bool regularExpression) {
     text_ = text;
@@ -55,7 +54,7 @@ bool SymbolQuery::accepts(const ExploreSession& session, size_t index) const {
     if (!module_.empty() && symbol.module != module_) return false;
     if (text_.empty()) return true;
     if (useExpression_) return textValid_ && std::regex_search(symbol.name, expression_);
-    return containsLowered(symbol.name, lowered_);
+    return containsIgnoringCase(symbol.name, lowered_);
 }
 
 std::vector<size_t> SymbolQuery::run(const ExploreSession& session, SymbolColumn column, bool descending) const {

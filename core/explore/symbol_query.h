@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "explore/cell_texts.h"
@@ -42,6 +43,9 @@ private:
     std::set<SymbolStatus> hidden_;
     std::string module_;
 };
+
+// Whether `needle` occurs in `text`, any case (ASCII): the filter's and the tree search's match.
+bool containsIgnoringCase(std::string_view text, std::string_view needle);
 
 // Whether symbol `a` sorts before `b` by `column`'s raw value.
 bool symbolLess(const ExploreSession& session, size_t a, size_t b, SymbolColumn column);
