@@ -11,8 +11,10 @@
 #include <elfutils/libdwelf.h>
 
 #include "base/error.h"
+#include "base/unique_fd.h"
 #include "dwarf/debug_file_lookup.h"
 #include "elf/decompress.h"
+#include "elf/elf_handle.h"
 
 namespace kabiscope {
 
@@ -30,17 +32,13 @@ std::string hex(const unsigned char* bits, size_t size) {
 
 // The build-id of the ELF file at `path`, empty when it has none or cannot be read.
 std::string buildIdOfFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return {};
-    std::string id;
-    if (Elf* elf = elf_begin(fd, ELF_C_READ_MMAP, nullptr)) {
-        const void* bits = nullptr;
-        const ssize_t size = dwelf_elf_gnu_build_id(elf, &bits);
-        if (size > 0) id = hex(static_cast<const unsigned char*>(bits), size_t(size));
-        elf_end(elf);
-    }
-    ::close(fd);
-    return id;
+    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid()) return {};
+    const ElfHandle elf(elf_begin(fd.get(), ELF_C_READ_MMAP, nullptr));
+    if (!elf) return {};
+    const void* bits = nullptr;
+    const ssize_t size = dwelf_elf_gnu_build_id(elf.get(), &bits);
+    return size > 0 ? hex(static_cast<const unsigned char*>(bits), size_t(size)) : std::string();
 }
 
 // Where `dwarf`'s .debug_info lies in its file's mapping, when its pages there are the file's
@@ -125,37 +123,30 @@ std::string dwflError(int code = -1) {
 // A compressed object (an installed .ko.zst; libdwfl itself reads only xz and gzip) as an
 // anonymous in-memory file holding its decompressed image, or -1 when it is not compressed.
 int decompressedDescriptor(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return -1;  // libdwfl reports the error
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
+    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid()) return -1;  // libdwfl reports the error
     char head[8] = {};
-    const ssize_t got = ::pread(fd, head, sizeof head, 0);
+    const ssize_t got = ::pread(fd.get(), head, sizeof head, 0);
     const Compression compression = detectCompression(std::string_view(head, got > 0 ? size_t(got) : 0));
     struct stat st {};
-    if (compression == Compression::None || ::fstat(fd, &st) != 0) return -1;
+    if (compression == Compression::None || ::fstat(fd.get(), &st) != 0) return -1;
     std::string packed(size_t(st.st_size), '\0');
     for (size_t done = 0; done < packed.size();) {
-        const ssize_t n = ::pread(fd, packed.data() + done, packed.size() - done, off_t(done));
+        const ssize_t n = ::pread(fd.get(), packed.data() + done, packed.size() - done, off_t(done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) fail(path, n < 0 ? std::strerror(errno) : "file shrank while being read");
         done += size_t(n);
     }
     const std::string image = decompress(path, packed, compression);
-    const int memory = ::memfd_create("kabiscope-image", MFD_CLOEXEC);
-    if (memory < 0) fail(path, "cannot hold the decompressed image: ", std::strerror(errno));
+    UniqueFd memory(::memfd_create("kabiscope-image", MFD_CLOEXEC));
+    if (!memory.valid()) fail(path, "cannot hold the decompressed image: ", std::strerror(errno));
     for (size_t done = 0; done < image.size();) {
-        const ssize_t n = ::write(memory, image.data() + done, image.size() - done);
+        const ssize_t n = ::write(memory.get(), image.data() + done, image.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            ::close(memory);
-            fail(path, "cannot hold the decompressed image: ", std::strerror(errno));
-        }
+        if (n <= 0) fail(path, "cannot hold the decompressed image: ", std::strerror(errno));
         done += size_t(n);
     }
-    return memory;
+    return memory.release();  // libdwfl takes it
 }
 
 }  // namespace

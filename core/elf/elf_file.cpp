@@ -34,14 +34,6 @@ void checkIdent(const std::string& path, std::string_view head, uint64_t size, c
         fail(path, subject, "truncated ELF file: ", size, " bytes, shorter than its ", headerSize, "-byte ELF header");
 }
 
-// Owns a descriptor until the ElfFile takes it.
-struct FileDescriptor {
-    int fd = -1;
-    ~FileDescriptor() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
 std::string readAll(const std::string& path, int fd, uint64_t size) {
     std::string bytes(size, '\0');
     size_t done = 0;
@@ -77,75 +69,63 @@ bool looksLikeElfFile(const std::string& path) {
 ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
     if (elf_version(EV_CURRENT) == EV_NONE) fail(path_, "libelf is too old: ", elfError());
 
-    FileDescriptor file;
-    file.fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (file.fd < 0) fail(path_, std::strerror(errno));
+    UniqueFd file(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!file.valid()) fail(path_, std::strerror(errno));
     struct stat st {};
-    if (::fstat(file.fd, &st) != 0) fail(path_, std::strerror(errno));
+    if (::fstat(file.get(), &st) != 0) fail(path_, std::strerror(errno));
     if (S_ISDIR(st.st_mode)) fail(path_, "is a directory, expected an ELF file");
     if (!S_ISREG(st.st_mode)) fail(path_, "not a regular file");
 
     uint64_t size = uint64_t(st.st_size);
     char head[EI_NIDENT] = {};
-    const ssize_t got = size ? ::pread(file.fd, head, sizeof head, 0) : 0;
+    const ssize_t got = size ? ::pread(file.get(), head, sizeof head, 0) : 0;
     if (got < 0) fail(path_, std::strerror(errno));
     compression_ = detectCompression(std::string_view(head, size_t(got)));
     if (compression_ != Compression::None) {
         // An installed module (.ko.xz, .ko.zst, .ko.gz): read from its decompressed image.
-        image_ = decompress(path_, readAll(path_, file.fd, size), compression_);
+        image_ = decompress(path_, readAll(path_, file.get(), size), compression_);
         size = image_.size();
         checkIdent(path_, std::string_view(image_).substr(0, EI_NIDENT), size,
                    std::string(compressionName(compression_)) + "-compressed data");
-        elf_ = elf_memory(image_.data(), image_.size());
+        elf_.reset(elf_memory(image_.data(), image_.size()));
     } else {
         checkIdent(path_, std::string_view(head, size_t(got)), size, "");
-        elf_ = elf_begin(file.fd, ELF_C_READ_MMAP, nullptr);
+        elf_.reset(elf_begin(file.get(), ELF_C_READ_MMAP, nullptr));
     }
     if (!elf_) fail(path_, "cannot read ELF: ", elfError());
-    try {
-        if (elf_kind(elf_) != ELF_K_ELF) fail(path_, "not an ELF file");
-        GElf_Ehdr header;
-        if (!gelf_getehdr(elf_, &header)) fail(path_, "truncated or corrupt ELF header: ", elfError());
-        type_ = header.e_type;
-        class_ = header.e_ident[EI_CLASS];
-        data_ = header.e_ident[EI_DATA];
-        // libelf silently shows no sections when the table lies past the end of the file.
-        if (header.e_shoff == 0 || header.e_shnum == 0) fail(path_, "ELF file has no section headers");
-        if (header.e_shoff + uint64_t(header.e_shnum) * header.e_shentsize > size)
-            fail(path_, "truncated ELF file: section header table extends past the end of the file");
-        if (elf_getshdrstrndx(elf_, &sectionNameTable_) != 0)
-            fail(path_, "truncated or corrupt ELF section headers: ", elfError());
-        // Walk the section headers once so a truncated table is reported here, not later.
-        for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
-            GElf_Shdr shdr;
-            if (!gelf_getshdr(scn, &shdr)) fail(path_, "corrupt ELF section header: ", elfError());
-            if (shdr.sh_type != SHT_NOBITS && shdr.sh_offset + shdr.sh_size > size)
-                fail(path_, "truncated ELF file: section ", sectionName(elf_ndxscn(scn)),
-                     " extends past the end of the file");
-        }
-    } catch (...) {
-        elf_end(elf_);
-        elf_ = nullptr;
-        throw;
+    if (elf_kind(elf_.get()) != ELF_K_ELF) fail(path_, "not an ELF file");
+    GElf_Ehdr header;
+    if (!gelf_getehdr(elf_.get(), &header)) fail(path_, "truncated or corrupt ELF header: ", elfError());
+    type_ = header.e_type;
+    class_ = header.e_ident[EI_CLASS];
+    data_ = header.e_ident[EI_DATA];
+    // libelf silently shows no sections when the table lies past the end of the file.
+    if (header.e_shoff == 0 || header.e_shnum == 0) fail(path_, "ELF file has no section headers");
+    if (header.e_shoff + uint64_t(header.e_shnum) * header.e_shentsize > size)
+        fail(path_, "truncated ELF file: section header table extends past the end of the file");
+    if (elf_getshdrstrndx(elf_.get(), &sectionNameTable_) != 0)
+        fail(path_, "truncated or corrupt ELF section headers: ", elfError());
+    // Walk the section headers once so a truncated table is reported here, not later.
+    for (Elf_Scn* scn = elf_nextscn(elf_.get(), nullptr); scn; scn = elf_nextscn(elf_.get(), scn)) {
+        GElf_Shdr shdr;
+        if (!gelf_getshdr(scn, &shdr)) fail(path_, "corrupt ELF section header: ", elfError());
+        if (shdr.sh_type != SHT_NOBITS && shdr.sh_offset + shdr.sh_size > size)
+            fail(path_, "truncated ELF file: section ", sectionName(elf_ndxscn(scn)),
+                 " extends past the end of the file");
     }
-    if (compression_ == Compression::None) std::swap(fd_, file.fd);  // libelf reads through it
-}
-
-ElfFile::~ElfFile() {
-    if (elf_) elf_end(elf_);
-    if (fd_ >= 0) ::close(fd_);
+    if (compression_ == Compression::None) fd_ = std::move(file);  // libelf reads through it
 }
 
 std::string_view ElfFile::sectionName(size_t index) const {
-    Elf_Scn* scn = elf_getscn(elf_, index);
+    Elf_Scn* scn = elf_getscn(elf_.get(), index);
     GElf_Shdr shdr;
     if (!scn || !gelf_getshdr(scn, &shdr)) return {};
-    const char* name = elf_strptr(elf_, sectionNameTable_, shdr.sh_name);
+    const char* name = elf_strptr(elf_.get(), sectionNameTable_, shdr.sh_name);
     return name ? std::string_view(name) : std::string_view();
 }
 
 Elf_Scn* ElfFile::findSection(std::string_view name) const {
-    for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+    for (Elf_Scn* scn = elf_nextscn(elf_.get(), nullptr); scn; scn = elf_nextscn(elf_.get(), scn)) {
         if (sectionName(elf_ndxscn(scn)) == name) return scn;
     }
     return nullptr;
@@ -177,17 +157,17 @@ std::optional<ElfSection> ElfFile::section(std::string_view name) const {
 }
 
 void ElfFile::forEachRelocation(uint32_t target, const std::function<void(const ElfRelocation&)>& visit) const {
-    for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+    for (Elf_Scn* scn = elf_nextscn(elf_.get(), nullptr); scn; scn = elf_nextscn(elf_.get(), scn)) {
         GElf_Shdr shdr;
         if (!gelf_getshdr(scn, &shdr) || (shdr.sh_type != SHT_RELA && shdr.sh_type != SHT_REL) || shdr.sh_info != target)
             continue;
         const std::string_view name = sectionName(elf_ndxscn(scn));
         Elf_Data* data = elf_getdata(scn, nullptr);
-        Elf_Scn* symtab = elf_getscn(elf_, shdr.sh_link);
+        Elf_Scn* symtab = elf_getscn(elf_.get(), shdr.sh_link);
         Elf_Data* symbols = symtab ? elf_getdata(symtab, nullptr) : nullptr;
         if (!data || !symbols) fail(path_, "cannot read relocations ", name, ": ", elfError());
         const bool rela = shdr.sh_type == SHT_RELA;
-        const size_t entrySize = gelf_fsize(elf_, rela ? ELF_T_RELA : ELF_T_REL, 1, EV_CURRENT);
+        const size_t entrySize = gelf_fsize(elf_.get(), rela ? ELF_T_RELA : ELF_T_REL, 1, EV_CURRENT);
         if (shdr.sh_entsize != entrySize) fail(path_, "corrupt ", name, ": unexpected entry size ", shdr.sh_entsize);
         const size_t count = shdr.sh_size / entrySize;
         for (size_t i = 0; i < count; ++i) {
@@ -223,7 +203,7 @@ void ElfFile::forEachRelocation(uint32_t target, const std::function<void(const 
 
 void ElfFile::forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) const {
     Elf_Data* extendedIndices = nullptr;
-    for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+    for (Elf_Scn* scn = elf_nextscn(elf_.get(), nullptr); scn; scn = elf_nextscn(elf_.get(), scn)) {
         GElf_Shdr shdr;
         if (gelf_getshdr(scn, &shdr) && shdr.sh_type == SHT_SYMTAB_SHNDX) {
             extendedIndices = elf_getdata(scn, nullptr);
@@ -231,8 +211,8 @@ void ElfFile::forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) 
             break;
         }
     }
-    const size_t entrySize = gelf_fsize(elf_, ELF_T_SYM, 1, EV_CURRENT);
-    for (Elf_Scn* scn = elf_nextscn(elf_, nullptr); scn; scn = elf_nextscn(elf_, scn)) {
+    const size_t entrySize = gelf_fsize(elf_.get(), ELF_T_SYM, 1, EV_CURRENT);
+    for (Elf_Scn* scn = elf_nextscn(elf_.get(), nullptr); scn; scn = elf_nextscn(elf_.get(), scn)) {
         GElf_Shdr shdr;
         if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB) continue;
         Elf_Data* data = elf_getdata(scn, nullptr);
@@ -245,7 +225,7 @@ void ElfFile::forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) 
             if (!gelf_getsymshndx(data, extendedIndices, int(i), &sym, &xindex))
                 fail(path_, "corrupt .symtab entry ", i, ": ", elfError());
             ElfSymbol out;
-            const char* name = elf_strptr(elf_, shdr.sh_link, sym.st_name);
+            const char* name = elf_strptr(elf_.get(), shdr.sh_link, sym.st_name);
             if (!name) fail(path_, "corrupt .symtab entry ", i, ": bad name offset");
             out.name = name;
             out.binding = GELF_ST_BIND(sym.st_info);
@@ -254,7 +234,7 @@ void ElfFile::forEachSymbol(const std::function<void(const ElfSymbol&)>& visit) 
             out.value = sym.st_value;
             out.size = sym.st_size;
             if (out.section != SHN_UNDEF && out.section < SHN_LORESERVE) {
-                if (Elf_Scn* target = elf_getscn(elf_, out.section)) {
+                if (Elf_Scn* target = elf_getscn(elf_.get(), out.section)) {
                     GElf_Shdr targetHeader;
                     if (gelf_getshdr(target, &targetHeader)) {
                         out.sectionFlags = targetHeader.sh_flags;

@@ -15,7 +15,9 @@
 #include <gelf.h>
 #include <libelf.h>
 
+#include "base/unique_fd.h"
 #include "elf/decompress.h"
+#include "elf/elf_handle.h"
 
 namespace kabiscope {
 
@@ -53,7 +55,6 @@ struct ElfRelocation {
 class ElfFile {
 public:
     explicit ElfFile(std::string path);
-    ~ElfFile();
     ElfFile(const ElfFile&) = delete;
     ElfFile& operator=(const ElfFile&) = delete;
 
@@ -81,10 +82,10 @@ private:
     std::string_view sectionName(size_t index) const;
 
     std::string path_;
-    int fd_ = -1;
+    UniqueFd fd_;  // libelf reads through it (none for a compressed file: its image is in memory)
     Compression compression_ = Compression::None;
     std::string image_;  // a compressed file's decompressed bytes, which libelf reads
-    Elf* elf_ = nullptr;
+    ElfHandle elf_;      // declared after what it reads, so it ends first
     size_t sectionNameTable_ = 0;
     unsigned type_ = ET_NONE;
     unsigned char class_ = ELFCLASSNONE;
