@@ -5,8 +5,6 @@
 #include <chrono>
 #include <exception>
 #include <functional>
-#include <system_error>
-#include <thread>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -14,6 +12,7 @@
 #include <unordered_set>
 
 #include "base/error.h"
+#include "base/parallel_work.h"
 #include "base/threads.h"
 #include "base/phase_timer.h"
 #include "diff/cross_type_folding.h"
@@ -623,7 +622,6 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
     for (unsigned t = 0; t < threads; ++t) explainers.emplace_back(options, facts);
     std::atomic<size_t> done{0};
     std::atomic<bool> stop{false};
-    std::vector<std::exception_ptr> failures(threads);
     std::exception_ptr reportFailure;  // a throwing callback stops the run, threads joined first
     auto report = [&] {
         try {
@@ -635,44 +633,23 @@ std::vector<Explainer> explainAll(std::vector<SymbolDiff>& symbols, const std::v
         }
     };
     auto work = [&](unsigned t) {
-        try {
-            size_t mine = 0;
-            for (size_t g : assigned[t])
-                for (const Job& job : groups[g]) {
-                    if (stop) return;
-                    explainers[t].explain(symbols[job.order], job.order, job.before, job.after);
-                    ++done;
-                    if (t == 0 && ++mine % 32 == 0) report();
-                }
-        } catch (...) {
-            failures[t] = std::current_exception();
-            stop = true;
-        }
+        size_t mine = 0;
+        for (size_t g : assigned[t])
+            for (const Job& job : groups[g]) {
+                if (stop) return;
+                explainers[t].explain(symbols[job.order], job.order, job.before, job.after);
+                ++done;
+                if (t == 0 && ++mine % 32 == 0) report();
+            }
     };
-    std::atomic<unsigned> running{threads - 1};
-    std::vector<std::thread> helpers;
-    std::vector<unsigned> unstarted;  // no thread to be had: their share runs here, in turn
-    for (unsigned t = 1; t < threads; ++t) {
-        try {
-            helpers.emplace_back([&, t] {
-                work(t);
-                --running;
-            });
-        } catch (const std::system_error&) {
-            unstarted.push_back(t);
-            --running;
-        }
+    std::exception_ptr workFailure;
+    try {
+        runOnWorkers(threads, work, {&stop, report});  // the helpers' share still running: reports
+    } catch (...) {
+        workFailure = std::current_exception();
     }
-    work(0);
-    for (unsigned t : unstarted) work(t);
-    while (running > 0) {  // the helpers' share is still being explained
-        report();
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    for (auto& helper : helpers) helper.join();
     if (reportFailure) std::rethrow_exception(reportFailure);
-    for (const auto& failure : failures)
-        if (failure) std::rethrow_exception(failure);
+    if (workFailure) std::rethrow_exception(workFailure);
     if (stop) throw Cancelled();
     return explainers;
 }

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "base/parallel_work.h"
 #include "base/threads.h"
 #include "elf/elf_file.h"
 
@@ -109,7 +110,7 @@ std::vector<ModuleFileOutcome> checkModuleFiles(const std::vector<std::string>& 
                                                 const ModuleCheckOptions& options, std::atomic<size_t>* done) {
     std::vector<ModuleFileOutcome> out(files.size());
     std::atomic<size_t> next{0};
-    auto work = [&] {
+    auto work = [&](unsigned) {
         for (size_t i; (i = next++) < files.size();) {
             try {
                 const ElfFile file(files[i]);
@@ -123,16 +124,7 @@ std::vector<ModuleFileOutcome> checkModuleFiles(const std::vector<std::string>& 
         }
     };
     const unsigned threads = std::min<unsigned>(defaultThreads(), unsigned(std::max<size_t>(1, files.size())));
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) {
-        try {
-            helpers.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;  // no more threads to be had: the others and this one do the work
-        }
-    }
-    work();
-    for (auto& helper : helpers) helper.join();
+    runOnWorkers(threads, work);
     return out;
 }
 

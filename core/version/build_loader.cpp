@@ -5,14 +5,13 @@
 #include <mutex>
 #include <atomic>
 #include <optional>
-#include <system_error>
 #include <exception>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 #include <unordered_set>
 
 #include "base/error.h"
+#include "base/parallel_work.h"
 #include "base/threads.h"
 #include "output/writers.h"
 #include "elf/elf_file.h"
@@ -113,7 +112,8 @@ std::deque<BuildFile> versionFiles(const std::vector<std::string>& files, const 
     std::vector<std::exception_ptr> failures(files.size());
     std::atomic<size_t> next{0}, done{0};
     std::atomic<bool> stop{false};
-    auto work = [&](bool reports) {
+    auto work = [&](unsigned worker) {
+        const bool reports = worker == 0;  // only the calling thread reports
         for (size_t k; !stop && (k = next++) < order.size();) {
             const size_t i = order[k];
             try {
@@ -121,7 +121,7 @@ std::deque<BuildFile> versionFiles(const std::vector<std::string>& files, const 
                 VersionOptions fileOptions = options;
                 fileOptions.threads = threads > 1 ? 1 : options.threads;
                 fileOptions.progress = nullptr;
-                if (reports && options.progress)  // only the calling thread reports
+                if (reports && options.progress)
                     fileOptions.progress = [&](const std::string& stage, size_t, size_t) {
                         options.progress("loading " + stage, done, files.size());
                     };
@@ -136,16 +136,7 @@ std::deque<BuildFile> versionFiles(const std::vector<std::string>& files, const 
             ++done;
         }
     };
-    std::vector<std::thread> helpers;
-    for (size_t t = 1; t < threads; ++t) {
-        try {
-            helpers.emplace_back(work, false);
-        } catch (const std::system_error&) {
-            break;  // fewer helpers: the calling thread takes their files
-        }
-    }
-    work(true);
-    for (auto& helper : helpers) helper.join();
+    runOnWorkers(unsigned(threads), work);
     for (size_t i = 0; i < files.size(); ++i) {  // the first file's failure, whatever finished first
         if (!failures[i]) continue;
         try {
@@ -246,24 +237,13 @@ std::pair<Build, Build> loadBuildPair(const std::string& oldPath, const std::str
     VersionOptions newOptions = oldOptions;
     oldOptions.progress = progress.side(0);
     newOptions.progress = progress.side(1);
-    Build newBuild;
-    std::exception_ptr newFailure;
-    std::thread newLoader([&] {
-        try {
+    Build oldBuild, newBuild;
+    runOnWorkers(2, [&](unsigned side) {  // the old build's failure first, when both fail
+        if (side == 0)
+            oldBuild = loadBuild(oldPath, oldOptions);
+        else
             newBuild = loadBuild(newPath, newOptions);
-        } catch (...) {
-            newFailure = std::current_exception();
-        }
     });
-    Build oldBuild;
-    try {
-        oldBuild = loadBuild(oldPath, oldOptions);
-    } catch (...) {
-        newLoader.join();
-        throw;
-    }
-    newLoader.join();
-    if (newFailure) std::rethrow_exception(newFailure);
     return {std::move(oldBuild), std::move(newBuild)};
 }
 

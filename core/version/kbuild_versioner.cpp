@@ -2,13 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <system_error>
-#include <thread>
 
 #include "base/error.h"
 #include "exports/export_list.h"
 #include "base/threads.h"
-#include "base/large_stack.h"
+#include "base/parallel_work.h"
 #include "base/phase_timer.h"
 #include "dwarf/die_access.h"
 #include "dwarf/die_renderer.h"
@@ -44,7 +42,6 @@ struct Worker {
     std::vector<Claim> best;
     std::vector<int> unitOf;
     std::unordered_map<size_t, std::vector<Dwarf_Die>> candidates;
-    std::exception_ptr failure;
 };
 
 // Forgets the types of the scope just versioned (its nodes, type map and symbol targets): only
@@ -55,34 +52,6 @@ void dropScopeTypes(BuildFile& target, const TypeGraph::Checkpoint& mark, size_t
     scope.types = {};
     scope.namedTargets = {};
     for (size_t i = firstSymbol; i < target.symbols.size(); ++i) target.symbols[i].target = TypeTarget{};
-}
-
-// Runs `job(worker index)` on every worker, the first on this thread; rethrows the first failure.
-template <typename Job>
-void onEveryWorker(std::vector<Worker>& workers, std::atomic<bool>& stop, const Job& job) {
-    auto guarded = [&](unsigned w) {
-        try {
-            job(w);
-        } catch (...) {
-            workers[w].failure = std::current_exception();
-            stop = true;
-        }
-    };
-    // Rendering recurses as deep as the types nest (base/limits.h): large stacks.
-    std::vector<std::unique_ptr<LargeStackThread>> threads;
-    std::vector<unsigned> unstarted;  // no thread to be had: their share runs here, in turn
-    for (unsigned w = 1; w < workers.size(); ++w) {
-        try {
-            threads.push_back(std::make_unique<LargeStackThread>([&guarded, w] { guarded(w); }));
-        } catch (const std::system_error&) {
-            unstarted.push_back(w);
-        }
-    }
-    guarded(0);
-    for (unsigned w : unstarted) guarded(w);
-    for (auto& thread : threads) thread->join();
-    for (auto& worker : workers)
-        if (worker.failure) std::rethrow_exception(worker.failure);
 }
 
 // Moves a part built on another thread into `into`: node ids shift by the graph offset, scope
@@ -155,7 +124,7 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
     };
 
     // Phase 1: names, claims and binding candidates, one walk per unit.
-    onEveryWorker(workers, stop, [&](unsigned w) {
+    runOnWorkers(unsigned(workers.size()), [&](unsigned w) {
         PhaseTimer timer("scan units");
         Worker& worker = workers[w];
         worker.dwarf = w == 0 ? in.dwarf : std::make_shared<DwarfFile>(in.path, in.dwarf->debugRoots());
@@ -197,7 +166,7 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
             worker.fqns->addUnit(worker.dwarf->units()[u], &consider);
             worker.dwarf->releaseUnit(u);  // phase 2 reads again only the units that export
         }
-    });
+    }, {&stop, {}});
 
     // Merge the claims: the strongest wins, the first unit on a tie (as one sequential scan).
     std::vector<Claim> best(exports.size(), kNoClaim);
@@ -219,7 +188,7 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
     }
 
     // Phase 2: each exporting unit as its own scope, on the worker that read it.
-    onEveryWorker(workers, stop, [&](unsigned w) {
+    runOnWorkers(unsigned(workers.size()), [&](unsigned w) {
         Worker& worker = workers[w];
         BuildFile& target = *worker.target;
         DieRenderer renderer(*worker.dwarf, *worker.fqns, in.versionerOptions.rules, target.graph);
@@ -239,7 +208,7 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
             worker.dwarf->releaseUnit(u);
             if (!in.options->keepTypes) dropScopeTypes(target, mark, firstSymbol);
         }
-    });
+    }, {&stop, {}});
 
     for (size_t w = 1; w < workers.size(); ++w) absorbPart(build, std::move(workers[w].part));
     if (workers.size() > 1) orderScopesByUnit(build);
