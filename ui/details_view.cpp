@@ -21,7 +21,7 @@ std::pair<QString, QString> markDifference(const std::string& a, const std::stri
     size_t suffix = 0;
     while (suffix < a.size() - prefix && suffix < b.size() - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
         ++suffix;
-    auto render = [&](const std::string& s, const char* color) {
+    auto render = [&](const std::string& s, const char* color) -> QString {
         if (a == b) return escape(s);
         return escape(s.substr(0, prefix)) + QStringLiteral("<span style=\"background:%1\">").arg(QLatin1String(color)) +
                escape(s.substr(prefix, s.size() - prefix - suffix)) + QStringLiteral("</span>") +

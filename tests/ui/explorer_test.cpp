@@ -254,8 +254,8 @@ private Q_SLOTS:
         QStringList changes;
         for (int row = 0; row < model->rowCount(); ++row)
             changes << model->index(row, RootCauseModel::ChangeColumn).data().toString();
-        QVERIFY2(changes.join('|').contains(QStringLiteral("member private_data: type changed from int to long")),
-                 qPrintable(changes.join('|')));
+        QVERIFY2(changes.join(u'|').contains(QStringLiteral("member private_data: type changed from int to long")),
+                 qPrintable(changes.join(u'|')));
         QVERIFY(window.selectSymbol(QStringLiteral("register_netdev")));
         QTRY_VERIFY(window.detailsView()->toPlainText().contains(QStringLiteral("const char * name")));  // struct kobject, member by member
     }
@@ -524,7 +524,7 @@ private Q_SLOTS:
         window.review()->writeReport(junit, QStringLiteral("junit"));
         QFile xml(junit);
         QVERIFY(xml.open(QIODevice::ReadOnly));
-        QVERIFY(xml.readAll().contains("failures=\"" + QByteArray::number(qulonglong(after->open)) + "\""));
+        QVERIFY(xml.readAll().contains(QByteArray(QByteArray("failures=\"") + QByteArray::number(qulonglong(after->open)) + "\"")));
 
         // Reading the file back in a new window waives the same cause; a bad file is a dialog.
         MainWindow again;
