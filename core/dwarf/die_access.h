@@ -13,6 +13,35 @@
 
 namespace kabiscope::die {
 
+// DieKeys: a DIE's offset, made unique across a file and its dwz alternate file.
+//
+// A file dwz compressed together with others (`dwz -m`) keeps the types they share in an
+// alternate file (.gnu_debugaltlink), which libdw follows for DW_FORM_GNU_ref_alt; its DIEs have
+// offsets of their own, which collide with the file's. Whatever keeps DIEs by offset keys them
+// with of(): the alternate file's get bit 39 set (no .debug_info is 512 GB). The unit of the
+// last DIE asked about is remembered: nearly every lookup is in the same unit as the last.
+class DieKeys {
+public:
+    static constexpr Dwarf_Off kAlternate = Dwarf_Off(1) << 39;
+
+    explicit DieKeys(Dwarf* file) : file_(file) {}
+    Dwarf_Off of(Dwarf_Die& d) const {
+        if (d.cu != lastUnit_) {
+            lastUnit_ = d.cu;
+            lastAlternate_ = dwarf_cu_getdwarf(d.cu) != file_;
+        }
+        const Dwarf_Off offset = dwarf_dieoffset(&d);
+        return lastAlternate_ ? offset | kAlternate : offset;
+    }
+    // True for a DIE of the alternate file.
+    bool alternate(Dwarf_Die& d) const { return (of(d) & kAlternate) != 0; }
+
+private:
+    Dwarf* file_;
+    mutable Dwarf_CU* lastUnit_ = nullptr;
+    mutable bool lastAlternate_ = false;
+};
+
 inline const char* stringAttr(Dwarf_Die* d, unsigned name) {
     Dwarf_Attribute attr;
     if (!dwarf_attr(d, name, &attr)) return nullptr;

@@ -51,7 +51,7 @@ void forEachChild(const DwarfFile& file, Dwarf_Die& parent, Visit&& visit) {
 }  // namespace
 
 DieRenderer::DieRenderer(const DwarfFile& file, const FqnResolver& fqns, const KabiRules* rules, TypeGraph& graph)
-    : file_(file), fqns_(fqns), rules_(rules), graph_(graph) {}
+    : file_(file), fqns_(fqns), rules_(rules), graph_(graph), keys_(file.dwarf()) {}
 
 void DieRenderer::failAt(Dwarf_Die& die, const std::string& what) const {
     fail(file_.path(), what, " (DIE ", hex(dwarf_dieoffset(&die)), ")");
@@ -68,7 +68,7 @@ void DieRenderer::forgetRenderedDies() {
 }
 
 NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
-    const Dwarf_Off offset = dwarf_dieoffset(&die);
+    const Dwarf_Off offset = keys_.of(die);
     if (const NodeId cached = symbolNodes_.find(offset); cached != OffsetMap::kMissing) return cached;
     if (die.cu != typeNodes_.home()) {
         Dwarf_Die unit;
@@ -93,7 +93,7 @@ NodeId DieRenderer::renderSymbol(Dwarf_Die die) {
 }
 
 NodeId DieRenderer::renderType(Dwarf_Die die, SymbolState& state, ListState* list, std::string_view enumFqn) {
-    const Dwarf_Off offset = dwarf_dieoffset(&die);
+    const Dwarf_Off offset = keys_.of(die);
     if (const NodeId cached = typeNodes_.find(die, offset); cached != DieNodeIndex::kMissing) {
         if (graph_.isOpen(cached)) reenter(cached, state);
         return cached;
@@ -149,7 +149,7 @@ void DieRenderer::rerender(size_t frame, size_t top, NodeId topChild, SymbolStat
     Dwarf_Die die = again.die;
     ListState list;
     auto visit = [&](Dwarf_Die child, bool listItem) {
-        const NodeId id = typeNodes_.find(child, dwarf_dieoffset(&child));
+        const NodeId id = typeNodes_.find(child, keys_.of(child));
         if (id == DieNodeIndex::kMissing) {
             renderType(child, state, listItem ? &list : nullptr, {});
             return;

@@ -88,6 +88,7 @@ private:
     const FqnResolver& fqns_;
     const KabiRules* rules_;
     TypeGraph& graph_;
+    die::DieKeys keys_;  // what typeNodes_ and symbolNodes_ are keyed by
     DieNodeIndex typeNodes_;
     OffsetMap symbolNodes_;
     TextCopies inlineCopies_;  // names given inline in .debug_info, copied into the graph

@@ -182,8 +182,13 @@ DwarfFile::DwarfFile(std::string path, std::vector<std::string> debugRoots) : pa
         const std::string message = dwflError(code);
         if (message.find("No DWARF") != std::string::npos || message.find("no debugging") != std::string::npos)
             failWithoutDwarf();
+        if (message.find("compression type") != std::string::npos)  // zstd before elfutils 0.189
+            fail(path_, "cannot read DWARF: its debug sections are compressed in a way this libdw (elfutils ",
+                 dwfl_version(nullptr), ") cannot read, such as zstd: run objcopy --decompress-debug-sections on it first");
         fail(path_, "cannot read DWARF: ", message);
     }
+
+    failIfAlternateMissing();
 
     Dwarf_CU* cu = nullptr;
     Dwarf_Die cuDie;
@@ -192,7 +197,9 @@ DwarfFile::DwarfFile(std::string path, std::vector<std::string> debugRoots) : pa
     int status;
     while ((status = dwarf_get_units(dwarf_, cu, &cu, &version, &unitType, &cuDie, nullptr)) == 0) {
         if (version < 2 || version > 5) fail(path_, "unsupported DWARF version ", version);
-        (void)unitType;  // gendwarfksyms versions from every unit dwarf_get_units returns
+        // gendwarfksyms versions from every unit dwarf_get_units returns, but a split unit's
+        // types are elsewhere: refused, not versioned as if it had none (every CRC would be 0).
+        failIfSplit(cuDie, unitType);
         units_.push_back(cuDie);
     }
     if (status < 0) failWithDwarfError("corrupt DWARF: cannot read compilation units");
@@ -211,6 +218,25 @@ void DwarfFile::releaseUnit(size_t index) const {
     const uintptr_t from = (base + offsetOf(index) + page - 1) & ~(page - 1);
     const uintptr_t to = (base + (index + 1 < units_.size() ? offsetOf(index + 1) : infoSize_)) & ~(page - 1);
     if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
+void DwarfFile::failIfAlternateMissing() const {
+    const char* name = nullptr;
+    const void* buildId = nullptr;
+    if (dwelf_dwarf_gnu_debugaltlink(dwarf_, &name, &buildId) <= 0 || dwarf_getalt(dwarf_)) return;
+    fail(path_, "its types are partly in the dwz file ", name ? name : "(unnamed)",
+         " (.gnu_debugaltlink), which was not found: put it there, or install the package that has it");
+}
+
+void DwarfFile::failIfSplit(Dwarf_Die& unit, uint8_t unitType) const {
+    Dwarf_Attribute attribute;
+    const bool named = dwarf_attr(&unit, DW_AT_dwo_name, &attribute) || dwarf_attr(&unit, DW_AT_GNU_dwo_name, &attribute);
+    if (unitType == DW_UT_split_compile || unitType == DW_UT_split_type)
+        fail(path_, kDwoRefusal);
+    if (unitType != DW_UT_skeleton && !named) return;
+    const char* dwo = named ? dwarf_formstring(&attribute) : nullptr;
+    fail(path_, "split DWARF (-gsplit-dwarf): its types are in ", dwo ? dwo : "a .dwo file",
+         ", which kabiscope does not read (nor does gendwarfksyms); rebuild without -gsplit-dwarf");
 }
 
 void DwarfFile::failWithoutDwarf() const {

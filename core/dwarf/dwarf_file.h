@@ -17,6 +17,10 @@
 
 namespace kabiscope {
 
+// Why a split DWARF object (.dwo) is refused: said wherever one is met.
+inline constexpr const char* kDwoRefusal =
+    "a split DWARF object (.dwo) has no symbols to version: give the object it belongs to, built without -gsplit-dwarf";
+
 struct DwflCloser {
     void operator()(Dwfl* dwfl) const { dwfl_end(dwfl); }
 };
@@ -64,6 +68,10 @@ public:
 
 private:
     [[noreturn]] void failWithoutDwarf() const;
+    // Refuses a file dwz compressed with others whose alternate file libdw did not find.
+    void failIfAlternateMissing() const;
+    // Refuses a split unit: a skeleton whose types are in a .dwo, or a .dwo's own unit.
+    void failIfSplit(Dwarf_Die& unit, uint8_t unitType) const;
 
     std::string path_;
     DebugFileSearch search_;

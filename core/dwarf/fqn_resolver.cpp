@@ -40,6 +40,14 @@ bool isC(int language) {
 
 }  // namespace
 
+FqnResolver::FqnResolver(const DwarfFile& file, TypeGraph& graph) : file_(file), graph_(graph), keys_(file.dwarf()) {
+    Dwarf* alternate = dwarf_getalt(file.dwarf());
+    if (!alternate) return;
+    Dwarf_CU* cu = nullptr;
+    Dwarf_Die unit;
+    while (dwarf_get_units(alternate, cu, &cu, nullptr, nullptr, &unit, nullptr) == 0) addUnit(unit);
+}
+
 void FqnResolver::addUnit(Dwarf_Die unit, const std::function<void(Dwarf_Die&)>* onCandidate) {
     if (!resolvedUnits_.insert(unit.cu).second) return;
     skipFunctionBodies_ = isC(dwarf_srclang(&unit));
@@ -67,8 +75,8 @@ void FqnResolver::walkChildren(Dwarf_Die* parent, const std::string* prefix, uns
             // under a prefix are C struct members, which need neither.
             std::string scoped = *prefix + "::" + (name ? name : "<anonymous>");
             if (stores) {
-                scoped_[dwarf_dieoffset(&child)] = graph_.storeText(scoped);
-                if (recordNames) recordNames->emplace_back(dwarf_dieoffset(&child), scoped);
+                scoped_[keys_.of(child)] = graph_.storeText(scoped);
+                if (recordNames) recordNames->emplace_back(keys_.of(child), scoped);
             }
             if (hasChildren) walkChildren(&child, passes ? &scoped : nullptr, depth + 1, childCandidates);
         } else if (!prefix && name && passes && hasChildren) {
@@ -93,7 +101,7 @@ std::string_view FqnResolver::fqn(Dwarf_Die* die, const char* name) const {
         lastResolvedUnit_ = die->cu;
     }
     if (!scoped_.empty()) {
-        auto it = scoped_.find(dwarf_dieoffset(die));
+        auto it = scoped_.find(keys_.of(*die));
         if (it != scoped_.end()) return it->second;
     }
     return name ? std::string_view(name) : std::string_view();

@@ -17,6 +17,8 @@
 
 #include <elfutils/libdw.h>
 
+#include "dwarf/die_access.h"
+
 namespace kabiscope {
 
 class DwarfFile;
@@ -26,7 +28,9 @@ class FqnResolver {
 public:
     // Scoped names are stored in `graph`, so the views handed out live as long as the graph;
     // plain names are views into the DWARF string table.
-    FqnResolver(const DwarfFile& file, TypeGraph& graph) : file_(file), graph_(graph) {}
+    // A file dwz compressed with others has types in its alternate file (die_access.h's DieKeys):
+    // its units are walked at once, so those types have the names they had before dwz.
+    FqnResolver(const DwarfFile& file, TypeGraph& graph);
 
     // Walks one compilation unit and records the scoped names in it (once: a unit already walked
     // is skipped). `onCandidate`, if given, also receives, in DIE order, every DIE that could
@@ -52,6 +56,7 @@ private:
 
     const DwarfFile& file_;
     TypeGraph& graph_;
+    die::DieKeys keys_;  // what scoped_ is keyed by
     std::unordered_map<Dwarf_Off, std::string_view> scoped_;
     // Units already walked. A DIE of a unit not walked yet (a cross-unit reference) has no fqn
     // in gendwarfksyms, so it has none here either.

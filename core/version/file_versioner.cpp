@@ -74,6 +74,9 @@ BuildFile versionFileHere(const std::string& path, const VersionOptions& options
 
     report("reading symbols", 0, 1);
     ElfFile elf(path);
+    // A .dwo has no symbols, so it would version to nothing: said, not printed as no exports.
+    if (elf.section(".debug_info.dwo") && !elf.section(".debug_info"))
+        fail(path, kDwoRefusal);
     // A list keeps its order (gendwarfksyms' print and binding order follow it); what the file's
     // own export table says of a name (export type, namespace) is kept where it has one.
     ExportList exports;
@@ -206,9 +209,7 @@ BuildFile versionFileHere(const std::string& path, const VersionOptions& options
     return build;
 }
 
-}  // namespace
-
-BuildFile versionFile(const std::string& path, const VersionOptions& options) {
+BuildFile versionFileOnSomeStack(const std::string& path, const VersionOptions& options) {
     // Rendering recurses as deep as the types nest (base/limits.h). Here first; past what this
     // thread's stack holds, again on a large one.
     try {
@@ -223,6 +224,17 @@ BuildFile versionFile(const std::string& path, const VersionOptions& options) {
              " levels deep, and no thread with a large stack could be started");
     }
     return build;
+}
+
+}  // namespace
+
+BuildFile versionFile(const std::string& path, const VersionOptions& options) {
+    try {
+        return versionFileOnSomeStack(path, options);
+    } catch (const Error& e) {  // the type graph's limits know no file: this is the one
+        if (e.file().empty()) throw Error(path, e.problem());
+        throw;
+    }
 }
 
 }  // namespace kabiscope
