@@ -46,6 +46,23 @@ TEST(Layouts, CompressedDebugSectionsVersionAsThePlainObject) {
     EXPECT_EQ(symvers("layouts/compressed_zlib-gnu.o"), plain);  // legacy .zdebug_* sections
 }
 
+// The DWARF is read in the object's byte order: a big-endian object gives the CRCs of a
+// little-endian one with the same type sizes and char signedness, and a 32-bit one its own sizes.
+TEST(Layouts, BigEndianAnd32BitObjects) {
+    const std::string littleEndian = symvers("layouts/render_basic.aarch64.o");
+    ASSERT_EQ(littleEndian.find(" 0x00000000"), std::string::npos) << littleEndian;
+    EXPECT_EQ(symvers("layouts/render_basic.s390x.o"), littleEndian);
+
+    VersionOptions options;
+    options.keepTypes = true;
+    const BuildFile ppc = versionFile(fixturePath("layouts/render_basic.powerpc.o"), options);
+    std::ostringstream symtypes;
+    writeSymtypes(ppc, symtypes);
+    EXPECT_NE(symtypes.str().find("formal_parameter base_type long byte_size(4) encoding(5) b"), std::string::npos)
+        << symtypes.str();
+    EXPECT_NE(symvers("layouts/render_basic.powerpc.o"), littleEndian);
+}
+
 TEST(Layouts, ZstdSectionsVersionOrSayHowToDecompressThem) {
     int major = 0, minor = 0;
     ASSERT_EQ(std::sscanf(dwfl_version(nullptr), "%d.%d", &major, &minor), 2);
