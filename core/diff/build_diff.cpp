@@ -299,6 +299,8 @@ private:
     std::map<std::tuple<const void*, const void*, uint64_t, std::string>, std::vector<uint32_t>> typeMemo_;
     std::pair<const VersionScope*, const VersionScope*> relevantPair_{nullptr, nullptr};
     RelevantTypes relevant_;
+    std::vector<NodeId> scratchChildren_;
+    std::vector<std::pair<TypeTarget, TypeTarget>> scratchPairs_;
     // For the current pair of scopes: a named node's target on the other side (same name).
     struct ScopePairCache {
         std::unordered_map<NodeId, TypeTarget> oldOfNew, newOfOld;
@@ -422,18 +424,28 @@ const RelevantTypes& Explainer::relevantTypes(Side before, Side after) {
     SideCache& nc = cacheFor(after.build);
     std::vector<std::pair<uint32_t, uint32_t>> referrers;  // (type, a type referring to it), sorted below
     std::vector<uint32_t> changed;
+    std::vector<NodeId>& children = scratchChildren_;  // not kept: most types are never walked
+    // In node order, not the type map's: a scope's nodes lie together in rendering order, so
+    // the walk reads the graph and the hash slots nearly in sequence instead of at random.
+    std::vector<std::pair<TypeTarget, TypeTarget>>& pairs = scratchPairs_;  // (new, old or invalid)
+    pairs.clear();
+    pairs.reserve(newScope.types.size());
     for (const auto& [name, b] : newScope.types) {
+        const auto a = oldScope.types.find(name);
+        pairs.emplace_back(b, a == oldScope.types.end() ? TypeTarget{} : a->second);
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) { return x.first.value < y.first.value; });
+    for (const auto& [b, a] : pairs) {
         if (!b.isRecord()) {
-            for (NodeId named : nc.childrenOf(b.index())) {
+            children.clear();
+            namedChildren(after.build->graph, b.index(), children);
+            for (NodeId named : children) {
                 const TypeTarget child = resolve(nc, newScope, named);
                 if (child.valid()) referrers.emplace_back(child.value, b.value);
             }
         }
-        auto a = oldScope.types.find(name);
-        if (a == oldScope.types.end()) continue;
-        const bool differs =
-            a->second.isRecord() || b.isRecord() ||
-            oc.hash(a->second.index()) != nc.hash(b.index());
+        if (!a.valid()) continue;
+        const bool differs = a.isRecord() || b.isRecord() || oc.hash(a.index()) != nc.hash(b.index());
         if (differs) changed.push_back(b.value);
     }
     RelevantTypes& relevant = relevant_;
