@@ -40,6 +40,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <unordered_set>
 #include <utility>
 #include <fstream>
 #include <sstream>
@@ -251,6 +252,8 @@ void MainWindow::buildUi() {
     treeView_->setUniformRowHeights(true);
     treeView_->setAllColumnsShowFocus(true);
     treeView_->header()->setStretchLastSection(true);
+    // Columns fit the rows in view, not every open row (a thousand, on a major rebase's symbols).
+    treeView_->header()->setResizeContentsPrecision(0);
     graphView_ = new GraphView(this);
     rightTabs_ = new QTabWidget(this);
     rightTabs_->addTab(treeView_, tr("Type tree"));
@@ -695,9 +698,15 @@ void MainWindow::onSymbolSelected(int symbolIndex) {
 void MainWindow::expandChangePaths() {
     AlignedTree* tree = treeModel_->tree();
     if (!tree) return;
-    for (size_t p = 0; p < tree->pathCount(); ++p) {
+    // The paths to the symbol's first causes (in rank order) open, each row once. A symbol of a
+    // major rebase has a thousand: opening them all would build and lay out thousands of rows no
+    // one reads at once, in proportion to the changes; F8 opens the others as it reaches them.
+    constexpr size_t kOpenedPaths = 64;
+    std::unordered_set<int> opened;
+    for (size_t p = 0; p < std::min(tree->pathCount(), kOpenedPaths); ++p) {
         const auto chain = tree->rowsAlongPath(p);
-        for (size_t i = 0; i + 1 < chain.size(); ++i) treeView_->expand(treeModel_->indexForRow(chain[i]));
+        for (size_t i = 0; i + 1 < chain.size(); ++i)
+            if (opened.insert(chain[i]).second) treeView_->expand(treeModel_->indexForRow(chain[i]));
     }
 }
 

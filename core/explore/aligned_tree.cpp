@@ -304,6 +304,22 @@ const std::vector<int>& AlignedTree::children(int index) {
     return rows_[size_t(index)].children;
 }
 
+const std::vector<size_t>& AlignedTree::pathsInTreeOrder() {
+    if (pathsInTreeOrder_) return *pathsInTreeOrder_;
+    std::vector<size_t> order;
+    std::vector<std::vector<size_t>> positions(pathCount());  // sibling index at each level
+    for (size_t p = 0; p < pathCount(); ++p) {
+        const auto chain = rowsAlongPath(p);
+        for (size_t i = 0; i + 1 < chain.size(); ++i) {
+            const auto& siblings = children(chain[i]);
+            positions[p].push_back(size_t(std::find(siblings.begin(), siblings.end(), chain[i + 1]) - siblings.begin()));
+        }
+        order.push_back(p);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return positions[a] < positions[b]; });
+    return pathsInTreeOrder_.emplace(std::move(order));
+}
+
 std::vector<int> AlignedTree::rowsAlongPath(size_t pathIndex) {
     std::vector<int> chain{0};
     if (pathIndex >= splitPaths_.size()) return chain;

@@ -68,6 +68,10 @@ public:
     // way); the last row is the change site, or the deepest row reached.
     std::vector<int> rowsAlongPath(size_t pathIndex);
     size_t pathCount() const { return symbolDiff_ ? symbolDiff_->paths.size() : 0; }
+    // The cause paths in the order their change sites appear in the tree (pre-order), not the
+    // order the diff found them. Found once: a major rebase's symbol has a thousand paths, and
+    // "next change" asks at every step.
+    const std::vector<size_t>& pathsInTreeOrder();
 
     // A side's rendering of a row's node in symtypes form, for the details view.
     std::string rendering(int index, bool newSide) const;
@@ -96,6 +100,7 @@ private:
     const DiffResult* diff_;
     const SymbolDiff* symbolDiff_;
     std::vector<AlignedRow> rows_;
+    std::optional<std::vector<size_t>> pathsInTreeOrder_;
     std::vector<std::vector<std::string>> splitPaths_;  // the symbol's cause paths, split into keys
     // Every prefix of those paths, keys joined by '\x1f': a row is on a path when its keys are
     // one (a symbol of a major rebase has hundreds of paths; rows are checked in O(1)).

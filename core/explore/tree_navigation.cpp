@@ -4,21 +4,6 @@
 
 namespace kabiscope {
 
-std::vector<size_t> changesInTreeOrder(AlignedTree& tree) {
-    std::vector<size_t> order;
-    std::vector<std::vector<size_t>> positions(tree.pathCount());  // sibling index at each level
-    for (size_t p = 0; p < tree.pathCount(); ++p) {
-        const auto chain = tree.rowsAlongPath(p);
-        for (size_t i = 0; i + 1 < chain.size(); ++i) {
-            const auto& siblings = tree.children(chain[i]);
-            positions[p].push_back(size_t(std::find(siblings.begin(), siblings.end(), chain[i + 1]) - siblings.begin()));
-        }
-        order.push_back(p);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return positions[a] < positions[b]; });
-    return order;
-}
-
 void ChangeCursor::reset() {
     next_ = 0;
     offered_ = false;
@@ -26,7 +11,8 @@ void ChangeCursor::reset() {
 
 ChangeCursor::Move ChangeCursor::step(AlignedTree* tree, bool forward) {
     Move move;
-    const std::vector<size_t> order = tree ? changesInTreeOrder(*tree) : std::vector<size_t>();
+    static const std::vector<size_t> none;
+    const std::vector<size_t>& order = tree ? changesInTreeOrder(*tree) : none;
     const size_t count = order.size();
     if (count == 0 || (forward && next_ >= count) || (!forward && next_ <= 1)) {
         move.kind = offered_ ? Move::Kind::NeighbourSymbol : Move::Kind::AtEnd;
@@ -44,7 +30,7 @@ ChangeCursor::Move ChangeCursor::step(AlignedTree* tree, bool forward) {
 }
 
 bool ChangeCursor::aimAt(AlignedTree& tree, size_t pathIndex) {
-    const std::vector<size_t> order = changesInTreeOrder(tree);
+    const std::vector<size_t>& order = changesInTreeOrder(tree);
     const auto it = std::find(order.begin(), order.end(), pathIndex);
     if (it == order.end()) return false;
     next_ = size_t(it - order.begin());

@@ -15,7 +15,7 @@ namespace kabiscope {
 
 // The symbol's cause paths in the order their change sites appear in the tree (pre-order),
 // not the order the diff found them: "next change" then walks down the tree.
-std::vector<size_t> changesInTreeOrder(AlignedTree& tree);
+inline const std::vector<size_t>& changesInTreeOrder(AlignedTree& tree) { return tree.pathsInTreeOrder(); }
 
 class ChangeCursor {
 public:
