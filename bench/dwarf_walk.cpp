@@ -126,7 +126,8 @@ int on_module(Dwfl_Module *mod, void ** /*userdata*/, const char * /*name*/,
     Dwarf *dwarf = dwfl_module_getdwarf(mod, &bias);
     if (dwarf == nullptr) {
         fail(*visit->path, (std::string("no DWARF debug information (") +
-                            dwfl_errmsg(-1) + ")").c_str());
+                            dwfl_errmsg(-1) + ")")
+                               .c_str());
     }
     visit->found_dwarf = true;
     walk_dwarf(dwarf, *visit->counts);

@@ -27,7 +27,7 @@ public:
     struct State {
         bool finished = false;  // the worker is done: one of the three below is set
         std::shared_ptr<ExploreSession> session;
-        std::string error;      // "<file>: <problem>"
+        std::string error;  // "<file>: <problem>"
         bool cancelled = false;
         std::string stage;
         int percent = 0;

@@ -77,8 +77,14 @@ CausePane::Result CausePane::handle(const Key& key, int height) {
         break;
     case Key::Kind::Char:
         switch (key.ch) {
-        case 'l': if (symbols) enter(); else toggle(true); break;
-        case 'h': if (symbols) open_ = 0; else toggle(false); break;
+        case 'l':
+            if (symbols) enter();
+            else toggle(true);
+            break;
+        case 'h':
+            if (symbols) open_ = 0;
+            else toggle(false);
+            break;
         case ' ':
             if (!symbols && !lines_.empty()) toggle(!expanded_[lines_[cursor_.position()].cause - 1]);
             break;
@@ -93,7 +99,8 @@ CausePane::Result CausePane::handle(const Key& key, int height) {
 
 CausePane::Result CausePane::click(int line, bool twice) {
     ListCursor& cursor = open_ ? symbolCursor_ : cursor_;
-    const size_t count = !session_ ? 0 : open_ ? session_->diff.causes[open_ - 1].symbols.size() : lines_.size();
+    const size_t count = !session_ ? 0 : open_ ? session_->diff.causes[open_ - 1].symbols.size()
+                                               : lines_.size();
     const size_t position = cursor.top() + size_t(std::max(0, line));
     if (line < 0 || position >= count) return Result{};
     cursor.moveTo(position, count);
@@ -134,8 +141,7 @@ void CausePane::draw(Surface& surface, const Rect& area, bool focused) {
                        : "   #  Symbols  Root cause (Enter: its symbols, Right: what follows, f: fixes)",
                 Style::Header, area.width - 1);
     if (lines_.empty()) {
-        surface.put(area.y + 1, area.x + 2, session_->single() ? "One build: nothing changed, so no causes."
-                                                                : "No root causes: no CRC changed for a reason the types show.",
+        surface.put(area.y + 1, area.x + 2, session_->single() ? "One build: nothing changed, so no causes." : "No root causes: no CRC changed for a reason the types show.",
                     Style::Dim, area.width - 2);
         return;
     }
@@ -175,15 +181,22 @@ void CausePane::draw(Surface& surface, const Rect& area, bool focused) {
         std::snprintf(head, sizeof head, "%4u  %7zu  ", cause.id, cause.symbols.size());
         if (fixes_) {  // the Fix column
             const FixSuggestion& fix = (*fixes_)[cause.id - 1];
-            const char* verdict = !fix.exists ? "none" : fix.safe && fix.verified ? "safe \u2713" : fix.safe ? "safe ?" : "unsafe";
+            const char* verdict = !fix.exists ? "none" : fix.safe && fix.verified ? "safe \u2713"
+                                                     : fix.safe                   ? "safe ?"
+                                                                                  : "unsafe";
             surface.put(y, area.x + 1, head, base, 15);
-            surface.put(y, area.x + 16, verdict, selected ? base : !fix.exists ? Style::Dim : fix.safe ? Style::Added : Style::Removed, 11);
-            surface.put(y, area.x + 28, (cause.folded.empty() ? "  " : expanded_[cause.id - 1] ? "\u25be " : "\u25b8 ") +
+            surface.put(y, area.x + 16, verdict, selected ? base : !fix.exists ? Style::Dim
+                                                               : fix.safe      ? Style::Added
+                                                                               : Style::Removed,
+                        11);
+            surface.put(y, area.x + 28, (cause.folded.empty() ? "  " : expanded_[cause.id - 1] ? "\u25be "
+                                                                                               : "\u25b8 ") +
                                             describeRecordName(cause.type) + " " + cause.changeText(),
                         base, area.width - 28);
             continue;
         }
-        const std::string expander = cause.folded.empty() ? "  " : expanded_[cause.id - 1] ? "\u25be " : "\u25b8 ";
+        const std::string expander = cause.folded.empty() ? "  " : expanded_[cause.id - 1] ? "\u25be "
+                                                                                           : "\u25b8 ";
         surface.put(y, area.x + 1, head + expander + describeRecordName(cause.type) + " " + cause.changeText(), base, area.width - 1);
     }
 }

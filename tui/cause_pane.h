@@ -23,7 +23,11 @@ public:
     void setFixes(const std::vector<FixSuggestion>* fixes) { fixes_ = fixes; }
 
     struct Result {
-        enum class Kind { Ignored, Handled, OpenSymbol } kind = Kind::Ignored;
+        enum class Kind {
+            Ignored,
+            Handled,
+            OpenSymbol
+        } kind = Kind::Ignored;
         size_t symbol = 0;   // OpenSymbol: the symbol's index
         uint32_t cause = 0;  // and the cause to show in it
     };
@@ -37,8 +41,8 @@ public:
 
 private:
     struct Line {
-        uint32_t cause;     // 1-based id
-        int folded = -1;    // index into Cause::folded, -1 for the cause's own line
+        uint32_t cause;   // 1-based id
+        int folded = -1;  // index into Cause::folded, -1 for the cause's own line
     };
     void rebuildLines();
     const ExploreSession* session_ = nullptr;

@@ -42,7 +42,7 @@ CursesTerminal::CursesTerminal(bool ascii, bool colour) : ascii_(ascii) {
     if (!screen_) {
         const char* term = std::getenv("TERM");
         fail(term ? std::string("TERM=") + term : std::string("TERM"), term ? "a terminal curses does not know (try TERM=xterm-256color)"
-                                                                      : "not set: curses cannot tell what the terminal can do");
+                                                                            : "not set: curses cannot tell what the terminal can do");
     }
     set_term(screen_);
     cbreak();

@@ -25,8 +25,8 @@ public:
     void fill(int y, int x, int width, Style style) override;
     bool ascii() const override { return ascii_; }
 
-    void present();       // shows what was drawn
-    void redrawAll();     // Ctrl+L: repaint every cell
+    void present();    // shows what was drawn
+    void redrawAll();  // Ctrl+L: repaint every cell
     // Waits for input, at most `timeoutMs` (-1: as long as it takes); Key::Kind::None on timeout.
     Key read(int timeoutMs);
 

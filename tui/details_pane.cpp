@@ -207,7 +207,8 @@ std::vector<Segment> DetailsPane::teachText(const ExploreSession& session, size_
         const bool heading = line.rfind("Step ", 0) == 0 || line.rfind("How ", 0) == 0 || line.rfind("Old build", 0) == 0 ||
                              line.rfind("New build", 0) == 0;
         const bool marked = line.find("#SYMVER") != std::string::npos || line.find("<- the first differing byte") != std::string::npos;
-        segments.push_back({line + "\n", heading ? Style::Header : marked ? Style::Changed : Style::Normal});
+        segments.push_back({line + "\n", heading ? Style::Header : marked ? Style::Changed
+                                                                          : Style::Normal});
     }
     return segments;
 }

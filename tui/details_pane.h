@@ -18,7 +18,12 @@ namespace kabiscope::tui {
 
 class DetailsPane {
 public:
-    enum class Mode { Node, CrcInput, Paths, Teach };
+    enum class Mode {
+        Node,
+        CrcInput,
+        Paths,
+        Teach
+    };
     void setMode(Mode mode) { mode_ = mode, scroll_ = 0, key_.clear(); }
     Mode mode() const { return mode_; }
     static const char* modeName(Mode mode);

@@ -332,7 +332,10 @@ Explorer::Action Explorer::handle(const Key& key) {
 
 Explorer::Action Explorer::handlePrompt(const Key& key) {
     switch (key.kind) {
-    case Key::Kind::Escape: prompt_ = false; status_ = "Open cancelled"; return Action::None;
+    case Key::Kind::Escape:
+        prompt_ = false;
+        status_ = "Open cancelled";
+        return Action::None;
 
     case Key::Kind::Enter: {
         std::istringstream words(promptText_);
@@ -524,7 +527,9 @@ void Explorer::drawSymbolScreen(Surface& surface, int top, int bottom) {
         line += "  " + formatCrc(*symbol.newCrc);
     }
     if (!symbol.module.empty()) line += "   (" + symbol.module + ")";
-    surface.put(top, 1, line, mark == Mark::Added ? Style::Added : mark == Mark::Removed ? Style::Removed : mark == Mark::Changed ? Style::Changed : Style::Header,
+    surface.put(top, 1, line, mark == Mark::Added ? Style::Added : mark == Mark::Removed ? Style::Removed
+                                                               : mark == Mark::Changed   ? Style::Changed
+                                                                                         : Style::Header,
                 surface.width() - 1);
     tree_.draw(surface, treeArea_, focus_ == Focus::Tree);
     // The details bar: which mode, and the keys for the others.
@@ -568,8 +573,7 @@ void Explorer::draw(Surface& surface) {
     layout(surface.height(), surface.width());
     surface.clear();
     if (height_ < kMinHeight || width_ < kMinWidth) {
-        surface.put(0, 0, "kabiscope-tui needs at least 80\u00d724; this terminal is " + std::to_string(width_) + "\u00d7" +
-                              std::to_string(height_) + ". Enlarge it, or q to quit.",
+        surface.put(0, 0, "kabiscope-tui needs at least 80\u00d724; this terminal is " + std::to_string(width_) + "\u00d7" + std::to_string(height_) + ". Enlarge it, or q to quit.",
                     Style::Error, width_);
         return;
     }

@@ -32,7 +32,13 @@ public:
     Explorer(const Explorer&) = delete;
     Explorer& operator=(const Explorer&) = delete;
     // What the program around the explorer must do after a key.
-    enum class Action { None, Quit, Open, CancelLoad, WhatIf };
+    enum class Action {
+        None,
+        Quit,
+        Open,
+        CancelLoad,
+        WhatIf
+    };
 
     void setSession(std::shared_ptr<const ExploreSession> session);
     const ExploreSession* session() const { return session_.get(); }
@@ -71,8 +77,16 @@ public:
     static std::vector<std::string> helpLines(bool ascii);
 
 private:
-    enum class Screen { Symbols, Causes, Modules, Symbol };
-    enum class Focus { Tree, Details };
+    enum class Screen {
+        Symbols,
+        Causes,
+        Modules,
+        Symbol
+    };
+    enum class Focus {
+        Tree,
+        Details
+    };
     Action handleList(const Key& key, int listHeight);
     Action handleSymbol(const Key& key);
     Action handlePrompt(const Key& key);
@@ -101,8 +115,8 @@ private:
     std::string promptText_;
     std::vector<std::string> openPaths_;
     std::string whatIfRules_;
-    std::string reopenSymbol_;   // after a what-if reload: the symbol to show again
-    std::string whatIfNote_;     // and what to say then ("... was 5 changed; paste KABI_...")
+    std::string reopenSymbol_;  // after a what-if reload: the symbol to show again
+    std::string whatIfNote_;    // and what to say then ("... was 5 changed; paste KABI_...")
     size_t changedBefore_ = 0;
     bool loading_ = false;
     std::string loadingWhat_, loadingStage_;

@@ -8,12 +8,27 @@ struct Key {
     enum class Kind {
         None,  // nothing arrived (a timeout while loading)
         Char,  // `ch`: a printable character, or a control character (Ctrl+R is 0x12)
-        Up, Down, Left, Right, PageUp, PageDown, Home, End,
-        Enter, Escape, Tab, BackTab, Backspace, Delete,
-        F1, F8, ShiftF8,
-        Click,       // `y`, `x`: a left button press
+        Up,
+        Down,
+        Left,
+        Right,
+        PageUp,
+        PageDown,
+        Home,
+        End,
+        Enter,
+        Escape,
+        Tab,
+        BackTab,
+        Backspace,
+        Delete,
+        F1,
+        F8,
+        ShiftF8,
+        Click,  // `y`, `x`: a left button press
         DoubleClick,
-        WheelUp, WheelDown,
+        WheelUp,
+        WheelDown,
         Resize,
     };
     Kind kind = Kind::None;

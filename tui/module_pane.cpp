@@ -137,17 +137,26 @@ void ModulePane::draw(Surface& surface, const Rect& area, bool focused) {
         bool stops = false;
         if (const ModuleProblem* p = problemOf(l, &stops)) {
             const Mark mark = stops ? Mark::Removed : Mark::Changed;
-            surface.put(y, area.x + 2, std::string(markGlyph(mark, ascii)), selected ? base : stops ? Style::Removed : Style::Changed, 1);
+            surface.put(y, area.x + 2, std::string(markGlyph(mark, ascii)), selected ? base : stops ? Style::Removed
+                                                                                                    : Style::Changed,
+                        1);
             surface.put(y, area.x + 4, p->symbol.empty() ? "(the module)" : p->symbol, base, 25);
-            surface.put(y, area.x + 31, importProblemName(p->kind), selected ? base : stops ? Style::Removed : Style::Changed, 15);
+            surface.put(y, area.x + 31, importProblemName(p->kind), selected ? base : stops ? Style::Removed
+                                                                                            : Style::Changed,
+                        15);
             surface.put(y, area.x + 47, p->detail, base, area.width - 47);
             continue;
         }
         const Mark mark = v.loads ? Mark::Added : Mark::Removed;
-        const std::string expander = v.problems.empty() && v.warnings.empty() ? "  " : expanded_[l.module] ? "\u25be " : "\u25b8 ";
-        surface.put(y, area.x, std::string(markGlyph(mark, ascii)), selected ? base : v.loads ? Style::Added : Style::Removed, 1);
+        const std::string expander = v.problems.empty() && v.warnings.empty() ? "  " : expanded_[l.module] ? "\u25be "
+                                                                                                           : "\u25b8 ";
+        surface.put(y, area.x, std::string(markGlyph(mark, ascii)), selected ? base : v.loads ? Style::Added
+                                                                                              : Style::Removed,
+                    1);
         surface.put(y, area.x + 2, expander + std::filesystem::path(v.module.path).filename().string(), base, 27);
-        surface.put(y, area.x + 31, v.loads ? "loads" : "does not load", selected ? base : v.loads ? Style::Added : Style::Removed, 15);
+        surface.put(y, area.x + 31, v.loads ? "loads" : "does not load", selected ? base : v.loads ? Style::Added
+                                                                                                   : Style::Removed,
+                    15);
         surface.put(y, area.x + 47,
                     std::to_string(v.checked) + " imports, " + versionTableName(v.module.table) + "; " + std::to_string(v.problems.size()) +
                         " problem(s), " + std::to_string(v.warnings.size()) + " warning(s)",

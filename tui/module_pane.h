@@ -22,7 +22,11 @@ public:
     bool hasRun() const { return hasRun_ || !checking_.empty() || !error_.empty(); }
 
     struct Result {
-        enum class Kind { Ignored, Handled, OpenSymbol } kind = Kind::Ignored;
+        enum class Kind {
+            Ignored,
+            Handled,
+            OpenSymbol
+        } kind = Kind::Ignored;
         std::string symbol;
     };
     Result handle(const Key& key, int height);

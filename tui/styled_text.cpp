@@ -8,7 +8,9 @@ namespace {
 
 size_t codePointLength(const std::string& text, size_t i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const size_t length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    const size_t length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3
+                                      : c >= 0xc0   ? 2
+                                                    : 1;
     return std::min(length, text.size() - i);
 }
 

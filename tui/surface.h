@@ -11,19 +11,19 @@ namespace kabiscope::tui {
 // NO_COLOR or a monochrome terminal, bold, reverse and underline), and every status is also a glyph.
 enum class Style : unsigned char {
     Normal,
-    Title,      // the top line
-    Header,     // column headers
-    Selected,   // the cursor row of the focused pane
-    Cursor,     // the cursor row of a pane without focus
+    Title,     // the top line
+    Header,    // column headers
+    Selected,  // the cursor row of the focused pane
+    Cursor,    // the cursor row of a pane without focus
     Changed,
     Added,
     Removed,
-    OnPath,     // a row leading to a change
-    Marked,     // the differing part of a rendering, the first differing byte of a CRC input
-    Dim,        // consequences, hints
+    OnPath,  // a row leading to a change
+    Marked,  // the differing part of a rendering, the first differing byte of a CRC input
+    Dim,     // consequences, hints
     StatusLine,
     Error,
-    Link,       // a cycle row: Enter goes to where the type is expanded
+    Link,  // a cycle row: Enter goes to where the type is expanded
 };
 inline constexpr int kStyles = 14;
 

@@ -13,7 +13,7 @@ namespace kabiscope::tui {
 
 namespace {
 
-constexpr SymbolColumn kSortOrder[] = {SymbolColumn::Status, SymbolColumn::Name,   SymbolColumn::OldCrc,
+constexpr SymbolColumn kSortOrder[] = {SymbolColumn::Status, SymbolColumn::Name, SymbolColumn::OldCrc,
                                        SymbolColumn::NewCrc, SymbolColumn::Causes, SymbolColumn::Module};
 constexpr SymbolStatus kStatusKeys[] = {SymbolStatus::Changed, SymbolStatus::Added, SymbolStatus::Removed, SymbolStatus::Unchanged};
 
@@ -109,8 +109,14 @@ SymbolListPane::Result SymbolListPane::handle(const Key& key, int height) {
             refresh();
             return Result::Handled;
         }
-        case 'S': descending_ = !descending_; refresh(); return Result::Handled;
-        case '1': case '2': case '3': case '4': {
+        case 'S':
+            descending_ = !descending_;
+            refresh();
+            return Result::Handled;
+        case '1':
+        case '2':
+        case '3':
+        case '4': {
             const SymbolStatus status = kStatusKeys[key.ch - '1'];
             query_.setStatusVisible(status, !query_.statusVisible(status));
             refresh();

@@ -20,7 +20,11 @@ public:
     void setSession(const ExploreSession* session);
 
     // What a key did: nothing, redraw, or open the symbol under the cursor.
-    enum class Result { Ignored, Handled, Open };
+    enum class Result {
+        Ignored,
+        Handled,
+        Open
+    };
     Result handle(const Key& key, int height);
     void draw(Surface& surface, const Rect& area, bool focused);
     // A click on line `line` of the rows (0: the first row under the header); twice opens it.

@@ -9,7 +9,9 @@ namespace {
 // One UTF-8 code point at `text[i]`: its value and length (a bad byte: itself, length 1).
 char32_t decode(std::string_view text, size_t i, size_t& length) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const size_t extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+    const size_t extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2
+                                     : c >= 0xc0   ? 1
+                                                   : 0;
     length = 1;
     if (c < 0x80 || extra == 0 || i + extra >= text.size()) return c;  // ASCII, a stray byte, or cut short
     char32_t value = c & (0x3f >> extra);
@@ -88,13 +90,19 @@ std::string asciiFallback(std::string_view text) {
         case 0x2192: out += "->"; break;  // →
         case 0x2190: out += "<-"; break;  // ←
         case 0x21a9: out += "<-"; break;  // ↩
-        case 0x2014: case 0x2013: case 0x2212: case 0x2500: out += "-"; break;  // — – − ─
+        case 0x2014:
+        case 0x2013:
+        case 0x2212:
+        case 0x2500: out += "-"; break;    // — – − ─
         case 0x2026: out += "..."; break;  // …
-        case 0x203a: case 0x25b8: case 0x25b6: out += ">"; break;  // › ▸ ▶
-        case 0x25be: case 0x25bc: out += "v"; break;  // ▾ ▼
-        case 0x2502: out += "|"; break;  // │
-        case 0x251c: out += "|"; break;  // ├
-        case 0x2514: out += "`"; break;  // └
+        case 0x203a:
+        case 0x25b8:
+        case 0x25b6: out += ">"; break;  // › ▸ ▶
+        case 0x25be:
+        case 0x25bc: out += "v"; break;   // ▾ ▼
+        case 0x2502: out += "|"; break;   // │
+        case 0x251c: out += "|"; break;   // ├
+        case 0x2514: out += "`"; break;   // └
         case 0x2713: out += "ok"; break;  // ✓
         case 0x00d7: out += "x"; break;   // ×
         case 0x2588: out += "#"; break;   // █

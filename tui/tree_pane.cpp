@@ -131,8 +131,14 @@ TreePane::Result TreePane::handle(const Key& key, int height) {
     message_.clear();
     if (editingSearch_) {
         switch (key.kind) {
-        case Key::Kind::Enter: editingSearch_ = false; stepMatch(true); return Result::Handled;
-        case Key::Kind::Escape: editingSearch_ = false; search_.clear(); return Result::Handled;
+        case Key::Kind::Enter:
+            editingSearch_ = false;
+            stepMatch(true);
+            return Result::Handled;
+        case Key::Kind::Escape:
+            editingSearch_ = false;
+            search_.clear();
+            return Result::Handled;
         default: editLine(search_, key); return Result::Handled;
         }
     }
@@ -252,21 +258,26 @@ void TreePane::draw(Surface& surface, const Rect& area, bool focused) {
         if (selected) surface.fill(y, area.x, area.width, base);
         surface.put(y, area.x, mark == Mark::None ? " " : markGlyph(mark, ascii), selected ? base : styleOf(mark), 1);
         // Indent, then the expander: ▾ open, ▸ closed, a space for a leaf.
-        const std::string expander = !hasChildren ? " " : expanded(v.row) ? "\u25be" : "\u25b8";
+        const std::string expander = !hasChildren ? " " : expanded(v.row) ? "\u25be"
+                                                                          : "\u25b8";
         const std::string indent(size_t(std::min(v.depth, 20) * 2), ' ');
-        const Style labelStyle = selected ? base
+        const Style labelStyle = selected                              ? base
                                  : row.kind == AlignedRow::Kind::Cycle ? Style::Link
-                                 : row.changeSite ? styleOf(mark)
-                                 : mark == Mark::OnPath ? Style::OnPath
-                                                        : Style::Normal;
+                                 : row.changeSite                      ? styleOf(mark)
+                                 : mark == Mark::OnPath                ? Style::OnPath
+                                                                       : Style::Normal;
         surface.put(y, area.x + 2, indent + expander + " " + treeCell(row, TreeColumn::Node, single), labelStyle, node);
         int column = area.x + 2 + node + 1;
         const bool differs = !single && row.inOld && row.inNew && row.oldText != row.newText;
         if (!single) {
-            surface.put(y, column, treeCell(row, TreeColumn::Old, single), selected ? base : differs ? Style::Removed : Style::Normal, oldWidth);
+            surface.put(y, column, treeCell(row, TreeColumn::Old, single), selected ? base : differs ? Style::Removed
+                                                                                                     : Style::Normal,
+                        oldWidth);
             column += oldWidth + 1;
         }
-        surface.put(y, column, treeCell(row, TreeColumn::New, single), selected ? base : differs ? Style::Added : Style::Normal, newWidth);
+        surface.put(y, column, treeCell(row, TreeColumn::New, single), selected ? base : differs ? Style::Added
+                                                                                                 : Style::Normal,
+                    newWidth);
         column += newWidth + 1;
         if (layout) {
             surface.put(y, column, treeCell(row, TreeColumn::Offset, single), base, numbers);

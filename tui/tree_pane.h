@@ -26,7 +26,12 @@ public:
     void close() { tree_.reset(); }
     bool isOpen() const { return tree_ != nullptr; }
 
-    enum class Result { Ignored, Handled, NextSymbol, PreviousSymbol };
+    enum class Result {
+        Ignored,
+        Handled,
+        NextSymbol,
+        PreviousSymbol
+    };
     Result handle(const Key& key, int height);
     void draw(Surface& surface, const Rect& area, bool focused);
     // A click on line `line` of the rows (0: the first under the header); twice expands it, or

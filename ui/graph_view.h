@@ -81,7 +81,7 @@ private:
     QCheckBox* onlyChanges_;
     QLabel* status_;
     QHash<QString, QGraphicsItem*> nodes_;
-    QString dashedKey_;  // the selected box, drawn dashed
+    QString dashedKey_;    // the selected box, drawn dashed
     bool autoFit_ = true;  // false once the user zooms: resizing then keeps their zoom
 
 protected:

@@ -136,7 +136,10 @@ void MainWindow::buildUi() {
         const auto safe = std::count_if(fixes_.begin(), fixes_.end(), [](const FixSuggestion& f) { return f.exists && f.safe; });
         const auto verified = std::count_if(fixes_.begin(), fixes_.end(), [](const FixSuggestion& f) { return f.verified; });
         statusBar()->showMessage(tr("Fixes: %1 of %2 causes have a safe one, %3 verified by recomputation")
-                                     .arg(safe).arg(fixes_.size()).arg(verified), 10000);
+                                     .arg(safe)
+                                     .arg(fixes_.size())
+                                     .arg(verified),
+                                 10000);
         showCauseFix(causeView_->currentIndex().data(RootCauseModel::CauseIdRole).toInt());
         Q_EMIT fixesShown();
     });
@@ -365,8 +368,7 @@ void MainWindow::buildMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
     QMenu* exportMenu = file->addMenu(tr("&Export report"));
-    for (const auto& [label, format] : {std::pair{tr("Text…"), QStringLiteral("text")}, {tr("JSON…"), QStringLiteral("json")},
-                                        {tr("Markdown…"), QStringLiteral("markdown")}, {tr("HTML…"), QStringLiteral("html")}})
+    for (const auto& [label, format] : {std::pair{tr("Text…"), QStringLiteral("text")}, {tr("JSON…"), QStringLiteral("json")}, {tr("Markdown…"), QStringLiteral("markdown")}, {tr("HTML…"), QStringLiteral("html")}})
         exportMenu->addAction(label, this, [this, format = format] { exportReport(format); });
     QMenu* exportGraph = file->addMenu(tr("Export &graph"));
     auto exportWith = [this](const QString& filter, auto method) {
@@ -431,8 +433,7 @@ void MainWindow::buildMenus() {
     reviewMenu->addAction(tr("&Save waivers"), this, [this] { saveWaivers(false); });
     reviewMenu->addAction(tr("Save waivers &as…"), this, [this] { saveWaivers(true); });
     QMenu* signOffMenu = reviewMenu->addMenu(tr("&Export sign-off"));
-    for (const auto& [label, format] : {std::pair{tr("HTML…"), QStringLiteral("html")}, {tr("Markdown…"), QStringLiteral("markdown")},
-                                        {tr("JUnit XML…"), QStringLiteral("junit")}, {tr("Text…"), QStringLiteral("text")}})
+    for (const auto& [label, format] : {std::pair{tr("HTML…"), QStringLiteral("html")}, {tr("Markdown…"), QStringLiteral("markdown")}, {tr("JUnit XML…"), QStringLiteral("junit")}, {tr("Text…"), QStringLiteral("text")}})
         signOffMenu->addAction(label, this, [this, format = format] { exportSignOff(format); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -657,8 +658,7 @@ void MainWindow::onSymbolSelected(int symbolIndex) {
     const SymbolDiff& symbol = session_->diff.symbols[size_t(symbolIndex)];
     QString title = session_->single()
                         ? QStringLiteral("<b>%1</b>").arg(QString::fromStdString(symbol.name).toHtmlEscaped())
-                        : QStringLiteral("<b>%1</b> &nbsp; %2").arg(QString::fromStdString(symbol.name).toHtmlEscaped(),
-                                                                    markLabel(markFor(symbol.status)));
+                        : QStringLiteral("<b>%1</b> &nbsp; %2").arg(QString::fromStdString(symbol.name).toHtmlEscaped(), markLabel(markFor(symbol.status)));
     if (!session_->single() && symbol.status == SymbolStatus::Changed && !symbol.causes.empty())
         title += tr(" — modversion changed because of changes in %1")
                      .arg(QString::fromStdString(causeTypes(session_->diff, symbol)).toHtmlEscaped());

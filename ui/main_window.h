@@ -154,9 +154,9 @@ private:
     bool scripted_ = false;
     QStringList debugRoots_;
     QString kabiRulesFile_;
-    QString whatIfRules_;       // what-if rules tried on these builds (rules-file text)
-    QString whatIfNote_;        // what the status bar says once they are loaded
-    QString whatIfSymbol_;      // the symbol to show again then
+    QString whatIfRules_;   // what-if rules tried on these builds (rules-file text)
+    QString whatIfNote_;    // what the status bar says once they are loaded
+    QString whatIfSymbol_;  // the symbol to show again then
     size_t changedBefore_ = 0;
     QString lastError_;
     QPointer<QMessageBox> errorBox_;
@@ -181,8 +181,8 @@ private:
     QComboBox* module_;
     QToolButton* statusButtons_[4];
     QLabel* title_;
-    QLabel* shown_;           // "N of M shown", "No symbols match"
-    QLabel* hint_;            // the empty window's, and while loading
+    QLabel* shown_;  // "N of M shown", "No symbols match"
+    QLabel* hint_;   // the empty window's, and while loading
     QStackedWidget* centralStack_;
     QTableView* symbolView_;
     QTreeView* causeView_;

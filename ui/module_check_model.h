@@ -13,8 +13,16 @@ namespace kabiscope::ui {
 class ModuleCheckModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { ModuleColumn, VerdictColumn, DetailColumn, ColumnCount };
-    enum Role { SymbolRole = Qt::UserRole + 1, LoadsRole };  // an import row's symbol; a module's verdict
+    enum Column {
+        ModuleColumn,
+        VerdictColumn,
+        DetailColumn,
+        ColumnCount
+    };
+    enum Role {
+        SymbolRole = Qt::UserRole + 1,
+        LoadsRole
+    };  // an import row's symbol; a module's verdict
 
     explicit ModuleCheckModel(QObject* parent = nullptr);
     void setVerdicts(std::vector<ModuleVerdict> verdicts);

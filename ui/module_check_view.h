@@ -34,7 +34,7 @@ public:
 
 Q_SIGNALS:
     void finished();
-    void failed(const QString& message);      // no check at all: a kernel source is unreadable
+    void failed(const QString& message);  // no check at all: a kernel source is unreadable
     void importActivated(const QString& symbol);
 
 private:

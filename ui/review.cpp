@@ -81,8 +81,7 @@ QString Review::waiverOf(int causeId) const {
 QString Review::summary() const {
     if (!signOff_) return {};
     const QLocale locale;
-    QString text = tr("Sign-off: %1 exports open, %2 accepted").arg(locale.toString(qulonglong(signOff_->open)),
-                                                                   locale.toString(qulonglong(signOff_->accepted)));
+    QString text = tr("Sign-off: %1 exports open, %2 accepted").arg(locale.toString(qulonglong(signOff_->open)), locale.toString(qulonglong(signOff_->accepted)));
     const size_t waived = size_t(std::count_if(signOff_->causeWaiver.begin(), signOff_->causeWaiver.end(),
                                                [](size_t w) { return w != SIZE_MAX; }));
     text += waived == 1 ? tr("; 1 root cause waived") : tr("; %1 root causes waived").arg(locale.toString(qulonglong(waived)));

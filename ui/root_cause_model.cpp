@@ -80,7 +80,8 @@ QVariant RootCauseModel::causeData(const Cause& cause, int column, int role) con
         case FixColumn: {
             const FixSuggestion* fix = fixOf(int(cause.id));
             if (!fix) return QString();
-            return !fix->exists ? tr("none") : fix->safe ? (fix->verified ? tr("safe \u2713") : tr("safe ?")) : tr("unsafe");
+            return !fix->exists ? tr("none") : fix->safe ? (fix->verified ? tr("safe \u2713") : tr("safe ?"))
+                                                         : tr("unsafe");
         }
         case TypeColumn: return QString::fromStdString(describeRecordName(cause.type));
         case ChangeColumn: return QString::fromStdString(cause.changeText());  // with the folded summary

@@ -14,9 +14,21 @@ namespace kabiscope::ui {
 class RootCauseModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { RankColumn, SymbolsColumn, ReviewColumn, FixColumn, TypeColumn, ChangeColumn, ColumnCount };
+    enum Column {
+        RankColumn,
+        SymbolsColumn,
+        ReviewColumn,
+        FixColumn,
+        TypeColumn,
+        ChangeColumn,
+        ColumnCount
+    };
     // The cause's id; on a folded row, the id of the cause it is folded under.
-    enum Role { CauseIdRole = Qt::UserRole + 1, FoldedRole, WaivedRole };
+    enum Role {
+        CauseIdRole = Qt::UserRole + 1,
+        FoldedRole,
+        WaivedRole
+    };
 
     explicit RootCauseModel(QObject* parent = nullptr);
 

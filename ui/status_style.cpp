@@ -59,7 +59,8 @@ QIcon markIcon(Mark mark) {
     font.setBold(true);
     font.setPixelSize(22);
     painter.setFont(font);
-    painter.setPen(mark == Mark::None ? QColor(0x99, 0x99, 0x99) : mark == Mark::OnPath ? color : Qt::white);
+    painter.setPen(mark == Mark::None ? QColor(0x99, 0x99, 0x99) : mark == Mark::OnPath ? color
+                                                                                        : Qt::white);
     painter.drawText(QRectF(0, -1, 32, 32), Qt::AlignCenter, glyph);
     painter.end();
     QIcon icon(pixmap);

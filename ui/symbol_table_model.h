@@ -11,9 +11,22 @@ class SymbolTableModel : public SessionTableModel {
     Q_OBJECT
 public:
     // In explore/cell_texts.h's SymbolColumn order.
-    enum Column { StatusColumn, NameColumn, OldCrcColumn, NewCrcColumn, CausesColumn, ModuleColumn, NamespaceColumn,
-                  ExportColumn, ColumnCount };
-    enum Role { StatusRole = Qt::UserRole + 1, ModuleRole, SymbolIndexRole };
+    enum Column {
+        StatusColumn,
+        NameColumn,
+        OldCrcColumn,
+        NewCrcColumn,
+        CausesColumn,
+        ModuleColumn,
+        NamespaceColumn,
+        ExportColumn,
+        ColumnCount
+    };
+    enum Role {
+        StatusRole = Qt::UserRole + 1,
+        ModuleRole,
+        SymbolIndexRole
+    };
 
     explicit SymbolTableModel(QObject* parent = nullptr);
 

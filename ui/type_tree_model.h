@@ -18,8 +18,21 @@ namespace kabiscope::ui {
 class TypeTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { NodeColumn, OldColumn, NewColumn, OffsetColumn, SizeColumn, LayoutColumn, ColumnCount };
-    enum Role { ChangeSiteRole = Qt::UserRole + 1, OnPathRole, TreeRowRole, KeyRole };
+    enum Column {
+        NodeColumn,
+        OldColumn,
+        NewColumn,
+        OffsetColumn,
+        SizeColumn,
+        LayoutColumn,
+        ColumnCount
+    };
+    enum Role {
+        ChangeSiteRole = Qt::UserRole + 1,
+        OnPathRole,
+        TreeRowRole,
+        KeyRole
+    };
 
     explicit TypeTreeModel(QObject* parent = nullptr);
     // Shows symbol `symbolIndex` of `session` (-1: nothing).

@@ -30,7 +30,7 @@ void BuildArguments::addTo(CLI::App& command) {
                        "list (Android GKI [abi_symbol_list], libabigail, RHEL stablelist), or a RHEL kabi-module/kabi_<arch> "
                        "directory; '-' for stdin");
     command.add_option("-j,--threads", threads, "Threads: for a build's compilation units (kbuild mode), or its files when it has several, "
-                       "and for explaining a diff (default: one per core, at most 4; two builds share the cores)")
+                                                "and for explaining a diff (default: one per core, at most 4; two builds share the cores)")
         ->check(CLI::Range(0, 64));
     command.add_option("--debug-root", debugRoots,
                        "Where the DWARF of a stripped module or kernel is looked for: by build-id, and by path as "
@@ -58,7 +58,7 @@ VersionOptions BuildArguments::versionOptions() const {
 }
 
 Build loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
-                             const std::string& label) {
+                       const std::string& label) {
     VersionOptions withProgress = options;
     withProgress.progress = [&](const std::string& stage, size_t done, size_t total) {
         progress.update(label + ": " + stage, done, total);
@@ -67,7 +67,7 @@ Build loadWithProgress(const std::string& path, const VersionOptions& options, P
 }
 
 std::pair<Build, Build> loadPair(const std::string& oldPath, const std::string& newPath,
-                                             const VersionOptions& options, ProgressReporter& progress) {
+                                 const VersionOptions& options, ProgressReporter& progress) {
     VersionOptions withProgress = options;
     withProgress.progress = [&](const std::string& stage, size_t done, size_t total) { progress.update(stage, done, total); };
     return readBuildPair(oldPath, newPath, withProgress);

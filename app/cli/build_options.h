@@ -30,11 +30,11 @@ struct BuildArguments {
 };
 
 Build loadWithProgress(const std::string& path, const VersionOptions& options, ProgressReporter& progress,
-                             const std::string& label);
+                       const std::string& label);
 
 // Loads two builds at once, on two threads (they are independent); progress shows the old one.
 std::pair<Build, Build> loadPair(const std::string& oldPath, const std::string& newPath,
-                                             const VersionOptions& options, ProgressReporter& progress);
+                                 const VersionOptions& options, ProgressReporter& progress);
 
 // Warns about the exports of `build` that have no DWARF (CRC 0, gendwarfksyms' "no information
 // for symbol"): by name when there is one or `verbose`, else one line with a count and examples.

@@ -23,7 +23,7 @@ struct DiffArguments {
     std::string output;
     bool all = false;
     bool firstDifferences = false;
-    std::string symbol;  // explain
+    std::string symbol;                  // explain
     std::string rulesPath, waiversPath;  // a review: the report closes with its sign-off
     bool suggestFixes = false;
     bool reviewing() const { return !rulesPath.empty() || !waiversPath.empty() || format == "junit"; }
@@ -31,7 +31,7 @@ struct DiffArguments {
 
 struct DiffRun {
     DiffResult result;
-    size_t skipped = 0;  // files --keep-going left out: the exit status is then 1
+    size_t skipped = 0;        // files --keep-going left out: the exit status is then 1
     Build oldBuild, newBuild;  // kept for --suggest-fixes, which looks at their types
     VersionOptions options;
 };

@@ -77,7 +77,7 @@ int runVersions(const VersionsArguments& args) {
         const BuildInput kind = detectBuildInput(file);
         if (kind == BuildInput::ModuleSymvers || kind == BuildInput::Stablelist)
             fail(file, kind == BuildInput::Stablelist ? "a kABI stablelist" : "a Module.symvers", ": it records CRCs, versions computes them "
-                       "(give a vmlinux, a module, an object or symtypes; diff takes a Module.symvers)");
+                                                                                                  "(give a vmlinux, a module, an object or symtypes; diff takes a Module.symvers)");
         if (kind == BuildInput::Symtypes || kind == BuildInput::GenksymsSymtypes || kind == BuildInput::GenksymsTree ||
             kind == BuildInput::Reference)
             ++symtypes;
@@ -101,8 +101,7 @@ int runVersions(const VersionsArguments& args) {
             else if (kind == BuildInput::GenksymsSymtypes || kind == BuildInput::GenksymsTree) {
                 const GenksymsReadOptions read{.captureCrcInput = !args.crcInputFile.empty(), .keepTypes = false};
                 builds.push_back(kind == BuildInput::GenksymsTree ? readGenksymsTree(file, read) : readGenksymsFile(file, read));
-            }
-            else
+            } else
                 builds.push_back(readSymtypesFile(file));
         }
     } else {

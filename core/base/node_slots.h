@@ -24,7 +24,8 @@ public:
     // there (which leaves up to half unused: 100 MB per build on a whole kernel).
     void reset(uint32_t base, uint32_t end = UINT32_MAX) {
         base_ = base;
-        limit_ = end == UINT32_MAX ? kUnknownLimit : end > base ? end - base : 0;
+        limit_ = end == UINT32_MAX ? kUnknownLimit : end > base ? end - base
+                                                                : 0;
         window_.clear();
         below_.clear();
     }

@@ -17,8 +17,8 @@
 namespace kabiscope {
 
 struct WorkerOptions {
-    std::atomic<bool>* stop = nullptr;       // set when a worker fails
-    std::function<void()> whileWaiting;      // on the calling thread, every 20 ms, after its share
+    std::atomic<bool>* stop = nullptr;   // set when a worker fails
+    std::function<void()> whileWaiting;  // on the calling thread, every 20 ms, after its share
 };
 
 void runOnWorkers(unsigned workers, const std::function<void(unsigned worker)>& job, const WorkerOptions& options = {});

@@ -290,9 +290,9 @@ private:
     size_t order_ = 0;  // of the symbol being explained
     std::map<const BuildFile*, SideCache> caches_;
     std::map<const BuildFile*, std::unique_ptr<CrcInputReader>> readers_;
-    std::vector<Cause> causes_;       // without renderings: the merge adds them
-    std::vector<Finder> finders_;     // parallel to causes_
-    PathSteps paths_;                 // the symbols' paths; the merge renumbers them
+    std::vector<Cause> causes_;    // without renderings: the merge adds them
+    std::vector<Finder> finders_;  // parallel to causes_
+    PathSteps paths_;              // the symbols' paths; the merge renumbers them
     std::unordered_map<std::string, uint32_t> causeIndex_;
     // (old build, new build, node pair) -> causes found inside that type; for kABI type_string
     // records (old scope, new scope, record pair, name), since records are per scope
@@ -477,8 +477,8 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
     struct Visit {
         TypeTarget before, after;
         int parent;
-        uint32_t edge;             // which of the parent's references (on the named node's side)
-        NodeId named;              // the reference's node (new side, or old side), for its name
+        uint32_t edge;  // which of the parent's references (on the named node's side)
+        NodeId named;   // the reference's node (new side, or old side), for its name
         bool namedIsNew;
     };
     constexpr uint32_t kNoEdge = UINT32_MAX;
@@ -553,7 +553,8 @@ void Explainer::explainSymbol(SymbolDiff& out, Side before, Side after) {
     for (size_t v = 0; v < visits.size(); ++v) {
         const Visit visit = visits[v];
         const std::vector<uint32_t> ids =
-            compareType(before, after, [&] { return v == 0 ? out.name : nameOf(visit); }, visit.before, visit.after);
+            compareType(
+                before, after, [&] { return v == 0 ? out.name : nameOf(visit); }, visit.before, visit.after);
         addCauses(ids, v);
         if (!visit.after.isRecord()) {
             const std::vector<NodeId>& refs = nc.childrenOf(visit.after.index());

@@ -20,22 +20,27 @@
 
 namespace kabiscope {
 
-enum class SymbolStatus : uint8_t { Unchanged, Changed, Added, Removed };
+enum class SymbolStatus : uint8_t {
+    Unchanged,
+    Changed,
+    Added,
+    Removed
+};
 const char* symbolStatusName(SymbolStatus status);
 
 struct FirstDifference {
     bool found = false;
-    size_t offset = 0;          // byte offset into the CRC input
-    std::string oldContext;     // a window around the offset on each side
+    size_t offset = 0;       // byte offset into the CRC input
+    std::string oldContext;  // a window around the offset on each side
     std::string newContext;
-    size_t contextStart = 0;    // offset of the windows' first byte
+    size_t contextStart = 0;  // offset of the windows' first byte
 };
 
 struct SymbolDiff {
     std::string name;
     SymbolStatus status = SymbolStatus::Unchanged;
     std::optional<uint32_t> oldCrc, newCrc;
-    std::string module;                          // where the new (else old) symbol lives
+    std::string module;  // where the new (else old) symbol lives
     // Where the old symbol lived, when both builds hold several files (kernel and modules);
     // "" otherwise, and when added.
     std::string oldModule;
@@ -45,14 +50,22 @@ struct SymbolDiff {
     std::string oldNamespace, newNamespace;
     std::string oldExportType, newExportType;
     bool exportChanged() const { return oldNamespace != newNamespace || oldExportType != newExportType; }
-    std::vector<uint32_t> causes;                // Cause::id of each (1-based: DiffResult::causes[id - 1])
+    std::vector<uint32_t> causes;  // Cause::id of each (1-based: DiffResult::causes[id - 1])
     // Parallel to `causes`: the first step, in DiffResult::paths, of the path from the symbol to
     // the type holding the cause (DiffResult::pathTo spells it out, down to the node).
     std::vector<uint32_t> paths;
     FirstDifference firstDifference;
     // Why a changed symbol has no causes: a side has no DWARF for it (CRC 0), or a side was read
     // without types (a Module.symvers): the CRC changed and no type walk can say why.
-    enum class Unexplained : uint8_t { No, NoDwarfOld, NoDwarfNew, NoTypesOld, NoTypesNew, NoTypesEither, NoTypeChange };
+    enum class Unexplained : uint8_t {
+        No,
+        NoDwarfOld,
+        NoDwarfNew,
+        NoTypesOld,
+        NoTypesNew,
+        NoTypesEither,
+        NoTypeChange
+    };
     Unexplained unexplained = Unexplained::No;
 };
 
@@ -63,23 +76,23 @@ struct Cause {
     // 1-based rank: most symbols affected first, then the cause nearest its symbols (fewest
     // hops), then by title
     uint32_t id = 0;
-    std::string type;              // the record holding the node: "s#sk_buff", or a symbol name
-    std::string node;              // "member len", "parameter 2 (dev)", "" for the type itself
+    std::string type;  // the record holding the node: "s#sk_buff", or a symbol name
+    std::string node;  // "member len", "parameter 2 (dev)", "" for the type itself
     ChangeKind kind = ChangeKind::TypeChanged;
-    std::string description;       // "type changed from int to long int"
+    std::string description;             // "type changed from int to long int"
     std::optional<NumberChange> number;  // when the change is one of the node's numbers (a size, an offset)
-    std::string oldRendering;      // the record's symtypes rendering on each side
+    std::string oldRendering;            // the record's symtypes rendering on each side
     std::string newRendering;
-    std::vector<uint32_t> symbols; // indices into DiffResult::symbols
-    uint32_t hops = 0;             // fewest types between an affected symbol and the node's type
+    std::vector<uint32_t> symbols;  // indices into DiffResult::symbols
+    uint32_t hops = 0;              // fewest types between an affected symbol and the node's type
     // What follows mechanically from this change, folded under it (diff/consequence_folding.h):
     // later members' offsets, the size of the struct and of the anonymous aggregates around it.
     // An offset change in another type folds here when a type this cause grew is embedded
     // before it (diff/cross_type_folding.h); `type` names that type, "" for this cause's own.
     struct Folded {
-        std::string node;          // "member arg_end", "" for the type itself
-        std::string description;   // "offset changed from 296 to 304"
-        std::string type;          // "" (this cause's type) or "s#cgroup"
+        std::string node;                    // "member arg_end", "" for the type itself
+        std::string description;             // "offset changed from 296 to 304"
+        std::string type;                    // "" (this cause's type) or "s#cgroup"
         std::optional<NumberChange> number;  // the numbers behind `description`, when it is one
     };
     std::vector<Folded> folded;
@@ -93,7 +106,7 @@ struct Cause {
     NodeId oldNode = kNoNode, newNode = kNoNode;
     const BuildFile* oldFile = nullptr;
     const BuildFile* newFile = nullptr;
-    std::string title() const;     // "s#sk_buff member len: type changed from ... to ..."
+    std::string title() const;  // "s#sk_buff member len: type changed from ... to ..."
     // One line for what was folded: "+23 members shifted, byte_size 224 -> 232"; "" when nothing.
     std::string foldedSummary() const;
     // The change as root-cause tables show it, folded summary included:

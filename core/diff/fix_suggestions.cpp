@@ -149,7 +149,8 @@ FixSuggestion Suggester::memberAdded(const Cause& cause) {
         fix.text = "KABI_IGNORE(0, " + spelling + ");";
         fix.rules = ignore;
         fix.why = "The member fits in padding: no other member moved and the size did not change. Hidden by "
-                  "KABI_IGNORE, the type string of " + cause.type + " is the old one again.";
+                  "KABI_IGNORE, the type string of " +
+                  cause.type + " is the old one again.";
         prove(fix);
         return fix;
     }
@@ -211,7 +212,7 @@ FixSuggestion Suggester::enumeratorAdded(const Cause& cause) {
         const bool last = !enumerators.empty() && enumerators.back().first == name;
         if (!last || !sentinel.number || !sentinel.number->before) {
             fix.why = "Adding " + added + " moved the value of " + name + ", which is not the last enumerator: modules "
-                      "built with its old value would pass the wrong one.";
+                                                                          "built with its old value would pass the wrong one.";
             return fix;
         }
         const std::string old = std::to_string(*sentinel.number->before);
@@ -219,7 +220,8 @@ FixSuggestion Suggester::enumeratorAdded(const Cause& cause) {
         fix.text += "\nKABI_ENUMERATOR_VALUE(" + en + ", " + name + ", " + old + ");";
         fixed.push_back(&sentinel);
         fix.why = added + " was added before the last enumerator, " + name + ", whose value moved to make room. "
-                  "Ignoring " + added + " and keeping " + name + "'s old value leaves every other value as it was.";
+                                                                             "Ignoring " +
+                  added + " and keeping " + name + "'s old value leaves every other value as it was.";
     } else {
         fix.why = added + " was appended: no other enumerator's value moved.";
     }
@@ -239,7 +241,7 @@ FixSuggestion Suggester::definition(const Cause& cause) {
     fix.rules = "declonly\t" + name + "\n";
     fix.text = "KABI_DECLONLY(" + name + ");";
     fix.why = "Modules saw only a declaration of " + cause.type + ", so they cannot depend on its layout; keeping it "
-              "declaration-only for versioning changes nothing they rely on.";
+                                                                  "declaration-only for versioning changes nothing they rely on.";
     verifyByRules(fix, {&cause});
     return fix;
 }

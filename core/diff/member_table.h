@@ -14,7 +14,12 @@
 namespace kabiscope {
 
 struct MemberLine {
-    enum class Change : uint8_t { Same, Changed, Added, Removed };
+    enum class Change : uint8_t {
+        Same,
+        Changed,
+        Added,
+        Removed
+    };
     Change change = Change::Same;
     std::string name;     // "rx_dropped", "formal_parameter 2", or the item's text when unnamed
     std::string oldText;  // the item as rendered, without the list separator ("" when added)
@@ -22,10 +27,10 @@ struct MemberLine {
 };
 
 struct MemberTable {
-    std::string oldHead, newHead;  // before the list: "structure_type foo {"
-    std::string oldTail, newTail;  // after it: "} byte_size(24)"
-    bool hasList = false;          // false: no brace or parenthesis list; lines holds the whole texts
-    std::vector<MemberLine> lines; // changed, added and removed first (in new-side order), then the same
+    std::string oldHead, newHead;   // before the list: "structure_type foo {"
+    std::string oldTail, newTail;   // after it: "} byte_size(24)"
+    bool hasList = false;           // false: no brace or parenthesis list; lines holds the whole texts
+    std::vector<MemberLine> lines;  // changed, added and removed first (in new-side order), then the same
     size_t changedCount() const;
 };
 

@@ -45,9 +45,9 @@ struct NumberChange {
 
 struct NodeChange {
     ChangeKind kind;
-    std::string node;         // "member len", "parameter 2 (dev)", "enumerator FOO", "return type", "" for the type
-    std::string description;  // "type changed from int to long int"
-    NodeId oldNode = kNoNode; // the node on each side, when it exists
+    std::string node;          // "member len", "parameter 2 (dev)", "enumerator FOO", "return type", "" for the type
+    std::string description;   // "type changed from int to long int"
+    NodeId oldNode = kNoNode;  // the node on each side, when it exists
     NodeId newNode = kNoNode;
     // What follows mechanically from this change and was folded under it (later members'
     // offsets, the struct's size): diff/consequence_folding.h. Empty for a folded change.

@@ -219,7 +219,8 @@ void writeDiffText(const DiffResult& diff, std::ostream& out, const ReportOption
     }
     for (SymbolStatus status : {SymbolStatus::Added, SymbolStatus::Removed}) {
         if (!symbolsWithStatus(diff, status)) continue;
-        out << "\n" << (status == SymbolStatus::Added ? "Added" : "Removed") << " symbols:\n";
+        out << "\n"
+            << (status == SymbolStatus::Added ? "Added" : "Removed") << " symbols:\n";
         for (const auto& symbol : diff.symbols)
             if (symbol.status == status)
                 out << "  " << symbol.name << "  " << crcText(status == SymbolStatus::Added ? symbol.newCrc : symbol.oldCrc)
@@ -341,8 +342,7 @@ void writeDiffJson(const DiffResult& diff, std::ostream& out, const ReportOption
         json entry = causeJson(cause);
         if (options.fixes && size_t(cause.id - 1) < options.fixes->size()) {
             const FixSuggestion& fix = (*options.fixes)[cause.id - 1];
-            entry["fix"] = {{"exists", fix.exists}, {"safe", fix.safe},   {"verified", fix.verified}, {"text", fix.text},
-                            {"rules", fix.rules},   {"why", fix.why},     {"restored", fix.restored}};
+            entry["fix"] = {{"exists", fix.exists}, {"safe", fix.safe}, {"verified", fix.verified}, {"text", fix.text}, {"rules", fix.rules}, {"why", fix.why}, {"restored", fix.restored}};
         }
         entry["symbols"] = cause.symbols.size();
         entry["symbol_indexes"] = std::move(indexes);

@@ -45,7 +45,7 @@ private:
     using Retired = std::vector<std::pair<uint32_t, uint32_t>>;  // (offset - first, value)
     struct RetiredUnit {
         Dwarf_Off first;
-        Retired entries;      // sorted on first use: most units are never looked into again
+        Retired entries;  // sorted on first use: most units are never looked into again
         bool sorted = false;
     };
     uint32_t findElsewhere(const Dwarf_Die& die, Dwarf_Off offset) const;
@@ -53,8 +53,8 @@ private:
 
     Dwarf_CU* home_ = nullptr;
     Dwarf_Off homeFirst_ = 0;
-    std::vector<uint32_t> dense_;          // home unit: offset - homeFirst_ -> value
-    std::vector<uint32_t> homeEntries_;    // the indexes of dense_ in use
+    std::vector<uint32_t> dense_;         // home unit: offset - homeFirst_ -> value
+    std::vector<uint32_t> homeEntries_;   // the indexes of dense_ in use
     RetiredUnit* homeRetired_ = nullptr;  // the home unit's entries from an earlier time at home
     const Retired& sortedEntries(const RetiredUnit& unit) const;
     mutable std::unordered_map<const Dwarf_CU*, RetiredUnit> retired_;

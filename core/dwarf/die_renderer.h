@@ -78,7 +78,12 @@ private:
     bool isExpandedDefinition(Dwarf_Die& die, const die::Attributes& attrs, std::string_view fqn);
     bool isPrivateDefinition(Dwarf_Die& die, const die::Attributes& attrs);
     bool isKabiIgnoredMember(Dwarf_Die& member);
-    enum class KabiStatus { Scanning = 0, Normal = 1, Reserved = 2, Ignored = 3 };
+    enum class KabiStatus {
+        Scanning = 0,
+        Normal = 1,
+        Reserved = 2,
+        Ignored = 3
+    };
     KabiStatus unionKabiStatus(Dwarf_Die& unionDie, Dwarf_Die* placeholder, const char** originalName);
 
     std::string_view fqnOf(Dwarf_Die& die, const die::Attributes& attrs);

@@ -13,7 +13,12 @@
 
 namespace kabiscope {
 
-enum class Compression { None, Xz, Zstd, Gzip };
+enum class Compression {
+    None,
+    Xz,
+    Zstd,
+    Gzip
+};
 
 // What the first bytes of a file say (at least 6 bytes for a sure answer).
 Compression detectCompression(std::string_view head);

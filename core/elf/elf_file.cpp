@@ -63,7 +63,9 @@ bool looksLikeElfFile(const std::string& path) {
     char head[8] = {};
     in.read(head, sizeof head);
     const std::string_view bytes(head, size_t(in.gcount()));
-    return (bytes.size() >= 4 && bytes.substr(0, 4) == "\x7f" "ELF") || detectCompression(bytes) != Compression::None;
+    return (bytes.size() >= 4 && bytes.substr(0, 4) == "\x7f"
+                                                       "ELF") ||
+           detectCompression(bytes) != Compression::None;
 }
 
 ElfFile::ElfFile(std::string path) : path_(std::move(path)) {

@@ -24,28 +24,28 @@ namespace kabiscope {
 // One entry of .symtab, as the versioning rules need it.
 struct ElfSymbol {
     std::string_view name;
-    unsigned binding = 0;      // STB_*
-    unsigned type = 0;         // STT_*
-    uint32_t section = 0;      // section index, SHN_XINDEX already resolved
+    unsigned binding = 0;  // STB_*
+    unsigned type = 0;     // STT_*
+    uint32_t section = 0;  // section index, SHN_XINDEX already resolved
     uint64_t value = 0;
     uint64_t size = 0;
-    uint64_t sectionFlags = 0; // sh_flags of `section` when it is a real section, else 0
-    uint32_t sectionType = 0;  // sh_type of `section` when it is a real section, else 0
+    uint64_t sectionFlags = 0;  // sh_flags of `section` when it is a real section, else 0
+    uint32_t sectionType = 0;   // sh_type of `section` when it is a real section, else 0
     std::string_view sectionName;
 };
 
 // A section's place and bytes.
 struct ElfSection {
     uint32_t index = 0;
-    uint64_t address = 0;        // sh_addr (0 in a relocatable object)
-    std::string_view contents;   // empty for SHT_NOBITS
+    uint64_t address = 0;       // sh_addr (0 in a relocatable object)
+    std::string_view contents;  // empty for SHT_NOBITS
 };
 
 // One relocation of a section, with its symbol resolved: the relocated field holds a value
 // computed from symbolValue + addend (the target address) and the relocation type.
 struct ElfRelocation {
-    uint64_t offset = 0;         // of the field in the relocated section
-    uint32_t type = 0;           // R_* (machine-specific)
+    uint64_t offset = 0;  // of the field in the relocated section
+    uint32_t type = 0;    // R_* (machine-specific)
     uint64_t symbolValue = 0;
     uint32_t symbolSection = 0;  // section index of the symbol (SHN_UNDEF for an undefined one)
     int64_t addend = 0;          // r_addend (SHT_RELA)

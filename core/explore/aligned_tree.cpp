@@ -41,7 +41,6 @@ std::vector<std::string> splitSteps(const std::vector<std::string>& path) {
 }
 
 
-
 }  // namespace
 
 AlignedTree::AlignedTree(TreeSide before, TreeSide after, const DiffResult* diff, const SymbolDiff* symbolDiff)
@@ -291,7 +290,8 @@ const std::vector<int>& AlignedTree::children(int index) {
                 const TypeGraph& graph = side->build->graph;
                 auto size = numberOf(graph, target.index(), NumberLabel::ByteSize);
                 const bool declared = isDeclarationOnly(graph, target.index());  // model/type_facts.h
-                text = size ? "size " + std::to_string(*size) : declared ? "declaration only" : std::string();
+                text = size ? "size " + std::to_string(*size) : declared ? "declaration only"
+                                                                         : std::string();
                 (side == &old_ ? row.oldSize : row.newSize) = size;
             }
         }

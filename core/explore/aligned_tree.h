@@ -30,24 +30,29 @@ struct TreeSide {
 };
 
 struct AlignedRow {
-    enum class Kind : uint8_t { Symbol, Item, Type, Cycle };
+    enum class Kind : uint8_t {
+        Symbol,
+        Item,
+        Type,
+        Cycle
+    };
     Kind kind = Kind::Item;
-    std::string label;            // "parameter 1 (dev)", "member len", "struct rp_stats", "return type"
-    std::string key;              // path step: the label, or the reference name for types ("s#rp_stats")
-    std::string oldText, newText; // the row's own description per side ("" where absent)
+    std::string label;             // "parameter 1 (dev)", "member len", "struct rp_stats", "return type"
+    std::string key;               // path step: the label, or the reference name for types ("s#rp_stats")
+    std::string oldText, newText;  // the row's own description per side ("" where absent)
     NodeId oldNode = kNoNode, newNode = kNoNode;
     bool inOld = false, inNew = false;
-    bool changeSite = false;      // the diff engine reports a cause here
-    std::vector<uint32_t> causes; // those causes' ids
-    bool onPath = false;          // an ancestor of a change site along the symbol's paths
+    bool changeSite = false;       // the diff engine reports a cause here
+    std::vector<uint32_t> causes;  // those causes' ids
+    bool onPath = false;           // an ancestor of a change site along the symbol's paths
     // Layout, for members: offset and size in bytes (bit fields: bit offset / bit size).
     std::optional<uint64_t> oldOffset, newOffset, oldSize, newSize;
-    std::optional<uint64_t> holeBefore;       // bytes of padding before this member (new side)
-    std::optional<uint64_t> cacheline;        // starts a new 64-byte cacheline (its number)
+    std::optional<uint64_t> holeBefore;  // bytes of padding before this member (new side)
+    std::optional<uint64_t> cacheline;   // starts a new 64-byte cacheline (its number)
     int parent = -1;
-    std::vector<std::string> pathKeys;        // keys from the root to this row
-    std::string record;                       // the record this row's node lives in (type or symbol)
-    std::vector<std::string> recordPath;      // keys inside that record down to this row
+    std::vector<std::string> pathKeys;    // keys from the root to this row
+    std::string record;                   // the record this row's node lives in (type or symbol)
+    std::vector<std::string> recordPath;  // keys inside that record down to this row
     bool childrenBuilt = false;
     std::vector<int> children;
 };
@@ -77,7 +82,7 @@ public:
     std::string rendering(int index, bool newSide) const;
 
 private:
-    struct Entry {   // a child candidate on one side
+    struct Entry {  // a child candidate on one side
         std::string key, label;
         AlignedRow::Kind kind;
         NodeId node;

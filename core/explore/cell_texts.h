@@ -11,7 +11,16 @@
 
 namespace kabiscope {
 
-enum class SymbolColumn { Status, Name, OldCrc, NewCrc, Causes, Module, Namespace, Export };
+enum class SymbolColumn {
+    Status,
+    Name,
+    OldCrc,
+    NewCrc,
+    Causes,
+    Module,
+    Namespace,
+    Export
+};
 inline constexpr int kSymbolColumns = 8;
 
 // "changed", "rp_register", "0x89e4e51d" ("—" where the side has none; "" for the old CRC of a
@@ -22,7 +31,14 @@ std::string symbolColumnTitle(SymbolColumn column, bool single);
 // Descending order puts what needs attention first: changed 3, added 2, removed 1, unchanged 0.
 int statusRank(SymbolStatus status);
 
-enum class TreeColumn { Node, Old, New, Offset, Size, Layout };
+enum class TreeColumn {
+    Node,
+    Old,
+    New,
+    Offset,
+    Size,
+    Layout
+};
 inline constexpr int kTreeColumns = 6;
 
 // The row's label ("member stats", with "  ↩ (expanded above)" on a cycle), each side's text

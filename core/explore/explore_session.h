@@ -28,8 +28,8 @@ struct ExploreRequest {
 struct ExploreSession {
     std::string oldPath, newPath;  // oldPath empty: a single build
     bool stable = false;
-    std::string kabiRulesFile;     // the --kabi-rules file both builds were versioned with, if any
-    std::string whatIfRules;       // and the explorer's what-if rules after it (rules-file text)
+    std::string kabiRulesFile;  // the --kabi-rules file both builds were versioned with, if any
+    std::string whatIfRules;    // and the explorer's what-if rules after it (rules-file text)
     Build oldBuild, newBuild;
     DiffResult diff;
 

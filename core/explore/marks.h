@@ -10,7 +10,13 @@
 
 namespace kabiscope {
 
-enum class Mark { None, Changed, Added, Removed, OnPath };
+enum class Mark {
+    None,
+    Changed,
+    Added,
+    Removed,
+    OnPath
+};
 
 Mark markFor(SymbolStatus status);
 Mark markFor(ChangeKind kind);

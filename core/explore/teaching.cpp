@@ -138,8 +138,7 @@ void writeSide(const SymbolTeaching& t, std::ostream& out, const TeachingOptions
         << "  zlib's crc32 of all " << t.input.size() << " bytes = " << hex(t.crc) << ". gendwarfksyms prints:\n"
         << "    #SYMVER " << t.symbol << ' ' << hex(t.crc) << '\n';
     if (t.recorded)
-        out << "  " << (*t.recorded == t.crc ? "This is the version the build records for it."
-                                              : "The build records " + hex(*t.recorded) + ": it was not versioned from these types.")
+        out << "  " << (*t.recorded == t.crc ? "This is the version the build records for it." : "The build records " + hex(*t.recorded) + ": it was not versioned from these types.")
             << '\n';
     char bytes[64];
     std::snprintf(bytes, sizeof bytes, "%02x %02x %02x %02x 00 00 00 00", t.crc & 0xff, (t.crc >> 8) & 0xff, (t.crc >> 16) & 0xff,
@@ -166,7 +165,8 @@ void writeTeaching(const SymbolTeaching& teaching, std::ostream& out, const Teac
         return;
     }
     writeSide(*before, out, options, "Old build: how the modversion of ");
-    out << "\n" << std::string(100, '-') << "\n\n";
+    out << "\n"
+        << std::string(100, '-') << "\n\n";
     writeSide(teaching, out, options, "New build: how the modversion of ");
     out << "\nStep 6. What changed\n";
     if (before->input == teaching.input) {

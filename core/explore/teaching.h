@@ -18,12 +18,16 @@
 namespace kabiscope {
 
 struct TeachingPiece {
-    enum class Kind { Text, Expand, Abbreviate };
+    enum class Kind {
+        Text,
+        Expand,
+        Abbreviate
+    };
     Kind kind;
-    std::string name;      // Expand/Abbreviate: the type ("s#demo_stats"); Text: the record it belongs to
-    unsigned depth;        // expansions around it (the symbol's own record: 0)
-    size_t begin, end;     // its bytes in the CRC input
-    uint32_t crcAfter;     // crc32 of the input up to `end`
+    std::string name;   // Expand/Abbreviate: the type ("s#demo_stats"); Text: the record it belongs to
+    unsigned depth;     // expansions around it (the symbol's own record: 0)
+    size_t begin, end;  // its bytes in the CRC input
+    uint32_t crcAfter;  // crc32 of the input up to `end`
 };
 
 struct SymbolTeaching {
@@ -31,7 +35,7 @@ struct SymbolTeaching {
     std::string input;                  // the exact bytes hashed
     std::vector<TeachingPiece> pieces;  // in input order
     uint32_t crc = 0;
-    std::optional<uint32_t> recorded;   // the build's own CRC for it
+    std::optional<uint32_t> recorded;  // the build's own CRC for it
     size_t typesExpanded = 0, referencesAbbreviated = 0;
 };
 

@@ -24,9 +24,9 @@ class ElfFile;
 
 struct KsymtabEntry {
     std::string name;
-    bool gpl = false;                // in __ksymtab_gpl
+    bool gpl = false;  // in __ksymtab_gpl
     std::string nameSpace;
-    std::optional<uint32_t> crc;     // none: exported without one (an assembler export)
+    std::optional<uint32_t> crc;  // none: exported without one (an assembler export)
 };
 
 // Every entry of both tables, in table order (__ksymtab, then __ksymtab_gpl), then the labels

@@ -148,10 +148,11 @@ std::string toDot(const DependencyGraph& graph, bool withCauses) {
     const bool dense = large && graph.edges.size() > 2 * graph.nodes.size();
     const std::string bounded = std::string(large ? ", nslimit=1, nslimit1=1, mclimit=0.3" : "") + (dense ? ", splines=line" : "");
     std::string out = std::string("digraph kabiscope {\n"
-                      "  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.25, ranksep=0.6") + bounded + "];\n"
-                      "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f5f5\", color=\"#888888\", "
-                      "fontname=\"Helvetica\", fontsize=11];\n"
-                      "  edge [color=\"#9a9a9a\", fontname=\"Helvetica\", fontsize=9, fontcolor=\"#555555\"];\n";
+                                  "  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.25, ranksep=0.6") +
+                      bounded + "];\n"
+                                "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f5f5\", color=\"#888888\", "
+                                "fontname=\"Helvetica\", fontsize=11];\n"
+                                "  edge [color=\"#9a9a9a\", fontname=\"Helvetica\", fontsize=9, fontcolor=\"#555555\"];\n";
     for (size_t i = 0; i < graph.nodes.size(); ++i) {
         const auto& node = graph.nodes[i];
         // Each line escaped on its own; the line breaks between them are DOT's "\n".

@@ -15,9 +15,9 @@ struct GraphLayout {
         double x, y;
     };
     struct Node {
-        std::string id;          // the DOT node name ("n3")
-        double x, y;             // centre, points, y grows downwards
-        double width, height;    // points
+        std::string id;        // the DOT node name ("n3")
+        double x, y;           // centre, points, y grows downwards
+        double width, height;  // points
     };
     struct Edge {
         std::string tail, head;

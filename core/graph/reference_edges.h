@@ -15,8 +15,8 @@
 namespace kabiscope {
 
 struct ReferenceEdge {
-    NodeId named;        // the named child node (a reference by name)
-    std::string label;   // where in the rendering it sits; "" at the top level
+    NodeId named;       // the named child node (a reference by name)
+    std::string label;  // where in the rendering it sits; "" at the top level
 };
 
 std::vector<ReferenceEdge> referenceEdges(const TypeGraph& graph, NodeId root);

@@ -19,7 +19,14 @@ namespace kabiscope {
 // MemberIgnore is kabiscope's own, for rules files only: the named member is versioned as if it
 // were in a KABI_IGNORE union (a "what if" of the __kabi_ignored convention, before the source
 // has the macro). gendwarfksyms has no such rule, so a section holding it is refused, as there.
-enum class KabiRuleKind { DeclOnly, EnumeratorIgnore, EnumeratorValue, ByteSize, TypeString, MemberIgnore };
+enum class KabiRuleKind {
+    DeclOnly,
+    EnumeratorIgnore,
+    EnumeratorValue,
+    ByteSize,
+    TypeString,
+    MemberIgnore
+};
 
 // "declonly", "enumerator_ignore", ...: the rule's name in the section and in rules files.
 const char* kabiRuleTag(KabiRuleKind kind);

@@ -53,11 +53,11 @@ TypeTarget resolveNamed(const VersionScope& scope, const TypeGraph& graph, NodeI
 // A symbol's version, and where its types are. A CRC and types are separate facts: DWARF gives
 // both (or neither: "no information"), a Module.symvers a CRC without types.
 struct SymbolVersion {
-    ExportInfo info;                      // name, export type, namespace
-    bool hasCrc = false;                  // false: nothing describes it, CRC 0 (gendwarfksyms' "no information")
+    ExportInfo info;      // name, export type, namespace
+    bool hasCrc = false;  // false: nothing describes it, CRC 0 (gendwarfksyms' "no information")
     uint32_t crc = 0;
-    uint32_t scope = UINT32_MAX;          // index into BuildFile::scopes; none without types
-    TypeTarget target;                    // the symbol's own rendering (node, or type_string record)
+    uint32_t scope = UINT32_MAX;  // index into BuildFile::scopes; none without types
+    TypeTarget target;            // the symbol's own rendering (node, or type_string record)
     const std::string& name() const { return info.name; }
     // Its types can be walked: a scope and a rendering (a text reference of CRCs has neither).
     bool hasTypes() const { return scope != UINT32_MAX && target.valid(); }
@@ -74,13 +74,13 @@ enum class Versioning : uint8_t {
 struct BuildFile {
     std::string path;
     Versioning versioning = Versioning::Gendwarfksyms;
-    std::string module;                   // Module.symvers' name for it: "vmlinux", "net/foo/bar"
+    std::string module;  // Module.symvers' name for it: "vmlinux", "net/foo/bar"
     // Keep the DWARF sessions the graph's text points into alive (one per loading thread);
     // empty once the graph owns its text (VersionOptions::detachFromDwarf).
     std::vector<std::shared_ptr<const void>> sources;
     TypeGraph graph;
     std::vector<std::unique_ptr<VersionScope>> scopes;
-    std::vector<SymbolVersion> symbols;   // sorted by name (byte order)
+    std::vector<SymbolVersion> symbols;  // sorted by name (byte order)
     // "multiple addresses for symbol x", ... (the symbols without DWARF, gendwarfksyms' "no
     // information for symbol x", are those without `hasCrc`).
     std::vector<std::string> warnings;

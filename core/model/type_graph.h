@@ -30,9 +30,9 @@ using NodeId = uint32_t;
 inline constexpr NodeId kNoNode = UINT32_MAX;
 
 enum class NodeKind : uint8_t {
-    Symbol,          // an exported function or variable ("subprogram (...)", "variable ...")
+    Symbol,  // an exported function or variable ("subprogram (...)", "variable ...")
     BaseType,
-    Modifier,        // pointer, const, volatile, restrict, atomic, reference, ...
+    Modifier,  // pointer, const, volatile, restrict, atomic, reference, ...
     Typedef,
     Structure,
     Class,
@@ -47,7 +47,7 @@ enum class NodeKind : uint8_t {
     Variant,
     VariantPart,
     Unspecified,
-    Constant,        // an enum constant genksyms records by name ("E#MAX_NR_ZONES ( 4 ) + 2")
+    Constant,  // an enum constant genksyms records by name ("E#MAX_NR_ZONES ( 4 ) + 2")
 };
 
 // How a number fragment prints.
@@ -68,15 +68,19 @@ enum class NumberLabel : uint8_t {
 // breaks as one space, so a break only sets `spaceBefore` on the fragment that follows it.
 #pragma pack(push, 4)
 struct Fragment {
-    enum class Kind : uint8_t { Text, Child, Number };
+    enum class Kind : uint8_t {
+        Text,
+        Child,
+        Number
+    };
 
     union {
-        const char* text;    // Kind::Text
-        uint64_t number;     // Kind::Number
-        uint64_t childId;    // Kind::Child
+        const char* text;  // Kind::Text
+        uint64_t number;   // Kind::Number
+        uint64_t childId;  // Kind::Child
     };
-    uint32_t bits;           // text length (25 bits) | label (4) | kind (2) | space before (1)
-                             // (a Text fragment uses label bit 0 as "borrowed from the source")
+    uint32_t bits;  // text length (25 bits) | label (4) | kind (2) | space before (1)
+                    // (a Text fragment uses label bit 0 as "borrowed from the source")
 
     static constexpr uint32_t kMaxText = (1u << 25) - 1;
 
@@ -256,8 +260,8 @@ private:
     std::vector<Fragment> scratch_;
     struct OpenNode {
         NodeId id;
-        size_t firstScratch;   // where its fragments start in scratch_
-        bool pendingBreak;     // a break waits for the next fragment of this node
+        size_t firstScratch;  // where its fragments start in scratch_
+        bool pendingBreak;    // a break waits for the next fragment of this node
     };
     void push(Fragment fragment) {
         if (open_.back().pendingBreak) {

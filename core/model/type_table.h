@@ -23,17 +23,17 @@ inline constexpr RecordId kNoRecord = UINT32_MAX;
 
 struct Record {
     struct Reference {
-        uint32_t offset;          // position in `text` where the reference stands
-        std::string name;         // "s#foo"
-        NodeId node = kNoNode;    // the named node it was flattened from, if any
+        uint32_t offset;        // position in `text` where the reference stands
+        std::string name;       // "s#foo"
+        NodeId node = kNoNode;  // the named node it was flattened from, if any
     };
 
-    std::string name;             // "s#foo" for types, the symbol name for symbols
-    std::string text;             // literal bytes with the references cut out
+    std::string name;  // "s#foo" for types, the symbol name for symbols
+    std::string text;  // literal bytes with the references cut out
     std::vector<Reference> references;
-    NodeId root = kNoNode;        // the graph node it was flattened from, if any
+    NodeId root = kNoNode;  // the graph node it was flattened from, if any
 
-    size_t length() const;        // bytes of the symtypes rendering (gendwarfksyms' `len`)
+    size_t length() const;          // bytes of the symtypes rendering (gendwarfksyms' `len`)
     std::string rendering() const;  // the symtypes rendering, references inline
 };
 

@@ -152,7 +152,8 @@ void writeModuleCheckJson(const ModuleCheckReport& report, std::ostream& out) {
 
 void writeModuleCheckMarkdown(const ModuleCheckReport& report, std::ostream& out) {
     const size_t loads = report.loading();
-    out << "# Module check\n\n" << report.verdicts.size() << " modules against " << report.kernelExports
+    out << "# Module check\n\n"
+        << report.verdicts.size() << " modules against " << report.kernelExports
         << " exports: **" << loads << " load, " << report.verdicts.size() - loads << " do not**.\n\n";
     out << "| module | verdict | problem | symbol | module CRC | kernel CRC |\n|---|---|---|---|---|---|\n";
     for (const ModuleVerdict& v : report.verdicts) {

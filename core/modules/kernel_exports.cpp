@@ -32,7 +32,9 @@ std::optional<uint32_t> parseCrc(const std::string& field) {
     uint32_t value = 0;
     for (size_t i = 2; i < field.size(); ++i) {
         const char c = field[i];
-        const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                                       : c >= 'A' && c <= 'F'   ? c - 'A' + 10
+                                                                                : -1;
         if (digit < 0) return std::nullopt;
         value = value << 4 | uint32_t(digit);
     }
@@ -71,9 +73,9 @@ std::optional<KernelExport> parseModuleSymversLine(const std::string& path, size
     e.name = fields[1];
     if (e.name.empty()) return bad("empty symbol name");
     e.exportType = "EXPORT_SYMBOL";
-    if (fields.size() == 3) {            // crc name module (very old)
+    if (fields.size() == 3) {  // crc name module (very old)
         e.module = fields[2];
-    } else if (fields.size() == 4) {     // crc name module type (before 5.3)
+    } else if (fields.size() == 4) {  // crc name module type (before 5.3)
         e.module = fields[2];
         e.exportType = fields[3];
     } else if (isExportType(fields[3])) {  // crc name module type namespace (now)

@@ -28,7 +28,7 @@ struct KernelExport {
     std::string module;           // "vmlinux", "fs/ext4/ext4"
     std::string exportType;       // EXPORT_SYMBOL, EXPORT_SYMBOL_GPL
     std::string nameSpace;
-    std::string source;           // the file it was read from
+    std::string source;  // the file it was read from
 };
 
 class KernelExports {

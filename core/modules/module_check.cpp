@@ -56,16 +56,14 @@ ModuleVerdict checkModule(ModuleImports module, const KernelExports& kernel, con
 
     if (!m.tableProblem.empty()) problem({"", ImportProblem::BadTables, {}, {}, {}, m.tableProblem});
     if (m.table == VersionTable::None && !m.undefined.empty())
-        problem({"", ImportProblem::NoVersions, {}, {}, {},
-                 "no __versions table: a kernel with modversions refuses it unless forced (modprobe --force-modversion)"});
+        problem({"", ImportProblem::NoVersions, {}, {}, {}, "no __versions table: a kernel with modversions refuses it unless forced (modprobe --force-modversion)"});
     if (options.checkVermagic && !kernel.vermagic().empty() && !m.vermagic.empty()) {
         const bool withCrcs = m.table != VersionTable::None;
         const bool same = withCrcs ? afterRelease(m.vermagic) == afterRelease(kernel.vermagic()) : m.vermagic == kernel.vermagic();
         if (!same) problem({"", ImportProblem::Vermagic, {}, {}, {}, "vermagic '" + m.vermagic + "' is not the kernel's '" + kernel.vermagic() + "'"});
     }
     for (const std::string& name : m.onlyInExtended)
-        verdict.warnings.push_back({name, ImportProblem::ExtendedOnly, m.crcs.at(name), {}, {},
-                                    "only in the extended version table (a name too long for __versions)"});
+        verdict.warnings.push_back({name, ImportProblem::ExtendedOnly, m.crcs.at(name), {}, {}, "only in the extended version table (a name too long for __versions)"});
 
     // The loader checks module_layout (check_modstruct_version) as an import of every module,
     // whether the module refers to it or not: its CRC guards struct module itself.
@@ -82,14 +80,12 @@ ModuleVerdict checkModule(ModuleImports module, const KernelExports& kernel, con
             continue;
         }
         if (!exporter->crc) {
-            verdict.warnings.push_back({name, ImportProblem::ExporterNoCrc, moduleCrc, {}, exporter->module,
-                                        "exported by " + exporter->module + " without a CRC: accepted as it is"});
+            verdict.warnings.push_back({name, ImportProblem::ExporterNoCrc, moduleCrc, {}, exporter->module, "exported by " + exporter->module + " without a CRC: accepted as it is"});
             continue;
         }
         if (m.table == VersionTable::None) continue;  // reported once, as no_versions
         if (!moduleCrc) {
-            ModuleProblem p{name, ImportProblem::MissingCrc, {}, exporter->crc, exporter->module,
-                            std::string("not in the module's ") + versionTableName(m.table) + " table"};
+            ModuleProblem p{name, ImportProblem::MissingCrc, {}, exporter->crc, exporter->module, std::string("not in the module's ") + versionTableName(m.table) + " table"};
             if (options.strictMissing) {
                 p.detail += ": refused (a missing CRC fails the load, as Debian's kernels have it)";
                 problem(std::move(p));

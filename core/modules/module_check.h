@@ -28,14 +28,14 @@
 namespace kabiscope {
 
 enum class ImportProblem : uint8_t {
-    CrcMismatch,     // fails
-    MissingSymbol,   // fails
-    NoVersions,      // fails: the module has no version table
-    BadTables,       // fails: one extended section without the other, counts that disagree
-    Vermagic,        // fails
-    MissingCrc,      // warning (fails with strictMissing): the module's table lacks the name
-    ExporterNoCrc,   // warning: exported without a CRC, accepted whatever the module says
-    ExtendedOnly,    // warning: the name is only in the extended table (long or Rust names)
+    CrcMismatch,    // fails
+    MissingSymbol,  // fails
+    NoVersions,     // fails: the module has no version table
+    BadTables,      // fails: one extended section without the other, counts that disagree
+    Vermagic,       // fails
+    MissingCrc,     // warning (fails with strictMissing): the module's table lacks the name
+    ExporterNoCrc,  // warning: exported without a CRC, accepted whatever the module says
+    ExtendedOnly,   // warning: the name is only in the extended table (long or Rust names)
 };
 const char* importProblemName(ImportProblem kind);  // "crc_mismatch", "missing_symbol", ...
 

@@ -21,7 +21,11 @@ namespace kabiscope {
 
 class ElfFile;
 
-enum class VersionTable : uint8_t { None, Basic, Extended };
+enum class VersionTable : uint8_t {
+    None,
+    Basic,
+    Extended
+};
 const char* versionTableName(VersionTable table);  // "none", "__versions", "extended"
 
 struct ModuleImports {

@@ -16,7 +16,7 @@
 namespace kabiscope {
 
 struct RecordedComparison {
-    size_t compared = 0;   // symbols versioned by kabiscope and recorded with a CRC
+    size_t compared = 0;  // symbols versioned by kabiscope and recorded with a CRC
     size_t equal = 0;
     std::vector<std::string> differing;    // names, sorted
     std::vector<std::string> notRecorded;  // versioned here, not in the recorded exports

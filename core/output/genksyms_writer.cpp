@@ -14,7 +14,8 @@ namespace {
 // only declared; consolidated files spell it "s##foo".
 bool isOpaqueDeclaration(std::string_view key, std::string_view record) {
     if (key.size() < 3 || std::string_view("sue").find(key[0]) == std::string_view::npos) return false;
-    const std::string_view keyword = key[0] == 's' ? "struct" : key[0] == 'u' ? "union" : "enum";
+    const std::string_view keyword = key[0] == 's' ? "struct" : key[0] == 'u' ? "union"
+                                                                              : "enum";
     const std::string_view name = key.substr(2);
     return record == std::string(keyword) + " " + std::string(name) + " { UNKNOWN }";
 }

@@ -20,11 +20,11 @@ bool isIdentifier(std::string_view t) {
 // Words of C's type syntax: never a declarator's name.
 bool isTypeWord(std::string_view t) {
     static constexpr std::array<std::string_view, 32> kWords = {
-        "void",     "char",       "short",        "int",        "long",       "float",      "double",
-        "signed",   "unsigned",   "_Bool",        "_Complex",   "const",      "volatile",   "restrict",
-        "__restrict", "__restrict__", "struct",   "union",      "enum",       "typeof",     "__typeof__",
-        "__typeof", "_Atomic",    "__signed__",   "__volatile__", "__const",  "inline",     "__inline",
-        "static",   "extern",     "__extension__", "UNKNOWN"};
+        "void", "char", "short", "int", "long", "float", "double",
+        "signed", "unsigned", "_Bool", "_Complex", "const", "volatile", "restrict",
+        "__restrict", "__restrict__", "struct", "union", "enum", "typeof", "__typeof__",
+        "__typeof", "_Atomic", "__signed__", "__volatile__", "__const", "inline", "__inline",
+        "static", "extern", "__extension__", "UNKNOWN"};
     return std::find(kWords.begin(), kWords.end(), t) != kWords.end() || t == "__attribute__" || t == "__int128" ||
            t == "register";
 }
@@ -102,11 +102,13 @@ size_t inlineAggregate(Tokens tokens) {
 }
 
 NodeKind aggregateKind(std::string_view keyword) {
-    return keyword == "struct" ? NodeKind::Structure : keyword == "union" ? NodeKind::Union : NodeKind::Enumeration;
+    return keyword == "struct" ? NodeKind::Structure : keyword == "union" ? NodeKind::Union
+                                                                          : NodeKind::Enumeration;
 }
 
 const char* keywordLiteral(std::string_view keyword) {
-    return keyword == "struct" ? "struct" : keyword == "union" ? "union" : "enum";
+    return keyword == "struct" ? "struct" : keyword == "union" ? "union"
+                                                               : "enum";
 }
 
 class Builder {
@@ -384,7 +386,9 @@ std::string genksymsSpelling(std::span<const std::string_view> tokens) {
         std::string spelled;
         if (const char prefix = genksymsReferencePrefix(t)) {
             const std::string_view name = referencedName(t);
-            spelled = prefix == 's' ? "struct " : prefix == 'u' ? "union " : prefix == 'e' ? "enum " : "";
+            spelled = prefix == 's' ? "struct " : prefix == 'u' ? "union "
+                                              : prefix == 'e'   ? "enum "
+                                                                : "";
             spelled += name;
             word = spelled;
         }

@@ -33,23 +33,23 @@ struct GenksymsRecord {
     uint32_t firstToken = 0;  // its tokens in GenksymsSymtypes::tokens
     uint32_t tokenCount = 0;
     uint32_t section = 0;
-    uint32_t file = 0;        // which of GenksymsSymtypes::files it is on
-    size_t line = 0;          // 1-based, for errors
-    bool local = false;       // `s##foo`: this section's own opaque declaration
+    uint32_t file = 0;   // which of GenksymsSymtypes::files it is on
+    size_t line = 0;     // 1-based, for errors
+    bool local = false;  // `s##foo`: this section's own opaque declaration
     bool isType() const { return prefix != 0; }
 };
 
 struct GenksymsSection {
-    std::string label;                                        // "<path>", "<path> (part 2)", or the /* */ name
-    std::vector<uint32_t> records;                            // in file order
-    std::unordered_map<std::string_view, uint32_t> defined;   // types by key
+    std::string label;                                       // "<path>", "<path> (part 2)", or the /* */ name
+    std::vector<uint32_t> records;                           // in file order
+    std::unordered_map<std::string_view, uint32_t> defined;  // types by key
 };
 
 struct GenksymsSymtypes {
-    std::string path;                        // the file, or the directory of a tree
-    std::vector<std::string> files;          // the files read, in order
-    std::deque<std::string> texts;           // their whole text; every view points into one or `made`
-    std::deque<std::string> made;            // text the files abbreviate (`s##foo` declarations)
+    std::string path;                // the file, or the directory of a tree
+    std::vector<std::string> files;  // the files read, in order
+    std::deque<std::string> texts;   // their whole text; every view points into one or `made`
+    std::deque<std::string> made;    // text the files abbreviate (`s##foo` declarations)
     std::vector<GenksymsRecord> records;
     std::vector<std::string_view> tokens;
     std::vector<GenksymsSection> sections;
@@ -87,7 +87,7 @@ public:
 private:
     const GenksymsSymtypes& file_;
     uint32_t current_ = 0;
-    uint32_t merged_ = 0;  // the sections before this one are in latest_
+    uint32_t merged_ = 0;                                    // the sections before this one are in latest_
     std::unordered_map<std::string_view, uint32_t> latest_;  // last definitions of the sections before
 };
 

@@ -46,15 +46,18 @@ Build recordedBuild(const std::string& path, const std::function<void(const std:
 }  // namespace
 
 Build readModuleSymversBuild(const std::string& path, const ExportList* only) {
-    return recordedBuild(path, [&](const std::function<void(KernelExport&&)>& visit) { forEachModuleSymversLine(path, visit); }, only);
+    return recordedBuild(
+        path, [&](const std::function<void(KernelExport &&)>& visit) { forEachModuleSymversLine(path, visit); }, only);
 }
 
 Build readStablelistBuild(const std::string& archDirectory, const ExportList* only) {
     std::vector<KernelExport> entries = readStablelistDirectory(archDirectory);
     if (entries.empty()) fail(archDirectory, "no symbol of this kABI stablelist is still stable (every range has closed)");
-    return recordedBuild(archDirectory, [&](const std::function<void(KernelExport&&)>& visit) {
-        for (KernelExport& e : entries) visit(std::move(e));
-    }, only);
+    return recordedBuild(
+        archDirectory, [&](const std::function<void(KernelExport &&)>& visit) {
+            for (KernelExport& e : entries) visit(std::move(e));
+        },
+        only);
 }
 
 bool looksLikeModuleSymvers(const std::string& path) {

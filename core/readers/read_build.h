@@ -18,7 +18,16 @@
 
 namespace kabiscope {
 
-enum class BuildInput { Dwarf, Directory, ModuleSymvers, Stablelist, Symtypes, GenksymsSymtypes, GenksymsTree, Reference };
+enum class BuildInput {
+    Dwarf,
+    Directory,
+    ModuleSymvers,
+    Stablelist,
+    Symtypes,
+    GenksymsSymtypes,
+    GenksymsTree,
+    Reference
+};
 
 // What `path` holds. A directory holding genksyms symtypes files (a kernel built with
 // KBUILD_SYMTYPES=1) is a GenksymsTree even when it also holds the vmlinux and modules: that

@@ -28,12 +28,7 @@ struct TagWord {
 // The modifier-like tags: `<tag> [name] { <type> }` and a size.
 std::optional<TagWord> modifierTag(std::string_view word) {
     static constexpr TagWord kModifiers[] = {
-        {NodeKind::Modifier, "atomic_type"},     {NodeKind::Modifier, "const_type"},
-        {NodeKind::Modifier, "immutable_type"},  {NodeKind::Modifier, "packed_type"},
-        {NodeKind::Modifier, "pointer_type"},    {NodeKind::Modifier, "reference_type"},
-        {NodeKind::Modifier, "restrict_type"},   {NodeKind::Modifier, "rvalue_reference_type"},
-        {NodeKind::Modifier, "shared_type"},     {NodeKind::Modifier, "volatile_type"},
-        {NodeKind::Modifier, "template_type_parameter_type"}, {NodeKind::Typedef, "typedef_type"}};
+        {NodeKind::Modifier, "atomic_type"}, {NodeKind::Modifier, "const_type"}, {NodeKind::Modifier, "immutable_type"}, {NodeKind::Modifier, "packed_type"}, {NodeKind::Modifier, "pointer_type"}, {NodeKind::Modifier, "reference_type"}, {NodeKind::Modifier, "restrict_type"}, {NodeKind::Modifier, "rvalue_reference_type"}, {NodeKind::Modifier, "shared_type"}, {NodeKind::Modifier, "volatile_type"}, {NodeKind::Modifier, "template_type_parameter_type"}, {NodeKind::Typedef, "typedef_type"}};
     for (const TagWord& tag : kModifiers)
         if (word == tag.keyword) return tag;
     return std::nullopt;

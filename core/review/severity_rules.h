@@ -16,11 +16,15 @@
 namespace kabiscope {
 
 struct SeverityRule {
-    enum class Kind { Module, Namespace, Symbol };
+    enum class Kind {
+        Module,
+        Namespace,
+        Symbol
+    };
     Kind kind = Kind::Symbol;
     std::string pattern;
-    bool pass = false;     // PASS: changes tolerated; FAIL: not
-    std::string where;     // "rules.txt:12", for reports
+    bool pass = false;  // PASS: changes tolerated; FAIL: not
+    std::string where;  // "rules.txt:12", for reports
 };
 
 const char* severityRuleKindName(SeverityRule::Kind kind);

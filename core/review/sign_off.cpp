@@ -43,13 +43,14 @@ SignOff reviewDiff(const DiffResult& diff, const SeverityRules& rules, const Wai
         }
         if (symbol.oldExportType != symbol.newExportType) {
             const bool stricter = isGplOnly(symbol.newExportType) && !isGplOnly(symbol.oldExportType);
-            found.push_back({"export type " + symbol.oldExportType + " -> " + symbol.newExportType, stricter, {},
-                             SymbolChange::ExportType});
+            found.push_back({"export type " + symbol.oldExportType + " -> " + symbol.newExportType, stricter, {}, SymbolChange::ExportType});
         }
         if (symbol.oldNamespace != symbol.newNamespace) {
             auto shown = [](const std::string& ns) { return ns.empty() ? std::string("(none)") : ns; };
             found.push_back({"namespace " + shown(symbol.oldNamespace) + " -> " + shown(symbol.newNamespace),
-                             !symbol.newNamespace.empty(), {}, SymbolChange::Namespace});
+                             !symbol.newNamespace.empty(),
+                             {},
+                             SymbolChange::Namespace});
         }
         if (!symbol.oldModule.empty() && symbol.status != SymbolStatus::Removed && symbol.oldModule != symbol.module)
             found.push_back({"module " + symbol.oldModule + " -> " + symbol.module, true, {}, SymbolChange::Module});

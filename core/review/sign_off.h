@@ -28,12 +28,12 @@ namespace kabiscope {
 struct SymbolReview {
     size_t symbol = 0;  // index into DiffResult::symbols
     bool accepted = false;
-    std::optional<size_t> rule;   // the severity rule that matched it (PASS or FAIL)
+    std::optional<size_t> rule;  // the severity rule that matched it (PASS or FAIL)
     // Each change of the symbol: what it is, and what accepted it ("" while open).
     struct Change {
-        std::string what;         // "removed", "cause 3: s#foo member bar: added", ...
+        std::string what;               // "removed", "cause 3: s#foo member bar: added", ...
         std::optional<uint32_t> cause;  // index into DiffResult::causes, for a root cause
-        std::string acceptedBy;   // "waiver waivers.txt:4 (Jane Doe: reason)", "implicit: an addition"
+        std::string acceptedBy;         // "waiver waivers.txt:4 (Jane Doe: reason)", "implicit: an addition"
     };
     std::vector<Change> changes;
 };

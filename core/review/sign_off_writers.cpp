@@ -85,7 +85,9 @@ void writeSignOffMarkdown(const SignOffInputs& in, std::ostream& out) {
             for (size_t i = 0; i < review->changes.size(); ++i) {
                 const SymbolReview::Change& change = review->changes[i];
                 out << "| " << (i ? "" : "`" + in.diff.symbols[review->symbol].name + "`") << " | "
-                    << (i ? "" : review->accepted ? "accepted" : "**open**") << " | " << markdownEscape(change.what) << " | "
+                    << (i ? "" : review->accepted ? "accepted"
+                                                  : "**open**")
+                    << " | " << markdownEscape(change.what) << " | "
                     << (change.acceptedBy.empty() ? "**open**" : markdownEscape(change.acceptedBy)) << " |\n";
             }
     }
@@ -108,7 +110,9 @@ void writeSignOffHtml(const SignOffInputs& in, std::ostream& out) {
             for (size_t i = 0; i < review->changes.size(); ++i) {
                 const SymbolReview::Change& change = review->changes[i];
                 out << "<tr><td>" << (i ? "" : "<code>" + htmlEscape(in.diff.symbols[review->symbol].name) + "</code>")
-                    << "</td><td>" << (i ? "" : review->accepted ? "accepted" : "<strong>open</strong>") << "</td><td>"
+                    << "</td><td>" << (i ? "" : review->accepted ? "accepted"
+                                                                 : "<strong>open</strong>")
+                    << "</td><td>"
                     << htmlEscape(change.what) << "</td><td>"
                     << (change.acceptedBy.empty() ? "<strong>open</strong>" : htmlEscape(change.acceptedBy)) << "</td></tr>\n";
             }

@@ -26,7 +26,13 @@
 namespace kabiscope {
 
 // Symbol-level changes a waiver can name with `symbol =` (the spelling in `change =`).
-enum class SymbolChange { Removed, UnexplainedCrc, ExportType, Namespace, Module };
+enum class SymbolChange {
+    Removed,
+    UnexplainedCrc,
+    ExportType,
+    Namespace,
+    Module
+};
 const char* symbolChangeName(SymbolChange change);  // "removed", "crc changed", "export type", ...
 
 struct Waiver {

@@ -84,7 +84,7 @@ uintmax_t fileSize(const std::string& path) {
 }  // namespace
 
 std::deque<BuildFile> versionFiles(const std::vector<std::string>& files, const VersionOptions& options,
-                                        std::vector<std::string>* skipped) {
+                                   std::vector<std::string>* skipped) {
     std::deque<BuildFile> out;  // a deque: BuildFile is large and not copyable
     // Skipping is for a file among many: one file that cannot be read is the load's error.
     const bool keepGoing = options.keepGoing && skipped && files.size() > 1;
@@ -228,7 +228,7 @@ private:
 }  // namespace
 
 std::pair<Build, Build> loadBuildPair(const std::string& oldPath, const std::string& newPath,
-                                                  const VersionOptions& options) {
+                                      const VersionOptions& options) {
     // Two builds already use two threads: each loads on half of the default.
     const unsigned half = std::max(1u, defaultThreads() / 2);
     PairProgress progress(options, oldPath, newPath);

@@ -29,7 +29,7 @@ Build loadBuild(const std::string& path, const VersionOptions& options);
 // With options.keepGoing, a file that fails with kabiscope::Error is left out and its error
 // ("<file>: <problem>") appended to `skipped` (which must then be given).
 std::deque<BuildFile> versionFiles(const std::vector<std::string>& files, const VersionOptions& options,
-                                        std::vector<std::string>* skipped = nullptr);
+                                   std::vector<std::string>* skipped = nullptr);
 
 // The names the files of `path` export, from their symbol tables alone (no DWARF read): a quick
 // check of a symbol name before a build is loaded. With options.keepGoing, unreadable files are
@@ -43,6 +43,6 @@ std::vector<std::string> namesNotFound(const ExportList& list, const std::deque<
 // takes seconds). `options.progress` gets both loads as one monotonic fraction (done/1000)
 // with a stage naming both inputs; it is never called concurrently.
 std::pair<Build, Build> loadBuildPair(const std::string& oldPath, const std::string& newPath,
-                                                  const VersionOptions& options);
+                                      const VersionOptions& options);
 
 }  // namespace kabiscope

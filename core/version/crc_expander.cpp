@@ -75,7 +75,7 @@ struct CrcExpander::Entry {
     FlatTypes::Id flat;
     std::vector<uint32_t> successors;  // per reference of `record`, once resolved
     bool resolved = false;
-    bool shared = false;               // `sharedCrc`/`sharedLength` hold its expansion from nothing
+    bool shared = false;  // `sharedCrc`/`sharedLength` hold its expansion from nothing
     uint32_t sharedCrc = 0;
     uint64_t sharedLength = 0;
 };
@@ -98,8 +98,9 @@ uint32_t CrcExpander::crc(TypeTarget root, const std::string& rootName, std::str
     std::fill(expanded_.begin(), expanded_.end(), 0);
     const uint32_t rootEntry = entryOf(root);
     if (reach_ && !capture) {
-        reach_->index(rootEntry, [this](uint32_t e) -> const std::vector<uint32_t>& { return successors(e); },
-                      [this] { return entries_.size(); }, kReachBudget);
+        reach_->index(
+            rootEntry, [this](uint32_t e) -> const std::vector<uint32_t>& { return successors(e); },
+            [this] { return entries_.size(); }, kReachBudget);
         if (reach_->overBudget()) reach_.reset();
     }
     expand(rootEntry, rootName, sink, capture ? events : nullptr);
@@ -163,9 +164,9 @@ const std::vector<uint32_t>& CrcExpander::successors(uint32_t entry) {
 void CrcExpander::expand(uint32_t root, const std::string& rootName, Sink& sink, std::vector<ExpansionEvent>* events) {
     struct Frame {
         uint32_t entry;
-        uint32_t next = 0;   // the next reference to handle
-        uint32_t at = 0;     // the text before it is hashed up to here
-        bool sharedPart;     // hashing this entry's expansion from nothing, to keep it
+        uint32_t next = 0;                   // the next reference to handle
+        uint32_t at = 0;                     // the text before it is hashed up to here
+        bool sharedPart;                     // hashing this entry's expansion from nothing, to keep it
         std::pair<uLong, uint64_t> outer{};  // what endPart() needs, for a shared part
     };
     std::vector<Frame> stack;

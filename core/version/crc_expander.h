@@ -27,11 +27,11 @@ class KabiRules;
 // over the current scope's nodes: reset(base) when a new scope starts (base = its first node).
 struct CrcWorkspace {
     NodeSlots<uint32_t> lengths{UINT32_MAX};  // renderingLength memo
-    FlatTypes flat;                       // the scope's flattened types
-    NodeSlots<uint32_t> flatOf{UINT32_MAX};  // per node: its type in `flat`, once flattened
-    NodeSlots<uint32_t> entryOf;          // per node target: its entry in an expander
-    NodeSlots<uint32_t> entryScope;       // ... valid for the expander stamped so
-    uint32_t expanders = 0;               // stamps `entryScope` per expander
+    FlatTypes flat;                           // the scope's flattened types
+    NodeSlots<uint32_t> flatOf{UINT32_MAX};   // per node: its type in `flat`, once flattened
+    NodeSlots<uint32_t> entryOf;              // per node target: its entry in an expander
+    NodeSlots<uint32_t> entryScope;           // ... valid for the expander stamped so
+    uint32_t expanders = 0;                   // stamps `entryScope` per expander
 
     // `end`: where the scope's nodes end, when known (no new nodes until the next reset).
     void reset(NodeId base, NodeId end = UINT32_MAX) {
@@ -53,7 +53,11 @@ struct CrcWorkspace {
 // input a type's rendering starts (written in full, the first time the walk meets it) or ends,
 // or where a reference stays its name because the type was written earlier.
 struct ExpansionEvent {
-    enum class Kind : uint8_t { Expand, End, Abbreviate };
+    enum class Kind : uint8_t {
+        Expand,
+        End,
+        Abbreviate
+    };
     Kind kind;
     std::string name;  // "s#demo_stats"; the symbol's own name for its record
     size_t offset;     // byte of the CRC input where it happens
@@ -115,7 +119,7 @@ public:
 private:
     const BuildFile& build_;
     CrcWorkspace workspace_;
-    uint32_t scope_ = UINT32_MAX;             // the scope `expander_` works on
+    uint32_t scope_ = UINT32_MAX;  // the scope `expander_` works on
     std::unique_ptr<CrcExpander> expander_;
 };
 

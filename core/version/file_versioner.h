@@ -21,19 +21,19 @@
 namespace kabiscope {
 
 struct VersionOptions {
-    bool stable = false;                   // --stable: kABI rules and __kabi_ members
+    bool stable = false;  // --stable: kABI rules and __kabi_ members
     // --kabi-rules FILE: rules applied after each object's own section, as if appended to it
     // (with `stable`; docs/kabi-rules.md).
     std::optional<KabiRules> kabiRules;
-    bool wholeFile = false;                // --whole-file
+    bool wholeFile = false;  // --whole-file
     ExportSource exportSource = ExportSource::Automatic;
-    std::optional<ExportList> exports;     // --symbols: overrides discovery
+    std::optional<ExportList> exports;  // --symbols: overrides discovery
     // With `exports`, for a list applied to many files (a directory, several files): version
     // only the listed names the file exports itself (found by discovery), so that a file is
     // not given a "no information" entry for every name another file exports. An object that is
     // neither a module nor a kernel (a plain .o) still takes the whole list, as gendwarfksyms does.
     bool exportsFilterDiscovered = false;
-    bool captureCrcInput = false;          // keep gendwarfksyms' --dump-versions text
+    bool captureCrcInput = false;  // keep gendwarfksyms' --dump-versions text
     // Where a stripped object's debug file is looked for (--debug-root; empty: /usr/lib/debug).
     std::vector<std::string> debugRoots;
     // Copy the DWARF strings the graph uses and close the file afterwards, so a build kept in

@@ -22,10 +22,10 @@ public:
     using Id = uint32_t;
 
     struct Reference {
-        uint32_t offset;      // position in the type's text where the reference stands
-        uint32_t nameBegin;   // "s#foo", in the name arena
+        uint32_t offset;     // position in the type's text where the reference stands
+        uint32_t nameBegin;  // "s#foo", in the name arena
         uint32_t nameLength;
-        NodeId node;          // the named node it was flattened from, or kNoNode
+        NodeId node;  // the named node it was flattened from, or kNoNode
     };
 
     void clear();

@@ -54,12 +54,11 @@ uint32_t GenksymsCrc::crc(uint32_t record, const GenksymsScopes& scopes, std::ve
             continue;
         }
         const uint32_t target = scopes.resolve(token);
-        if (target == kNoGenksymsRecord)
-        {
+        if (target == kNoGenksymsRecord) {
             const std::string& section = file_.sections[scopes.current()].label;
             fail(file_.where(current), current.key, " refers to ", token, ", which ",
                  file_.sections.size() == 1 && section == file_.path ? std::string("the file")
-                                                                      : "section '" + section + "'",
+                                                                     : "section '" + section + "'",
                  " does not define");
         }
         if (metIn_[target] == epoch_) {

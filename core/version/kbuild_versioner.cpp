@@ -19,7 +19,13 @@ namespace kabiscope {
 namespace {
 
 // How strongly a unit claims an export: the higher, the better.
-enum Claim : uint8_t { kNoClaim = 0, kDeclaration = 1, kDefinition = 2, kExternalDefinition = 3, kPointer = 4 };
+enum Claim : uint8_t {
+    kNoClaim = 0,
+    kDeclaration = 1,
+    kDefinition = 2,
+    kExternalDefinition = 3,
+    kPointer = 4
+};
 
 std::string unitName(Dwarf_Die unit) {
     const char* name = die::name(&unit);
@@ -36,7 +42,7 @@ unsigned workerCount(const VersionOptions& options, size_t units) {
 
 struct Worker {
     std::shared_ptr<DwarfFile> dwarf;
-    BuildFile part;                // its results (worker 0 writes into the caller's build)
+    BuildFile part;  // its results (worker 0 writes into the caller's build)
     BuildFile* target = nullptr;
     std::unique_ptr<FqnResolver> fqns;
     std::vector<Claim> best;
@@ -150,10 +156,10 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
                     if (pointer) key.remove_prefix(kSymbolPointerPrefix.size());
                     auto it = exportIndex.find(key);  // most DIEs are not exports: look first
                     if (it == exportIndex.end()) continue;
-                    const Claim claim = pointer                               ? kPointer
-                                        : die::flag(&die, DW_AT_declaration)  ? kDeclaration
+                    const Claim claim = pointer                              ? kPointer
+                                        : die::flag(&die, DW_AT_declaration) ? kDeclaration
                                         : die::flag(&source, DW_AT_external) ? kExternalDefinition
-                                                                              : kDefinition;
+                                                                             : kDefinition;
                     if (claim > worker.best[it->second]) {
                         worker.best[it->second] = claim;
                         worker.unitOf[it->second] = int(u);
@@ -166,7 +172,8 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
             worker.fqns->addUnit(worker.dwarf->units()[u], &consider);
             worker.dwarf->releaseUnit(u);  // phase 2 reads again only the units that export
         }
-    }, {&stop, {}});
+    },
+                 {&stop, {}});
 
     // Merge the claims: the strongest wins, the first unit on a tie (as one sequential scan).
     std::vector<Claim> best(exports.size(), kNoClaim);
@@ -174,7 +181,7 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
     for (const Worker& worker : workers)
         for (size_t i = 0; i < exports.size(); ++i)
             if (worker.best[i] > best[i] || (worker.best[i] == best[i] && worker.best[i] != kNoClaim &&
-                                              worker.unitOf[i] < unitOf[i])) {
+                                             worker.unitOf[i] < unitOf[i])) {
                 best[i] = worker.best[i];
                 unitOf[i] = worker.unitOf[i];
             }
@@ -208,7 +215,8 @@ void versionInKbuildMode(const KbuildInputs& in, BuildFile& build) {
             worker.dwarf->releaseUnit(u);
             if (!in.options->keepTypes) dropScopeTypes(target, mark, firstSymbol);
         }
-    }, {&stop, {}});
+    },
+                 {&stop, {}});
 
     for (size_t w = 1; w < workers.size(); ++w) absorbPart(build, std::move(workers[w].part));
     if (workers.size() > 1) orderScopesByUnit(build);

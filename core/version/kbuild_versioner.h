@@ -27,7 +27,7 @@ class DwarfFile;
 
 struct KbuildInputs {
     std::string path;
-    std::shared_ptr<DwarfFile> dwarf;                          // worker 0's session
+    std::shared_ptr<DwarfFile> dwarf;  // worker 0's session
     const ExportList* exports = nullptr;
     const std::unordered_map<std::string, AliasKey>* aliasKeys = nullptr;
     ObjectVersionerOptions versionerOptions;

@@ -68,7 +68,11 @@ public:
     void finish(BuildFile& build, std::string label, NodeId firstNode, CrcWorkspace& workspace);
 
 private:
-    enum class State { Unprocessed, Mapped, Processed };
+    enum class State {
+        Unprocessed,
+        Mapped,
+        Processed
+    };
     struct Export {
         ExportInfo info;
         std::optional<AliasKey> key;
@@ -114,7 +118,7 @@ private:
     std::vector<std::pair<std::string, Best>> best_;       // key: prefix letter + name
     std::unordered_map<std::string, uint32_t> bestIndex_;  // key -> index in best_
     OffsetMap bestOfName_;                                 // name view's address -> index in best_
-    std::vector<size_t> boundInUnit_;             // exports bound by the current addUnit
+    std::vector<size_t> boundInUnit_;                      // exports bound by the current addUnit
 };
 
 }  // namespace kabiscope

@@ -59,12 +59,12 @@ private:
     void finishComponentReach(uint32_t component, Successors& successors);
 
     // Tarjan's bookkeeping, per entry.
-    std::vector<uint32_t> order_;      // discovery order, kNone: not visited
+    std::vector<uint32_t> order_;  // discovery order, kNone: not visited
     std::vector<uint32_t> low_;
     std::vector<uint32_t> component_;  // kNone until its component completes
     std::vector<uint32_t> stack_;
     std::vector<std::vector<uint32_t>> members_;  // per component, while its reach is built
-    std::vector<Bitset> reach_;        // per component
+    std::vector<Bitset> reach_;                   // per component
     uint32_t nextOrder_ = 0;
     size_t bytes_ = 0;
     bool overBudget_ = false;
@@ -93,7 +93,7 @@ void ReachSets::index(uint32_t root, Successors&& successors, EntryCount&& entry
             const uint32_t child = next[frame.next++];
             grow(entryCount());
             if (order_[child] == kNone) {
-                visit(child);  // invalidates `frame`
+                visit(child);                         // invalidates `frame`
             } else if (component_[child] == kNone) {  // still on the stack: same component
                 low_[frame.entry] = std::min(low_[frame.entry], order_[child]);
             }

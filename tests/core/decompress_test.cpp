@@ -24,10 +24,15 @@ std::string gzipOf(const std::string& data) {
 }
 
 TEST(Decompress, MagicBytesNameTheFormat) {
-    EXPECT_EQ(detectCompression(std::string("\xfd" "7zXZ\0", 6)), Compression::Xz);
+    EXPECT_EQ(detectCompression(std::string("\xfd"
+                                            "7zXZ\0",
+                                            6)),
+              Compression::Xz);
     EXPECT_EQ(detectCompression("\x28\xb5\x2f\xfd"), Compression::Zstd);
     EXPECT_EQ(detectCompression("\x1f\x8b\x08"), Compression::Gzip);
-    EXPECT_EQ(detectCompression("\x7f" "ELF"), Compression::None);
+    EXPECT_EQ(detectCompression("\x7f"
+                                "ELF"),
+              Compression::None);
     EXPECT_EQ(detectCompression(""), Compression::None);
 }
 
@@ -53,7 +58,11 @@ TEST(Decompress, DamageIsAnErrorNamingTheFile) {
     std::string flipped = good;
     flipped[20] = char(flipped[20] ^ 0x55);
     EXPECT_THROW(decompress("bad.ko.gz", flipped, Compression::Gzip), Error);
-    EXPECT_THROW(decompress("bad.ko.xz", std::string("\xfd" "7zXZ\0garbage", 13), Compression::Xz), Error);
+    EXPECT_THROW(decompress("bad.ko.xz", std::string("\xfd"
+                                                     "7zXZ\0garbage",
+                                                     13),
+                            Compression::Xz),
+                 Error);
     EXPECT_THROW(decompress("bad.ko.zst", "\x28\xb5\x2f\xfd garbage", Compression::Zstd), Error);
 }
 

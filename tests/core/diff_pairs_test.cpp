@@ -407,7 +407,7 @@ TEST(DependencyGraphTest, ANodeLimitCutsEvenPathsToChangesAndSaysSo) {
     ASSERT_EQ(cut.nodes.size(), 2u);
     EXPECT_EQ(cut.nodes[1].name, "s#rp_netdev");  // nearest first
     EXPECT_TRUE(cut.nodes[1].truncated);
-    EXPECT_EQ(cut.omitted, 1u);                   // rp_queue (rp_stats lies beyond it)
+    EXPECT_EQ(cut.omitted, 1u);  // rp_queue (rp_stats lies beyond it)
     options.maxNodes = 400;
     options.maxCauseLines = 0;
     const DependencyGraph brief = buildDependencyGraph(*ref.file, *ref.symbol, options);

@@ -210,7 +210,7 @@ TEST(GenksymsNodes, MembersParametersAndEnumeratorsAreItems) {
     EXPECT_EQ(members[11], (std::pair<std::string, std::string>{"", "union {...}"}));  // the anonymous union
     const auto list = items(scope.types.at("s#list_head").index());
     EXPECT_EQ(list, (std::vector<std::pair<std::string, std::string>>{{"next", "struct list_head *"},
-                                                                       {"prev", "struct list_head *"}}));
+                                                                      {"prev", "struct list_head *"}}));
     const auto stats = items(scope.types.at("s#stats").index());
     ASSERT_EQ(stats.size(), 5u);
     EXPECT_EQ(stats[2], (std::pair<std::string, std::string>{"flags", "unsigned int : 3"}));

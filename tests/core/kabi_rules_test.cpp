@@ -38,7 +38,7 @@ TEST(KabiRulesTest, LaterRecordWinsAndLookupsWork) {
 
 TEST(KabiRulesTest, MalformedSectionsAreErrorsNamingTheFile) {
     std::string warning;
-    EXPECT_THROW(KabiRules::parseSection("f.o", "1\0x", &warning), Error);                       // too small
+    EXPECT_THROW(KabiRules::parseSection("f.o", "1\0x", &warning), Error);                                  // too small
     EXPECT_THROW(KabiRules::parseSection("f.o", std::string("1\0declonly\0foo\0x", 16), &warning), Error);  // no NUL
     EXPECT_THROW(KabiRules::parseSection("f.o", record("2", "declonly", "foo", ""), &warning), Error);
     EXPECT_THROW(KabiRules::parseSection("f.o", record("1", "frobnicate", "foo", ""), &warning), Error);
@@ -99,8 +99,7 @@ TEST(KabiRulesFile, LinesAreTheSectionsRecordsAsText) {
 }
 
 TEST(KabiRulesFile, AFileAppliesOverTheSectionAsIfAppendedToIt) {
-    KabiRules section = KabiRules::parseSection("obj.o", record("1", "enumerator_value", "kcmd KCMD_MAX", "2") +
-                                                             record("1", "declonly", "kpriv", ""), nullptr);
+    KabiRules section = KabiRules::parseSection("obj.o", record("1", "enumerator_value", "kcmd KCMD_MAX", "2") + record("1", "declonly", "kpriv", ""), nullptr);
     section.applyOver(KabiRules::parseText("rules.txt", "enumerator_value\tkcmd KCMD_MAX\t3\nbyte_size\tkdev\t24\n"));
     EXPECT_EQ(section.enumeratorValue("kcmd", "KCMD_MAX"), 3u) << "the later record wins";
     EXPECT_TRUE(section.isDeclOnly("kpriv")) << "the section's other rules stay";

@@ -225,7 +225,8 @@ TEST(ModuleCheckReport, JsonFollowsTheDocumentedSchema) {
     const std::string text = json.str();
     for (const char* key : {"\"modules\"", "\"loads\":false", "\"kind\":\"crc_mismatch\"", "\"module_crc\":\"0x22222222\"",
                             "\"kernel_crc\":\"0x33333333\"", "\"do_not_load\":1", "\"warnings\""})
-        EXPECT_NE(text.find(key), std::string::npos) << key << "\n" << text;
+        EXPECT_NE(text.find(key), std::string::npos) << key << "\n"
+                                                     << text;
 }
 
 }  // namespace

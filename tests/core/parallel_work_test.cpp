@@ -44,7 +44,8 @@ TEST(ParallelWork, TheLowestFailingWorkersErrorIsRethrownAfterAllFinish) {
             }
             while (!stop) std::this_thread::yield();  // worker 0 gives up once told to stop
             ++finished;
-        }, {&stop, {}});
+        },
+                     {&stop, {}});
         FAIL() << "no exception";
     } catch (const std::runtime_error& e) {
         EXPECT_STREQ(e.what(), "one");
@@ -59,9 +60,10 @@ TEST(ParallelWork, TheCallingThreadReportsWhileOthersRun) {
     runOnWorkers(2, [&](unsigned w) {
         if (w == 1)
             while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }, {nullptr, [&] {
-        if (++reports == 3) release = true;
-    }});
+    },
+                 {nullptr, [&] {
+                      if (++reports == 3) release = true;
+                  }});
     EXPECT_GE(reports, 3);
 }
 

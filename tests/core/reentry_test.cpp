@@ -108,7 +108,8 @@ TEST(ReentryData, ShowsTheDroppedSeparator) {
     const std::string ops = expected("ops", false, ".symtypes");
     EXPECT_NE(ops.find("s#re_a } byte_size(8)formal_parameter pointer_type { s#re_b }"), std::string::npos);
     EXPECT_NE(ops.find("encoding(5) , formal_parameter pointer_type { s#re_a } byte_size(8)formal_parameter pointer_type { s#re_c }"),
-              std::string::npos) << "only the separator before the parameter in progress goes";
+              std::string::npos)
+        << "only the separator before the parameter in progress goes";
     const std::string peer = expected("peer", false, ".symtypes");
     EXPECT_NE(peer.find("s#re_a } byte_size(8) , formal_parameter pointer_type { s#re_b }"), std::string::npos);
     const std::string stable = expected("ops", true, ".symtypes");

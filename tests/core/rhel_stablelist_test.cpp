@@ -88,7 +88,8 @@ TEST_F(StablelistTest, IsAReviewsSymbolListAndAKernelForCheckModules) {
 TEST_F(StablelistTest, SeveralArchitecturesMustBeNamed) {
     dir_.write("kabi-module/kabi_aarch64/__alloc_skb", "#2-\n0x12345678\t__alloc_skb\tvmlinux\tEXPORT_SYMBOL\t\n");
     EXPECT_EQ(problemOf("kabi-module"), path("kabi-module") + ": a kABI stablelist for 2 architectures (kabi_aarch64, kabi_x86_64): "
-                                                              "name one, as in " + path("kabi-module/kabi_aarch64"));
+                                                              "name one, as in " +
+                                            path("kabi-module/kabi_aarch64"));
     const Build aarch64 = readBuild(path("kabi-module/kabi_aarch64"), {});
     ASSERT_NE(symbolIn(aarch64, "__alloc_skb"), nullptr);
     EXPECT_EQ(symbolIn(aarch64, "__alloc_skb")->crc, 0x12345678u);

@@ -104,7 +104,8 @@ TEST(Teaching, TheFirstDifferenceOfTheDemoPairIsInTheTypeTheDiffBlames) {
     EXPECT_NE(text.find("#SYMVER demo_register 0x5cde0f10"), std::string::npos);
     EXPECT_NE(text.find("That byte is in the expansion of s#demo_stats."), std::string::npos) << text;
     EXPECT_NE(text.find("#1 s#demo_stats member rx_dropped: added (long unsigned int at offset 16)   <- the first differing byte belongs to this one"),
-              std::string::npos) << text;
+              std::string::npos)
+        << text;
     EXPECT_NE(text.find("10 0f de 5c 00 00 00 00"), std::string::npos) << "the __versions bytes, little-endian";
 }
 

@@ -7,8 +7,8 @@
 
 namespace kabiscope::test {
 
-std::string dataPath(const std::string& relative);     // under tests/data
-std::string fixturePath(const std::string& name);      // objects compiled at build time
+std::string dataPath(const std::string& relative);  // under tests/data
+std::string fixturePath(const std::string& name);   // objects compiled at build time
 std::string readFile(const std::string& path);
 bool fileExists(const std::string& path);
 

@@ -115,7 +115,8 @@ TEST_F(TuiTest, OpeningASymbolMarksTheDiffEnginesCausesAndStepsThroughThem) {
     for (uint32_t id : symbol.causes) {
         const std::string& node = session_->diff.causes[id - 1].node;
         const bool found = std::any_of(marked.begin(), marked.end(), [&](const std::string& row) { return row.find(node) != std::string::npos; });
-        EXPECT_TRUE(found) << node << " is not a marked row:\n" << screen();
+        EXPECT_TRUE(found) << node << " is not a marked row:\n"
+                           << screen();
     }
     press(Key::character('N'));
     EXPECT_FALSE(markedRows("\u203a").empty()) << "rows on the way are marked too";
@@ -268,7 +269,8 @@ TEST_F(TuiTest, TheMouseSelectsOpensAndScrolls) {
     const int member = screen_.find("member nqueues");
     ASSERT_NE(member, -1);
     press(Key::click(member, 20));
-    EXPECT_NE(screen_.find("Old and new: member base_type unsigned int"), -1) << "the details follow the clicked row:\n" << screen();
+    EXPECT_NE(screen_.find("Old and new: member base_type unsigned int"), -1) << "the details follow the clicked row:\n"
+                                                                              << screen();
     press(Key{Key::Kind::WheelDown, 0, member, 20});
     press(Key{Key::Kind::WheelUp, 0, member, 20});
     EXPECT_NE(screen_.find("member nqueues"), -1);
@@ -289,7 +291,8 @@ TEST(TuiModules, AModulesImportsWithTheirVerdictsOpenTheSymbolThatMoved) {
     ASSERT_NE(module, -1);
     EXPECT_NE(screen.line(module).find("does not load"), std::string::npos);
     const int mismatch = screen.find("rp_register");
-    ASSERT_NE(mismatch, -1) << "a module that does not load shows its imports:\n" << screen.text();
+    ASSERT_NE(mismatch, -1) << "a module that does not load shows its imports:\n"
+                            << screen.text();
     EXPECT_NE(screen.line(mismatch).find("crc_mismatch"), std::string::npos);
     EXPECT_NE(screen.line(mismatch).find("module expects 0x89e4e51d, vmlinux exports 0x734fcfcf"), std::string::npos) << screen.line(mismatch);
     explorer.handle(Key::of(Key::Kind::Down));
@@ -331,10 +334,12 @@ TEST_F(TuiTest, WhatIfARuleHeldOnARowTheSameBuildsAreVersionedWithIt) {
     request.whatIfRules = explorer_.whatIfRules();
     explorer_.setSession(loadExploreSession(request, {}, {}));
     draw();
-    EXPECT_NE(screen_.find("demo_link_state  = unchanged"), -1) << "reopened, and its CRC is the old one:\n" << screen();
+    EXPECT_NE(screen_.find("demo_link_state  = unchanged"), -1) << "reopened, and its CRC is the old one:\n"
+                                                                << screen();
     EXPECT_NE(explorer_.status().find("What if enumerator DEMO_LINK_DORMANT of enum demo_link ignored "
                                       "(KABI_ENUMERATOR_IGNORE(demo_link, DEMO_LINK_DORMANT);): 4 CRCs changed, 5 before"),
-              std::string::npos) << explorer_.status();
+              std::string::npos)
+        << explorer_.status();
     ASSERT_TRUE(explorer_.openSymbol("demo_register"));
     press(Key::character('/'));
     type("(dev)");

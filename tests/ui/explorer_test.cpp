@@ -52,7 +52,8 @@ LoadRequest demoRequest() {
 }
 
 SessionPtr loadDemo() {
-    return SessionLoader::loadSession(demoRequest(), [](QString, int) {}, [] { return false; });
+    return SessionLoader::loadSession(
+        demoRequest(), [](QString, int) {}, [] { return false; });
 }
 
 // Walks a tree model to `depth`, so lazily built rows are created while a tester watches.
