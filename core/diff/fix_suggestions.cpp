@@ -67,6 +67,7 @@ private:
     FixSuggestion enumeratorAdded(const Cause& cause);
     FixSuggestion definition(const Cause& cause);
     FixSuggestion reservedUse(const Cause& cause);
+    FixSuggestion memberRenamed(const Cause& cause);
 
     const DiffResult& diff_;
     const Build& oldBuild_;
@@ -256,6 +257,26 @@ FixSuggestion Suggester::reservedUse(const Cause& cause) {
     return fix;
 }
 
+FixSuggestion Suggester::memberRenamed(const Cause& cause) {
+    FixSuggestion fix;
+    const std::string member = itemName(cause.node, "member");
+    if (member.empty() || !cause.oldFile || !cause.newFile || cause.oldNode == kNoNode || cause.newNode == kNoNode) {
+        fix.why = "A name changed; no rule renames it back.";
+        return fix;
+    }
+    const std::string old(cause.oldFile->graph.node(cause.oldNode).name());
+    const TypeGraph& graph = cause.newFile->graph;
+    const std::optional<NodeId> type = typeChildOf(graph, cause.newNode);
+    const std::string spelling = type ? prettyTypeName(graph, *type) : std::string("void");
+    fix.exists = fix.safe = true;
+    fix.rules = "member_rename\t" + fqnOf(cause.type) + " " + member + "\t" + old + "\n";
+    fix.text = "KABI_REPLACE(" + spelling + ", " + old + ", " + spelling + " " + member + ");";
+    fix.why = "Only the name changed: the same type at the same offset, so modules built against the old layout read "
+              "the same bytes. KABI_REPLACE keeps the old name for versioning (with --stable).";
+    verifyByRules(fix, {&cause});
+    return fix;
+}
+
 FixSuggestion Suggester::suggest(const Cause& cause) {
     FixSuggestion fix;
     const bool reserved = cause.node.find("__kabi_reserved") != std::string::npos ||
@@ -268,6 +289,8 @@ FixSuggestion Suggester::suggest(const Cause& cause) {
     else if (cause.kind == ChangeKind::Added && cause.type.rfind("e#", 0) == 0 && cause.node.rfind("enumerator ", 0) == 0)
         fix = enumeratorAdded(cause);
     else if (cause.kind == ChangeKind::Definition) fix = definition(cause);
+    else if (cause.kind == ChangeKind::Renamed && isAggregateType(cause.type) && cause.node.rfind("member ", 0) == 0)
+        fix = memberRenamed(cause);
     else if (cause.kind == ChangeKind::ValueChanged && cause.type.rfind("e#", 0) == 0) {
         // The sentinel of an enumerator added before it: fixed with that enumerator's fix.
         for (const Cause& other : diff_.causes)
@@ -281,7 +304,7 @@ FixSuggestion Suggester::suggest(const Cause& cause) {
         switch (cause.kind) {
         case ChangeKind::Removed: fix.why = "Something modules may use was removed: no rule brings it back."; break;
         case ChangeKind::TypeChanged: fix.why = "A type changed: modules built against the old type would misread it. No rule hides that safely."; break;
-        case ChangeKind::Renamed: fix.why = "A name changed; the layout may be the same, but no rule renames back (KABI_RENAME does, in the source)."; break;
+        case ChangeKind::Renamed: fix.why = "A parameter's name changed: it is part of the type string, and no rule renames it back."; break;
         default: fix.why = "No gendwarfksyms rule keeps this CRC without hiding a real change."; break;
         }
     }

@@ -266,23 +266,64 @@ private:
         const auto labelsB = labelsOf(new_, bs);
         std::map<std::string, size_t> byKey;
         for (size_t i = 0; i < as.size(); ++i) byKey.emplace(labelKey(labelsA[i]), i);
+        constexpr size_t kNone = SIZE_MAX;
+        std::vector<size_t> match(bs.size(), kNone);  // the old item of each new one
         for (size_t j = 0; j < bs.size(); ++j) {
             auto it = byKey.find(labelKey(labelsB[j]));
-            if (it == byKey.end()) {
-                add(ChangeKind::Added, join(prefix, labelsB[j]), describeItem(new_, bs[j], "added"), kNoNode, bs[j]);
-                continue;
-            }
-            compareItem(as[it->second], bs[j], join(prefix, labelsB[j]), reportTypes);
+            if (it == byKey.end()) continue;
+            match[j] = it->second;
             byKey.erase(it);
         }
-        for (const auto& [k, i] : byKey)
+        std::vector<size_t> removed;
+        for (const auto& [k, i] : byKey) removed.push_back(i);  // in label order, as reported
+        // A named item gone and another come with the same rendering but its name (the same
+        // type at the same offset, or the same value) is one change, a rename.
+        std::vector<bool> renamed(bs.size(), false);
+        for (size_t j = 0; j < bs.size(); ++j) {
+            if (match[j] != kNone) continue;
+            const auto it = std::find_if(removed.begin(), removed.end(), [&](size_t i) { return isRename(as[i], bs[j]); });
+            if (it == removed.end()) continue;
+            match[j] = *it;
+            renamed[j] = true;
+            removed.erase(it);
+        }
+        // In the new side's order: folding takes a change before the later members it moved.
+        for (size_t j = 0; j < bs.size(); ++j) {
+            if (match[j] == kNone)
+                add(ChangeKind::Added, join(prefix, labelsB[j]), describeItem(new_, bs[j], "added"), kNoNode, bs[j]);
+            else if (renamed[j])
+                add(ChangeKind::Renamed, join(prefix, labelsB[j]),
+                    describeItem(new_, bs[j], ("renamed from " + std::string(old_.node(as[match[j]]).name())).c_str()),
+                    as[match[j]], bs[j]);
+            else
+                compareItem(as[match[j]], bs[j], join(prefix, labelsB[j]), reportTypes);
+        }
+        for (size_t i : removed)
             add(ChangeKind::Removed, join(prefix, labelsA[i]), describeItem(old_, as[i], "removed"), as[i], kNoNode);
     }
 
+    // Two named members or enumerators that differ in their name only.
+    bool isRename(NodeId a, NodeId b) const {
+        const TypeNode& na = old_.node(a);
+        const TypeNode& nb = new_.node(b);
+        if (na.kind != nb.kind || (nb.kind != NodeKind::Member && nb.kind != NodeKind::Enumerator)) return false;
+        if (na.name().empty() || nb.name().empty()) return false;
+        if (old_.numbers(a) != new_.numbers(b)) return false;
+        if (nb.kind == NodeKind::Enumerator) return true;
+        const auto ta = old_.typeChild(a);
+        const auto tb = new_.typeChild(b);
+        return ta && tb && old_.tokenHash(*ta) == new_.tokenHash(*tb);
+    }
+
     std::string describeItem(const Side& side, NodeId id, const char* what) const {
+        const std::string facts = itemFacts(side, id);
+        return facts.empty() ? std::string(what) : std::string(what) + " " + facts;
+    }
+    // "(long unsigned int at offset 8)" for a member, "(= 3)" for an enumerator, else "".
+    std::string itemFacts(const Side& side, NodeId id) const {
         const TypeNode& n = side.node(id);
         if (n.kind == NodeKind::Member || n.kind == NodeKind::Parameter) {
-            std::string text = std::string(what) + " (" + side.typeText(side.typeChild(id));
+            std::string text = "(" + side.typeText(side.typeChild(id));
             const auto numbers = side.numbers(id);
             if (auto it = numbers.find(NumberLabel::DataMemberLocation); it != numbers.end())
                 text += " at offset " + std::to_string(it->second);
@@ -290,10 +331,9 @@ private:
         }
         if (n.kind == NodeKind::Enumerator) {
             const auto numbers = side.numbers(id);
-            if (auto it = numbers.find(NumberLabel::Plain); it != numbers.end())
-                return std::string(what) + " (= " + std::to_string(it->second) + ")";
+            if (auto it = numbers.find(NumberLabel::Plain); it != numbers.end()) return "(= " + std::to_string(it->second) + ")";
         }
-        return what;
+        return {};
     }
 
     void compareItem(NodeId a, NodeId b, const std::string& label, bool reportTypes) {

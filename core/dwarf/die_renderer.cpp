@@ -360,6 +360,13 @@ void DieRenderer::renderListItem(NodeId id, Dwarf_Die& die, const die::Attribute
         // __kabi_ members print without their name; a renamed placeholder may supply one.
         if (startsWith(name, kKabiPrefix)) name = nullptr;
         state.originalName = nullptr;
+        // A rules file's "what if KABI_REPLACE gave it its old name" (kabi/kabi_rules.h): the
+        // aggregate is the frame below this item's own.
+        if (name && !rules_->empty() && frames_.size() >= 2 && std::string_view(keyword) == "member ") {
+            const std::string_view aggregate = graph_.node(frames_[frames_.size() - 2].id).name();
+            if (const std::string* old = rules_->memberRename(aggregate, name))
+                name = graph_.storeText(std::string_view(old->c_str(), old->size() + 1)).data();  // with its NUL
+        }
     }
     appendListComma(list);
     graph_.appendText(keyword);

@@ -22,6 +22,7 @@ std::optional<KabiRuleKind> kindFromTag(std::string_view tag) {
     if (tag == "byte_size") return KabiRuleKind::ByteSize;
     if (tag == "type_string") return KabiRuleKind::TypeString;
     if (tag == "member_ignore") return KabiRuleKind::MemberIgnore;
+    if (tag == "member_rename") return KabiRuleKind::MemberRename;
     return std::nullopt;
 }
 
@@ -44,6 +45,7 @@ const char* kabiRuleTag(KabiRuleKind kind) {
     case KabiRuleKind::ByteSize: return "byte_size";
     case KabiRuleKind::TypeString: return "type_string";
     case KabiRuleKind::MemberIgnore: return "member_ignore";
+    case KabiRuleKind::MemberRename: return "member_rename";
     }
     return "";
 }
@@ -77,7 +79,7 @@ KabiRules KabiRules::parseText(const std::string& source, std::string_view text)
         const std::optional<KabiRuleKind> kind = kindFromTag(tag);
         if (!kind)
             bad("unknown kABI rule type '", std::string(tag),
-                "' (declonly, enumerator_ignore, enumerator_value, byte_size, type_string or member_ignore)");
+                "' (declonly, enumerator_ignore, enumerator_value, byte_size, type_string, member_ignore or member_rename)");
         const std::string_view rest = line.substr(tab1 + 1);
         const size_t tab2 = rest.find('\t');
         const std::string_view target = rest.substr(0, tab2);
@@ -85,6 +87,8 @@ KabiRules KabiRules::parseText(const std::string& source, std::string_view text)
         if (target.empty()) bad("a ", std::string(tag), " rule without a target");
         if ((*kind == KabiRuleKind::ByteSize || *kind == KabiRuleKind::EnumeratorValue) && !isUnsigned(value))
             bad(std::string(tag), " needs an unsigned value, found '", std::string(value), "'");
+        if (*kind == KabiRuleKind::MemberRename && (value.empty() || value.find(' ') != std::string_view::npos))
+            bad("member_rename needs the member's old name as its value, found '", std::string(value), "'");
         rules.set(*kind, std::string(target), std::string(value));
     }
     return rules;
@@ -115,7 +119,8 @@ KabiRules KabiRules::parseSection(const std::string& file, std::string_view byte
         if (version != "1") fail(file, where, ": unsupported kABI rule version '", version, "'");
         const std::string_view tag = nextField();
         const auto kind = kindFromTag(tag);
-        if (!kind || *kind == KabiRuleKind::MemberIgnore) fail(file, where, ": unsupported kABI rule type '", tag, "'");
+        if (!kind || *kind == KabiRuleKind::MemberIgnore || *kind == KabiRuleKind::MemberRename)
+            fail(file, where, ": unsupported kABI rule type '", tag, "'");
         std::string target(nextField());
         std::string value(nextField());
         rules.set(*kind, std::move(target), std::move(value));
@@ -125,7 +130,9 @@ KabiRules KabiRules::parseSection(const std::string& file, std::string_view byte
 }
 
 void KabiRules::set(KabiRuleKind kind, std::string target, std::string value) {
-    if (kind == KabiRuleKind::MemberIgnore && !rules_.count(std::pair<KabiRuleKind, std::string>(kind, target))) ++memberRules_;
+    if ((kind == KabiRuleKind::MemberIgnore || kind == KabiRuleKind::MemberRename) &&
+        !rules_.count(std::pair<KabiRuleKind, std::string>(kind, target)))
+        ++memberRules_;
     rules_[{kind, std::move(target)}] = std::move(value);
 }
 
@@ -153,6 +160,11 @@ bool KabiRules::isEnumeratorIgnored(std::string_view enumFqn, std::string_view e
 bool KabiRules::isMemberIgnored(std::string_view aggregateFqn, std::string_view member) const {
     if (memberRules_ == 0 || aggregateFqn.empty() || member.empty()) return false;
     return find(KabiRuleKind::MemberIgnore, std::string(aggregateFqn) + " " + std::string(member));
+}
+
+const std::string* KabiRules::memberRename(std::string_view aggregateFqn, std::string_view member) const {
+    if (memberRules_ == 0 || aggregateFqn.empty() || member.empty()) return nullptr;
+    return find(KabiRuleKind::MemberRename, std::string(aggregateFqn) + " " + std::string(member));
 }
 
 std::optional<uint64_t> KabiRules::enumeratorValue(std::string_view enumFqn, std::string_view enumerator) const {

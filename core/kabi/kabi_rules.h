@@ -16,16 +16,19 @@
 
 namespace kabiscope {
 
-// MemberIgnore is kabiscope's own, for rules files only: the named member is versioned as if it
-// were in a KABI_IGNORE union (a "what if" of the __kabi_ignored convention, before the source
-// has the macro). gendwarfksyms has no such rule, so a section holding it is refused, as there.
+// MemberIgnore and MemberRename are kabiscope's own, for rules files only: the named member is
+// versioned as if it were in a KABI_IGNORE union (the __kabi_ignored convention), or as if a
+// KABI_REPLACE union gave it its old name (the __kabi_renamed convention): a "what if" of the
+// macro before the source has it. gendwarfksyms has no such rules, so a section holding one is
+// refused, as there.
 enum class KabiRuleKind {
     DeclOnly,
     EnumeratorIgnore,
     EnumeratorValue,
     ByteSize,
     TypeString,
-    MemberIgnore
+    MemberIgnore,
+    MemberRename
 };
 
 // "declonly", "enumerator_ignore", ...: the rule's name in the section and in rules files.
@@ -55,6 +58,8 @@ public:
     bool isDeclOnly(std::string_view fqn) const;
     bool isEnumeratorIgnored(std::string_view enumFqn, std::string_view enumerator) const;
     bool isMemberIgnored(std::string_view aggregateFqn, std::string_view member) const;
+    // The old name a member_rename rule gives the member, or null.
+    const std::string* memberRename(std::string_view aggregateFqn, std::string_view member) const;
     std::optional<uint64_t> enumeratorValue(std::string_view enumFqn, std::string_view enumerator) const;
     std::optional<uint64_t> byteSize(std::string_view fqn) const;
     const std::string* typeString(std::string_view referenceOrSymbol) const;
@@ -67,7 +72,7 @@ private:
     uint64_t parseUnsigned(const std::string& value) const;
 
     std::map<std::pair<KabiRuleKind, std::string>, std::string, std::less<>> rules_;
-    size_t memberRules_ = 0;  // MemberIgnore rules: without any, members are not looked up
+    size_t memberRules_ = 0;  // MemberIgnore and MemberRename rules: without any, members are not looked up
     std::string sourceFile_;
 };
 

@@ -78,6 +78,21 @@ TEST(FixSuggestions, AMemberInAHoleIsHiddenByKabiIgnore) {
     expectFixedSourceKeepsTheOldCrcs("fix_hole");
 }
 
+// The diff names one change, a rename (not a removal and an addition), and the fix gives the
+// member its old name back: KABI_REPLACE, simulated by a member_rename rule.
+TEST(FixSuggestions, AMemberRenamedKeepsItsOldNameThroughKabiReplace) {
+    const Suggested s = suggest("fix_rename");
+    ASSERT_EQ(s.diff.causes.size(), 1u);
+    EXPECT_EQ(s.diff.causes[0].kind, ChangeKind::Renamed);
+    EXPECT_EQ(s.diff.causes[0].description, "renamed from flags (long unsigned int at offset 8)");
+    const FixSuggestion& fix = s.of("s#fr_dev", "member renamed_flags");
+    expectSafeAndVerified(fix);
+    EXPECT_EQ(fix.text, "KABI_REPLACE(long unsigned int, flags, long unsigned int renamed_flags);");
+    EXPECT_EQ(fix.rules, "member_rename\tfr_dev renamed_flags\tflags\n");
+    EXPECT_EQ(fix.restored, 1u);
+    expectFixedSourceKeepsTheOldCrcs("fix_rename");
+}
+
 TEST(FixSuggestions, AMemberAppendedToAStructNobodyEmbedsIsHiddenWithItsOldSize) {
     const Suggested s = suggest("fix_tail");
     const FixSuggestion& fix = s.of("s#ft_ctx", "member extra");

@@ -119,16 +119,35 @@ TEST(KabiRulesFile, MemberIgnoreIsARulesFileWhatIfOnly) {
     }
 }
 
+TEST(KabiRulesFile, MemberRenameGivesTheOldNameInRulesFilesOnly) {
+    const KabiRules rules = KabiRules::parseText("rules.txt", "member_rename\tfr_dev renamed_flags\tflags\n");
+    ASSERT_NE(rules.memberRename("fr_dev", "renamed_flags"), nullptr);
+    EXPECT_EQ(*rules.memberRename("fr_dev", "renamed_flags"), "flags");
+    EXPECT_EQ(rules.memberRename("fr_dev", "flags"), nullptr);
+    EXPECT_EQ(rules.memberRename("other", "renamed_flags"), nullptr);
+    EXPECT_FALSE(rules.isMemberIgnored("fr_dev", "renamed_flags")) << "a rename is no ignore";
+    try {
+        KabiRules::parseSection("obj.o", record("1", "member_rename", "fr_dev renamed_flags", "flags"), nullptr);
+        FAIL() << "a member_rename record in a section was accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("unsupported kABI rule type 'member_rename'"), std::string::npos) << e.what();
+    }
+}
+
 TEST(KabiRulesFile, MalformedLinesNameTheFileAndLine) {
     EXPECT_EQ(problemOf("declonly kpriv\n"), "rules.txt:1: expected TYPE<TAB>TARGET<TAB>VALUE, found 'declonly kpriv'");
     EXPECT_EQ(problemOf("# ok\nshrink\tkpriv\t\n"),
-              "rules.txt:2: unknown kABI rule type 'shrink' (declonly, enumerator_ignore, enumerator_value, byte_size, type_string or member_ignore)");
+              "rules.txt:2: unknown kABI rule type 'shrink' (declonly, enumerator_ignore, enumerator_value, byte_size, type_string, member_ignore or member_rename)");
     EXPECT_EQ(problemOf("declonly\t\t\n"), "rules.txt:1: a declonly rule without a target");
     EXPECT_EQ(problemOf("byte_size\tkdev\tbig\n"), "rules.txt:1: byte_size needs an unsigned value, found 'big'");
     EXPECT_EQ(problemOf("enumerator_value\tkcmd KCMD_MAX\t\n"), "rules.txt:1: enumerator_value needs an unsigned value, found ''");
     EXPECT_EQ(problemOf("byte_size\tkdev\t99999999999999999999999\n"),
               "rules.txt:1: byte_size needs an unsigned value, found '99999999999999999999999'");
     EXPECT_EQ(problemOf(std::string("declonly\tk\0x\t\n", 13)), "rules.txt:1: a NUL byte in a rule");
+    EXPECT_EQ(problemOf("member_rename\tfr_dev renamed_flags\n"),
+              "rules.txt:1: member_rename needs the member's old name as its value, found ''");
+    EXPECT_EQ(problemOf("member_rename\tfr_dev renamed_flags\ttwo words\n"),
+              "rules.txt:1: member_rename needs the member's old name as its value, found 'two words'");
     try {
         KabiRules::parseFile("/nonexistent/rules.txt");
         FAIL() << "read a missing file";
