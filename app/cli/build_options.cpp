@@ -19,7 +19,8 @@ void BuildArguments::addTo(CLI::App& command) {
     command.add_flag("-s,--stable", stable, "Apply kABI stability rules and __kabi_ member conventions (gendwarfksyms --stable)");
     command.add_option("--kabi-rules", kabiRulesFile,
                        "kABI rules from a file, one TYPE<TAB>TARGET<TAB>VALUE a line (declonly, enumerator_ignore, "
-                       "enumerator_value, byte_size, type_string), applied after each object's own section; implies "
+                       "enumerator_value, byte_size, type_string, and the what-ifs member_ignore and member_rename), applied "
+                       "after each object's own section; implies "
                        "--stable (docs/kabi-rules.md)");
     command.add_flag("--whole-file", wholeFile,
                      "Version over all compilation units at once, like gendwarfksyms handed the whole file "

@@ -33,6 +33,18 @@ SymbolTeaching teachSymbol(const BuildFile& file, const SymbolVersion& symbol) {
     t.exportType = symbol.info.exportType;
     t.nameSpace = symbol.info.nameSpace;
     if (symbol.hasCrc) t.recorded = symbol.crc;
+    // Where the types came from: a node keeps the offset of the DIE it was rendered from.
+    const VersionScope* scope = symbol.scope < file.scopes.size() ? file.scopes[symbol.scope].get() : nullptr;
+    if (!symbol.target.isRecord() && symbol.target.valid()) t.bindingDie = file.graph.node(symbol.target.index()).origin();
+    if (scope) {
+        t.unit = scope->label;
+        t.wholeFile = scope->label == file.path;  // one scope for the file: an object, or --whole-file
+    }
+    auto dieOf = [&](const std::string& type) -> uint64_t {
+        if (!scope) return 0;
+        const auto it = scope->types.find(type);
+        return it == scope->types.end() || it->second.isRecord() || !it->second.valid() ? 0 : file.graph.node(it->second.index()).origin();
+    };
     CrcInputReader reader(file);
     std::vector<ExpansionEvent> events;
     t.input = reader.trace(symbol, events);
@@ -60,6 +72,7 @@ SymbolTeaching teachSymbol(const BuildFile& file, const SymbolVersion& symbol) {
         case ExpansionEvent::Kind::Expand:
             if (!open.empty()) {
                 addPiece(TeachingPiece::Kind::Expand, e.name, unsigned(open.size()), e.offset, e.offset);
+                t.pieces.back().die = dieOf(e.name);
                 ++t.typesExpanded;
             }
             open.push_back(e.name);
@@ -92,6 +105,14 @@ std::string typeAt(const SymbolTeaching& teaching, size_t offset) {
 
 namespace {
 
+// "DIE 0x1a2b", or "DIE 0x1a2b of the dwz alternate file" (dwarf/die_access.h's keys).
+std::string dieName(uint64_t die) {
+    constexpr uint64_t kAlternate = uint64_t(1) << 39;
+    char text[32];
+    std::snprintf(text, sizeof text, "DIE 0x%llx", static_cast<unsigned long long>(die & ~kAlternate));
+    return std::string(text) + (die & kAlternate ? " of the dwz alternate file" : "");
+}
+
 void writePieces(const SymbolTeaching& t, std::ostream& out, const TeachingOptions& options) {
     out << "  bytes          running crc32  what\n";
     size_t shown = 0;
@@ -107,7 +128,7 @@ void writePieces(const SymbolTeaching& t, std::ostream& out, const TeachingOptio
         switch (piece.kind) {
         case TeachingPiece::Kind::Expand:
             out << "  " << std::string(13, ' ') << "  " << std::string(13, ' ') << "  " << indent << piece.name
-                << "  first time: written out in full\n";
+                << "  first time: written out in full" << (piece.die ? ", from " + dieName(piece.die) : std::string()) << "\n";
             break;
         case TeachingPiece::Kind::Abbreviate:
             out << "  " << range << "  " << hex(piece.crcAfter) << "     " << indent << piece.name
@@ -124,6 +145,16 @@ void writePieces(const SymbolTeaching& t, std::ostream& out, const TeachingOptio
 void writeSide(const SymbolTeaching& t, std::ostream& out, const TeachingOptions& options, const char* label) {
     out << label << t.symbol << " in " << t.file << " (module " << t.module << ", " << t.exportType
         << (t.nameSpace.empty() ? std::string() : ", namespace " + t.nameSpace) << ")\n\n";
+    if (t.bindingDie) {
+        out << "Step 0. The DIE it binds to\n"
+            << "  " << t.symbol << " is the DWARF entry at " << dieName(t.bindingDie) << (t.wholeFile ? "" : " of unit " + t.unit)
+            << ". gendwarfksyms takes the first\n"
+            << "  subprogram or variable of that name at a unit's top level (or in a namespace, class or struct\n"
+            << "  on the way), in DWARF order, declarations included (with none, the type of its\n"
+            << "  __gendwarfksyms_ptr_ pointer: the function type it points to, else the pointer type)"
+            << (t.wholeFile ? ", looking in each unit of the file in turn.\n\n"
+                            : ". kbuild versions each object on its own,\n  so only the unit that exports it is looked in.\n\n");
+    }
     out << "Step 1. The declaration as text\n"
            "  gendwarfksyms writes the symbol's DWARF declaration as a line of text: its kind (subprogram,\n"
            "  variable), its parameters and their types. A type with a name (s# struct, u# union, e# enum,\n"

@@ -28,6 +28,7 @@ struct TeachingPiece {
     unsigned depth;     // expansions around it (the symbol's own record: 0)
     size_t begin, end;  // its bytes in the CRC input
     uint32_t crcAfter;  // crc32 of the input up to `end`
+    uint64_t die = 0;   // Expand: the DIE the type was rendered from (dwarf/die_access.h's key), 0 unknown
 };
 
 struct SymbolTeaching {
@@ -37,6 +38,11 @@ struct SymbolTeaching {
     uint32_t crc = 0;
     std::optional<uint32_t> recorded;  // the build's own CRC for it
     size_t typesExpanded = 0, referencesAbbreviated = 0;
+    // The DIE the symbol binds to and the unit it was looked for in (spec §4), when the build
+    // was read from DWARF: 0 and "" from symtypes or a reference.
+    uint64_t bindingDie = 0;
+    std::string unit;
+    bool wholeFile = false;  // one scope for the file (an object, or --whole-file): `unit` is the file
 };
 
 // The steps for `symbol` of `file` (which must have types: hasTypes()).

@@ -4,6 +4,8 @@
 // the first differing byte is placed in the type whose change the diff names.
 #include <gtest/gtest.h>
 
+#include <dwarf.h>
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include "explore/explore_session.h"
 #include "explore/teaching.h"
 #include "version/crc_expander.h"
+#include "dwarf/dwarf_file.h"
 #include "version/file_versioner.h"
 
 namespace kabiscope {
@@ -82,6 +85,49 @@ TEST(Teaching, PiecesTileGendwarfksymsCrcInputAndEndAtItsCrc) {
     EXPECT_GT(symbols, 100u);
     EXPECT_GT(compared, 100u) << "inputs compared with gendwarfksyms' own dump";
     EXPECT_GT(abbreviated, 0u) << "some vector meets a type twice";
+}
+
+// The DIEs the steps name are the ones libdw finds at those offsets: the symbol's binding DIE is
+// a subprogram or variable of its name, each type written in full comes from a DIE of its name.
+TEST(Teaching, TheDiesNamedAreTheSymbolsAndTypesOwn) {
+    size_t bound = 0, types = 0;
+    for (const test::VectorCase& vector : test::vectorCases()) {
+        if (vector.mode != "kbuild") continue;  // C: a type's DIE name is its fqn
+        SCOPED_TRACE(vector.name);
+        const std::string object = test::dataPath("gendwarfksyms/" + vector.object);
+        VersionOptions options;
+        std::istringstream list(readFile(test::dataPath("gendwarfksyms/expected/" + vector.name + ".syms")));
+        options.exports = ExportList::parse(list, "syms");
+        const BuildFile build = versionFile(object, options);
+        const DwarfFile dwarf(object);
+        auto dieAt = [&](uint64_t offset, Dwarf_Die& die) { return dwarf_offdie(dwarf.dwarf(), Dwarf_Off(offset), &die) != nullptr; };
+        for (const SymbolVersion& symbol : build.symbols) {
+            if (!symbol.hasTypes() || symbol.target.isRecord()) continue;
+            const SymbolTeaching t = teachSymbol(build, symbol);
+            Dwarf_Die die;
+            ASSERT_NE(t.bindingDie, 0u) << symbol.name();
+            ASSERT_TRUE(dieAt(t.bindingDie, die)) << symbol.name();
+            const int tag = dwarf_tag(&die);
+            const char* name = dwarf_diename(&die);
+            if (tag == DW_TAG_subprogram || tag == DW_TAG_variable) {
+                ASSERT_NE(name, nullptr) << symbol.name();
+                // An alias binds to the DIE of its group's symbol (spec §2): count the group's own.
+                if (symbol.name() == name) ++bound;
+            } else {  // no DIE of its name: its __gendwarfksyms_ptr_ pointer's pointee function type, or the pointer type
+                EXPECT_TRUE(tag == DW_TAG_subroutine_type || tag == DW_TAG_pointer_type) << symbol.name() << " binds to DWARF tag " << tag;
+            }
+            for (const TeachingPiece& piece : t.pieces) {
+                if (piece.kind != TeachingPiece::Kind::Expand || !piece.die) continue;
+                ASSERT_TRUE(dieAt(piece.die, die)) << piece.name;
+                const char* typeName = dwarf_diename(&die);
+                ASSERT_NE(typeName, nullptr) << piece.name;
+                EXPECT_EQ(piece.name.substr(2), typeName) << symbol.name();
+                ++types;
+            }
+        }
+    }
+    EXPECT_GT(bound, 50u);
+    EXPECT_GT(types, 50u);
 }
 
 TEST(Teaching, TheFirstDifferenceOfTheDemoPairIsInTheTypeTheDiffBlames) {
