@@ -281,6 +281,25 @@ private Q_SLOTS:
         QCOMPARE(window.symbolView()->model()->rowCount(), 8);
     }
 
+    // The layouts kabiscope refuses (docs/layouts.md) are a dialog with the one-line reason, and
+    // the window keeps working.
+    void aRefusedDebugInfoLayoutIsADialogNamingWhatToDo() {
+        const QStringList refused{QStringLiteral(KABISCOPE_FIXTURE_DIR "/layouts/split5.o"),
+                                  QStringLiteral(KABISCOPE_FIXTURE_DIR "/layouts/lonely/multi_a.so")};
+        const QStringList said{QStringLiteral("rebuild without -gsplit-dwarf"), QStringLiteral("dwz file multi_common.debug")};
+        MainWindow window;
+        for (int i = 0; i < refused.size(); ++i) {
+            QSignalSpy failed(&window.loader(), &SessionLoader::failed);
+            window.openBuilds(QString(), refused[i], false);
+            QVERIFY(failed.wait(10000));
+            QVERIFY2(window.lastError().contains(said[i]), qPrintable(window.lastError()));
+            QVERIFY(window.errorBox() && window.errorBox()->isVisible());
+            window.errorBox()->close();
+        }
+        openDemo(window);
+        QCOMPARE(window.symbolView()->model()->rowCount(), 8);
+    }
+
     void rootCausesListTheirSymbols() {
         MainWindow window;
         openDemo(window);
