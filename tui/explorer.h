@@ -42,6 +42,8 @@ public:
 
     void setSession(std::shared_ptr<const ExploreSession> session);
     const ExploreSession* session() const { return session_.get(); }
+    // The session shown, for a what-if load to start from (ExploreRequest::previous).
+    const std::shared_ptr<const ExploreSession>& sharedSession() const { return session_; }
     // Loading: the box shows `stage` and `percent` until setSession or loadFailed.
     void showLoading(const std::string& what);
     void setProgress(const std::string& stage, int percent);

@@ -458,8 +458,11 @@ void MainWindow::setBusy(bool busy) {
 
 bool MainWindow::showingHint() const { return centralStack_->currentWidget() == hint_; }
 
-void MainWindow::openBuilds(const QString& oldPath, const QString& newPath, bool stable) {
+void MainWindow::openBuilds(const QString& oldPath, const QString& newPath, bool stable) { loadBuilds(oldPath, newPath, stable, nullptr); }
+
+void MainWindow::loadBuilds(const QString& oldPath, const QString& newPath, bool stable, SessionPtr previous) {
     LoadRequest request;
+    request.previous = std::move(previous);
     request.oldPath = oldPath;
     request.newPath = newPath.isEmpty() ? oldPath : newPath;
     if (newPath.isEmpty()) request.oldPath.clear();
@@ -469,6 +472,7 @@ void MainWindow::openBuilds(const QString& oldPath, const QString& newPath, bool
     request.kabiRulesFile = kabiRulesFile_;
     request.whatIfRules = whatIfRules_;
     lastRequest_ = request;
+    lastRequest_.previous.reset();  // not kept alive past this load
     setBusy(true);
     if (!session_) {  // nothing to show yet: say what is coming instead of empty panes
         hint_->setText(request.oldPath.isEmpty()
@@ -570,7 +574,7 @@ bool MainWindow::whatIf() {
     whatIfNote_ = tr("What if %1 (%2)").arg(QString::fromStdString(rule->what), QString::fromStdString(rule->macro));
     whatIfSymbol_ = currentSymbol_ >= 0 ? QString::fromStdString(session_->diff.symbols[size_t(currentSymbol_)].name) : QString();
     changedBefore_ = session_->diff.summary.changed;
-    openBuilds(lastRequest_.oldPath, lastRequest_.newPath, lastRequest_.stable);
+    loadBuilds(lastRequest_.oldPath, lastRequest_.newPath, lastRequest_.stable, session_);
     return true;
 }
 
@@ -580,7 +584,7 @@ void MainWindow::dropWhatIf() {
     whatIfNote_ = tr("What-if rules dropped");
     whatIfSymbol_ = currentSymbol_ >= 0 ? QString::fromStdString(session_->diff.symbols[size_t(currentSymbol_)].name) : QString();
     changedBefore_ = session_->diff.summary.changed;
-    openBuilds(lastRequest_.oldPath, lastRequest_.newPath, lastRequest_.stable);
+    loadBuilds(lastRequest_.oldPath, lastRequest_.newPath, lastRequest_.stable, session_);
 }
 
 void MainWindow::onFailed(const QString& message) {

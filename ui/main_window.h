@@ -115,6 +115,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // Loads builds; `previous` is the session a what-if starts from (its old build is reused).
+    void loadBuilds(const QString& oldPath, const QString& newPath, bool stable, SessionPtr previous);
     void buildUi();
     void buildMenus();
     void onLoaded(SessionPtr session);

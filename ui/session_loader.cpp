@@ -20,6 +20,7 @@ SessionPtr SessionLoader::loadSession(const LoadRequest& request, const std::fun
     core.stable = request.stable;
     core.kabiRulesFile = request.kabiRulesFile.toStdString();
     core.whatIfRules = request.whatIfRules.toStdString();
+    core.previous = request.previous;
     for (const QString& root : request.debugRoots) core.debugRoots.push_back(root.toStdString());
     return loadExploreSession(
         core, [&progress](const std::string& stage, int percent) { progress(QString::fromStdString(stage), percent); }, cancelled);

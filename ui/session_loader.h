@@ -24,6 +24,7 @@ struct LoadRequest {
     QStringList debugRoots;  // where stripped files' debug files are (empty: /usr/lib/debug)
     QString kabiRulesFile;   // --kabi-rules (implies stable)
     QString whatIfRules;     // Review > What if: rules-file text after the file's (implies stable)
+    SessionPtr previous;     // a what-if's starting session: its old build is not read again
 };
 
 class SessionLoader : public QObject {

@@ -131,6 +131,7 @@ int run(const Arguments& args) {
         case Explorer::Action::WhatIf: {  // the same builds, with the explorer's what-if rules
             ExploreRequest request = lastRequest;
             request.whatIfRules = explorer.whatIfRules();
+            request.previous = explorer.sharedSession();  // its old build is not read again
             explorer.showLoading(describe(request) + " with what-if rules");
             load.start(request);
             break;

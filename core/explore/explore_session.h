@@ -23,14 +23,23 @@ struct ExploreRequest {
     std::vector<std::string> debugRoots;  // where stripped files' debug files are (empty: /usr/lib/debug)
     std::string kabiRulesFile;            // --kabi-rules: rules applied after each object's own (implies stable)
     std::string whatIfRules;              // more rules, as rules-file text, after the file's (implies stable)
+    // The session a what-if starts from. What-if rules apply to the new build only (the question
+    // is whether it gets the released CRCs back), so when the old side is read from the same
+    // file with the same options as there, its build is taken from it instead of read again.
+    std::shared_ptr<const struct ExploreSession> previous;
 };
 
 struct ExploreSession {
     std::string oldPath, newPath;  // oldPath empty: a single build
     bool stable = false;
     std::string kabiRulesFile;  // the --kabi-rules file both builds were versioned with, if any
-    std::string whatIfRules;    // and the explorer's what-if rules after it (rules-file text)
-    Build oldBuild, newBuild;
+    std::string whatIfRules;    // and the explorer's what-if rules after it, on the new build only
+    // Shared with the session a what-if started from when its old side was the same (immutable
+    // once loaded: the sides below point into them).
+    std::shared_ptr<const Build> oldBuild, newBuild;
+    bool oldStable = false;  // how the old build was versioned (--stable, or implied by rules)
+    std::vector<std::string> debugRoots;
+    bool reusedOld = false;  // the old build came from ExploreRequest::previous
     DiffResult diff;
 
     // Per diff.symbols entry: the symbol on each side (null where it does not exist).

@@ -30,7 +30,7 @@ std::vector<FixSuggestion> suggestSessionFixes(const ExploreSession& session, co
             stable.stable = true;
             return readBuild(session.oldPath, stable);
         };
-    return suggestFixes(session.diff, session.oldBuild, options);
+    return suggestFixes(session.diff, *session.oldBuild, options);
 }
 
 }  // namespace kabiscope

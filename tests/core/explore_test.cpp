@@ -197,6 +197,43 @@ TEST(ExploreSessionLoad, WhatIfRulesFromAFileApplyToBothBuilds) {
     EXPECT_THROW(loadExploreSession(request, {}, {}), Error);
 }
 
+// A what-if asks whether the new build gets the released CRCs back: its rules apply to the new
+// build only, and the old build is taken from the session it starts from, not read again.
+TEST(ExploreSessionLoad, AWhatIfVersionsOnlyTheNewBuildAndReusesTheOld) {
+    ExploreRequest request = demoRequest();
+    request.stable = true;
+    const auto before = loadExploreSession(request, {}, {});
+    EXPECT_FALSE(before->reusedOld);
+
+    request.whatIfRules = "declonly\tdemo_stats\n";  // a type both builds have
+    const auto fresh = loadExploreSession(request, {}, {});
+    request.previous = before;
+    const auto whatIf = loadExploreSession(request, {}, {});
+    EXPECT_FALSE(fresh->reusedOld);
+    EXPECT_TRUE(whatIf->reusedOld);
+    EXPECT_EQ(whatIf->oldBuild, before->oldBuild) << "the same build, shared";
+    ASSERT_EQ(whatIf->diff.symbols.size(), fresh->diff.symbols.size());
+    for (size_t i = 0; i < fresh->diff.symbols.size(); ++i) {
+        EXPECT_EQ(whatIf->diff.symbols[i].status, fresh->diff.symbols[i].status) << fresh->diff.symbols[i].name;
+        EXPECT_EQ(whatIf->diff.symbols[i].newCrc, fresh->diff.symbols[i].newCrc) << fresh->diff.symbols[i].name;
+    }
+    // The old side keeps its released CRCs: the rule did not touch it.
+    for (size_t i = 0; i < before->diff.symbols.size(); ++i)
+        EXPECT_EQ(whatIf->diff.symbols[i].oldCrc, before->diff.symbols[i].oldCrc) << before->diff.symbols[i].name;
+    size_t moved = 0;
+    for (size_t i = 0; i < before->diff.symbols.size(); ++i) moved += whatIf->diff.symbols[i].newCrc != before->diff.symbols[i].newCrc;
+    EXPECT_GT(moved, 0u) << "the rule does change new CRCs";
+
+    // An old side versioned otherwise there (without --stable, which the rules imply) is read again.
+    ExploreRequest plain = demoRequest();
+    const auto unstable = loadExploreSession(plain, {}, {});
+    plain.whatIfRules = request.whatIfRules;
+    plain.previous = unstable;
+    const auto again = loadExploreSession(plain, {}, {});
+    EXPECT_FALSE(again->reusedOld);
+    EXPECT_TRUE(again->oldStable);
+}
+
 TEST(ExploreTree, ACycleRowLeadsBackToWhereItsTypeIsExpanded) {
     ExploreRequest request;
     request.newPath = test::dataPath("gendwarfksyms/obj/fx_recursive.gcc.o");

@@ -332,7 +332,9 @@ TEST_F(TuiTest, WhatIfARuleHeldOnARowTheSameBuildsAreVersionedWithIt) {
     // What kabiscope-tui then does: the same builds again, with the rules.
     ExploreRequest request = demoRequestFor(true);
     request.whatIfRules = explorer_.whatIfRules();
+    request.previous = explorer_.sharedSession();  // as kabiscope-tui does: the old build is reused
     explorer_.setSession(loadExploreSession(request, {}, {}));
+    EXPECT_TRUE(explorer_.session()->reusedOld);
     draw();
     EXPECT_NE(screen_.find("demo_link_state  = unchanged"), -1) << "reopened, and its CRC is the old one:\n"
                                                                 << screen();

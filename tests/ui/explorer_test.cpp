@@ -464,6 +464,7 @@ private Q_SLOTS:
         QVERIFY(window.whatIf());
         QVERIFY(shown.wait(20000));
         QCOMPARE(window.session()->whatIfRules, std::string("enumerator_ignore\tdemo_link DEMO_LINK_DORMANT\n"));
+        QVERIFY2(window.session()->reusedOld, "only the new build is versioned again");
         QCOMPARE(window.session()->diff.summary.changed, before - 1);
         const int index = window.session()->indexOf("demo_link_state");
         QCOMPARE(int(window.session()->diff.symbols[size_t(index)].status), int(SymbolStatus::Unchanged));
