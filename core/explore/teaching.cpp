@@ -148,12 +148,13 @@ void writeSide(const SymbolTeaching& t, std::ostream& out, const TeachingOptions
     if (t.bindingDie) {
         out << "Step 0. The DIE it binds to\n"
             << "  " << t.symbol << " is the DWARF entry at " << dieName(t.bindingDie) << (t.wholeFile ? "" : " of unit " + t.unit)
-            << ". gendwarfksyms takes the first\n"
-            << "  subprogram or variable of that name at a unit's top level (or in a namespace, class or struct\n"
-            << "  on the way), in DWARF order, declarations included (with none, the type of its\n"
-            << "  __gendwarfksyms_ptr_ pointer: the function type it points to, else the pointer type)"
-            << (t.wholeFile ? ", looking in each unit of the file in turn.\n\n"
-                            : ". kbuild versions each object on its own,\n  so only the unit that exports it is looked in.\n\n");
+            << ".\n"
+            << "  gendwarfksyms takes the first subprogram or variable of that name at a unit's top level (or\n"
+            << "  in a namespace, class or struct on the way), in DWARF order, declarations included, "
+            << (t.wholeFile ? "looking in\n  each unit of the file in turn.\n"
+                            : "and kbuild\n  versions each object on its own, so only the unit that exports it is looked in.\n")
+            << "  With none, it takes the type of its __gendwarfksyms_ptr_ pointer (the function type it\n"
+            << "  points to, else the pointer type).\n\n";
     }
     out << "Step 1. The declaration as text\n"
            "  gendwarfksyms writes the symbol's DWARF declaration as a line of text: its kind (subprogram,\n"
