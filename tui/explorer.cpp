@@ -436,7 +436,7 @@ Explorer::Action Explorer::handleSymbol(const Key& key) {
                 whatIfNote_ = "What-if rules dropped";
             } else {
                 const AlignedTree* tree = tree_.tree();
-                const std::optional<WhatIfRule> rule = tree ? whatIfRuleFor(*tree, tree_.currentRow()) : std::nullopt;
+                const std::optional<WhatIfRule> rule = tree ? whatIfRuleFor(*tree, tree_.currentRow(), session_ ? &session_->diff : nullptr) : std::nullopt;
                 if (!rule) {
                     status_ = "No kABI rule is about this row: w works on a member, an enumerator or a struct, union or enum";
                     return Action::None;

@@ -565,7 +565,7 @@ void MainWindow::onLoaded(SessionPtr session) {
 bool MainWindow::whatIf() {
     AlignedTree* tree = treeModel_->tree();
     const QModelIndex current = treeView_->currentIndex();
-    const std::optional<WhatIfRule> rule = tree && current.isValid() ? whatIfRuleFor(*tree, treeModel_->treeRow(current)) : std::nullopt;
+    const std::optional<WhatIfRule> rule = tree && current.isValid() ? whatIfRuleFor(*tree, treeModel_->treeRow(current), session_ ? &session_->diff : nullptr) : std::nullopt;
     if (!session_ || !rule) {
         statusBar()->showMessage(tr("No kABI rule is about this row: What if works on a member, an enumerator or a struct, union or enum"), 8000);
         return false;

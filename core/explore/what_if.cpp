@@ -5,7 +5,7 @@
 
 namespace kabiscope {
 
-std::optional<WhatIfRule> whatIfRuleFor(const AlignedTree& tree, int row) {
+std::optional<WhatIfRule> whatIfRuleFor(const AlignedTree& tree, int row, const DiffResult* diff) {
     if (row < 0) return std::nullopt;
     const AlignedRow& r = tree.row(row);
     const std::string& record = r.kind == AlignedRow::Kind::Item ? r.record : r.key;
@@ -21,6 +21,14 @@ std::optional<WhatIfRule> whatIfRuleFor(const AlignedTree& tree, int row) {
     if ((prefix == 's' || prefix == 'u') && r.label.rfind("member ", 0) == 0 && r.label.find('(') == std::string::npos) {
         const std::string member = r.label.substr(7);
         const std::string type = r.inNew ? r.newText : r.oldText;
+        for (uint32_t id : r.causes) {  // renamed: the old name back, not the member hidden
+            const Cause* cause = diff && id >= 1 && id <= diff->causes.size() ? &diff->causes[id - 1] : nullptr;
+            if (!cause || cause->kind != ChangeKind::Renamed || !cause->oldFile || cause->oldNode == kNoNode) continue;
+            const std::string old(cause->oldFile->graph.node(cause->oldNode).name());
+            return WhatIfRule{"member_rename\t" + name + " " + member + "\t" + old + "\n",
+                              "KABI_REPLACE(" + type + ", " + old + ", " + type + " " + member + ");",
+                              r.label + " of " + describeRecordName(record) + " given its old name " + old};
+        }
         return WhatIfRule{"member_ignore\t" + name + " " + member + "\n", "KABI_IGNORE(0, " + type + " " + member + ");",
                           r.label + " of " + describeRecordName(record) + " ignored"};
     }

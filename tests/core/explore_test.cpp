@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "core/test_support.h"
+#include "explore/what_if.h"
 #include "explore/cell_texts.h"
 #include "explore/crc_input_window.h"
 #include "explore/explore_session.h"
@@ -232,6 +233,33 @@ TEST(ExploreSessionLoad, AWhatIfVersionsOnlyTheNewBuildAndReusesTheOld) {
     const auto again = loadExploreSession(plain, {}, {});
     EXPECT_FALSE(again->reusedOld);
     EXPECT_TRUE(again->oldStable);
+}
+
+// On a member the diff calls renamed, the what-if gives it its old name back (KABI_REPLACE)
+// rather than hiding it, and with that rule the symbol gets its old CRC.
+TEST(ExploreSessionLoad, AWhatIfOnARenamedMemberGivesItsOldNameBack) {
+    ExploreRequest request;
+    request.oldPath = test::fixturePath("fix_rename.0.o");
+    request.newPath = test::fixturePath("fix_rename.1.o");
+    request.stable = true;
+    const auto session = loadExploreSession(request, {}, {});
+    const int index = session->indexOf("fr_probe");
+    ASSERT_GE(index, 0);
+    const auto& sides = session->sides[size_t(index)];
+    AlignedTree tree(TreeSide{sides.before.file, sides.before.symbol}, TreeSide{sides.after.file, sides.after.symbol},
+                     &session->diff, &session->diff.symbols[size_t(index)]);
+    ASSERT_EQ(tree.pathCount(), 1u);
+    const int row = tree.rowsAlongPath(0).back();
+    ASSERT_EQ(tree.row(row).label, "member renamed_flags");
+    const std::optional<WhatIfRule> rule = whatIfRuleFor(tree, row, &session->diff);
+    ASSERT_TRUE(rule);
+    EXPECT_EQ(rule->rule, "member_rename\tfr_dev renamed_flags\tflags\n");
+    EXPECT_EQ(rule->macro, "KABI_REPLACE(long unsigned int, flags, long unsigned int renamed_flags);");
+    EXPECT_EQ(whatIfRuleFor(tree, row)->rule, "member_ignore\tfr_dev renamed_flags\n") << "without the diff: hidden";
+    request.whatIfRules = rule->rule;
+    request.previous = session;
+    const auto whatIf = loadExploreSession(request, {}, {});
+    EXPECT_EQ(whatIf->diff.symbols[size_t(whatIf->indexOf("fr_probe"))].status, SymbolStatus::Unchanged);
 }
 
 TEST(ExploreTree, ACycleRowLeadsBackToWhereItsTypeIsExpanded) {
