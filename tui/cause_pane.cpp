@@ -47,7 +47,7 @@ CausePane::Result CausePane::handle(const Key& key, int height) {
         if (symbols || lines_.empty()) return;
         const uint32_t id = lines_[cursor_.position()].cause;
         if (session_->diff.causes[id - 1].folded.empty()) return;
-        expanded_[id - 1] = open;
+        expanded_[id - 1] = char(open);
         rebuildLines();
         for (size_t i = 0; i < lines_.size(); ++i)  // back onto the cause's own line
             if (lines_[i].cause == id && lines_[i].folded < 0) cursor_.moveTo(i, lines_.size());

@@ -15,7 +15,7 @@ void ModulePane::setRun(ModuleCheckRun run, const std::string& kernels) {
     checking_.clear();
     error_.clear();
     expanded_.assign(run_.verdicts.size(), 0);
-    for (size_t i = 0; i < run_.verdicts.size(); ++i) expanded_[i] = !run_.verdicts[i].loads;  // what needs a look, open
+    for (size_t i = 0; i < run_.verdicts.size(); ++i) expanded_[i] = char(!run_.verdicts[i].loads);  // what needs a look, open
     cursor_ = ListCursor();
     rebuildLines();
 }
@@ -58,7 +58,7 @@ ModulePane::Result ModulePane::handle(const Key& key, int height) {
     auto toggle = [&](bool open) {
         if (lines_.empty()) return;
         const size_t module = lines_[cursor_.position()].module;
-        expanded_[module] = open;
+        expanded_[module] = char(open);
         rebuildLines();
         for (size_t i = 0; i < lines_.size(); ++i)
             if (lines_[i].module == module && lines_[i].problem < 0) cursor_.moveTo(i, lines_.size());

@@ -88,8 +88,8 @@ std::string asciiFallback(std::string_view text) {
         }
         switch (c) {
         case 0x2192: out += "->"; break;  // →
-        case 0x2190: out += "<-"; break;  // ←
-        case 0x21a9: out += "<-"; break;  // ↩
+        case 0x2190:
+        case 0x21a9: out += "<-"; break;  // ← ↩
         case 0x2014:
         case 0x2013:
         case 0x2212:
@@ -99,9 +99,9 @@ std::string asciiFallback(std::string_view text) {
         case 0x25b8:
         case 0x25b6: out += ">"; break;  // › ▸ ▶
         case 0x25be:
-        case 0x25bc: out += "v"; break;   // ▾ ▼
-        case 0x2502: out += "|"; break;   // │
-        case 0x251c: out += "|"; break;   // ├
+        case 0x25bc: out += "v"; break;  // ▾ ▼
+        case 0x2502:
+        case 0x251c: out += "|"; break;   // │ ├
         case 0x2514: out += "`"; break;   // └
         case 0x2713: out += "ok"; break;  // ✓
         case 0x00d7: out += "x"; break;   // ×

@@ -35,7 +35,7 @@ void TextSurface::put(int y, int x, std::string_view text, Style style, int maxW
         if (w == 0) continue;
         if (column + w > width_) break;
         cells_[size_t(y)][size_t(column)] = Cell{glyph, style};
-        if (w == 2) cells_[size_t(y)][size_t(column + 1)] = Cell{"", style};
+        if (w == 2) cells_[size_t(y)][size_t(column) + 1] = Cell{"", style};
         column += w;
     }
 }

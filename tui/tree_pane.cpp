@@ -34,7 +34,7 @@ void TreePane::open(const ExploreSession& session, size_t index) {
 
 void TreePane::setExpanded(int row, bool on) {
     if (size_t(row) >= expanded_.size()) expanded_.resize(size_t(row) + 1, 0);
-    expanded_[size_t(row)] = on;
+    expanded_[size_t(row)] = char(on);
 }
 
 void TreePane::rebuild() {

@@ -124,7 +124,7 @@ void writePieces(const SymbolTeaching& t, std::ostream& out, const TeachingOptio
         ++shown;
         char range[32];
         std::snprintf(range, sizeof range, "%6zu-%-6zu", piece.begin, piece.end);
-        const std::string indent(2 * piece.depth, ' ');
+        const std::string indent(2 * size_t(piece.depth), ' ');
         switch (piece.kind) {
         case TeachingPiece::Kind::Expand:
             out << "  " << std::string(13, ' ') << "  " << std::string(13, ' ') << "  " << indent << piece.name

@@ -45,7 +45,7 @@ public:
     }
 
 private:
-    static constexpr size_t kBlockSize = 256 * 1024;
+    static constexpr size_t kBlockSize = size_t(256) * 1024;
     std::vector<std::unique_ptr<char[]>> blocks_;
     std::vector<std::unique_ptr<char[]>> largeBlocks_;
     std::vector<std::unique_ptr<char[]>> adopted_;  // from absorb()

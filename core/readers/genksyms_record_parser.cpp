@@ -241,7 +241,7 @@ private:
     void declaration(Tokens tokens, NodeKind kind, const char* keyword) {
         const size_t anonymous = inlineAggregate(tokens);
         if (anonymous != kNone) {
-            const size_t close = matching(tokens, size_t(std::find(tokens.begin() + anonymous, tokens.end(), "{") - tokens.begin()));
+            const size_t close = matching(tokens, size_t(std::find(tokens.begin() + std::ptrdiff_t(anonymous), tokens.end(), "{") - tokens.begin()));
             if (close != kNone) {
                 const std::vector<Tokens> declarators = splitTopLevel(tokens.subspan(close + 1), ",");
                 for (size_t p = 0; p < declarators.size(); ++p) {
@@ -371,7 +371,7 @@ std::string genksymsDeclaratorName(std::string_view declaration) {
     // An anonymous aggregate's members are not the declarator: look after its closing brace.
     Tokens view(tokens);
     if (const size_t keyword = inlineAggregate(view); keyword != kNone) {
-        const size_t close = matching(view, size_t(std::find(view.begin() + keyword, view.end(), "{") - view.begin()));
+        const size_t close = matching(view, size_t(std::find(view.begin() + std::ptrdiff_t(keyword), view.end(), "{") - view.begin()));
         if (close == kNone) return "";
         view = view.subspan(close + 1);
     }

@@ -53,7 +53,7 @@ const char* declarationKeyword(char prefix) {
 
 char genksymsReferencePrefix(std::string_view token) {
     if (token.size() < 3 || token[1] != '#') return 0;
-    return std::string_view("tesuE").find(token[0]) != std::string_view::npos ? token[0] : 0;
+    return std::string_view("tesuE").find(token[0]) != std::string_view::npos ? token[0] : '\0';
 }
 
 bool isGenksymsSymtypesLine(std::string_view line) {

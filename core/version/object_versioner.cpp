@@ -237,12 +237,12 @@ void ObjectVersioner::buildTypeMap(const TypeGraph& graph, VersionScope& scope, 
         if (found == byName.end()) {
             std::string reference = makeReferenceName(key[0], node.name());
             Name name{nullptr, false};
-            if (rules)
-                if (const std::string* value = rules->typeString(reference)) {
-                    const RecordId record = scope.overrides.offer(parseTypeString(path_, reference, *value));
-                    name = {&scope.types.emplace(std::move(reference), TypeTarget::record(record)).first->second, true};
-                }
-            if (!name.target) name.target = &scope.types.emplace(std::move(reference), TypeTarget::node(id)).first->second;
+            if (const std::string* value = rules ? rules->typeString(reference) : nullptr) {
+                const RecordId record = scope.overrides.offer(parseTypeString(path_, reference, *value));
+                name = {&scope.types.emplace(std::move(reference), TypeTarget::record(record)).first->second, true};
+            } else {
+                name.target = &scope.types.emplace(std::move(reference), TypeTarget::node(id)).first->second;
+            }
             found = byName.emplace(key, name).first;
         } else if (!found->second.fixed &&
                    renderingLength(graph, id, work.lengths) > renderingLength(graph, found->second.target->index(), work.lengths)) {
