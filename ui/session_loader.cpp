@@ -44,7 +44,7 @@ void SessionLoader::start(const LoadRequest& request) {
             Qt::QueuedConnection);
     };
     (void)QtConcurrent::run([self, generation, request, load, post, cancelFlag]() {
-        auto progressSink = [self, generation, post](QString stage, int percent) {
+        auto progressSink = [self, generation, post](const QString& stage, int percent) {
             post([stage, percent](SessionLoader* loader) { Q_EMIT loader->progress(stage, percent); });
         };
         auto cancelled = [cancelFlag]() { return cancelFlag->load(); };

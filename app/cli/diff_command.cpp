@@ -127,7 +127,7 @@ int runDiff(const DiffArguments& args) {
     return result.anyChange() ? kExitChanged : kExitOk;
 }
 
-int runExplain(DiffArguments args) {
+int runExplain(const DiffArguments& args) {
     const DiffRun run = runDiffCore(args);
     for (const auto& symbol : run.result.symbols) {
         if (symbol.name != args.symbol) continue;

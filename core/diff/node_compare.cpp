@@ -47,7 +47,7 @@ std::string prettyType(const TypeGraph& graph, NodeId id, unsigned depth = 0) {
     if (depth > 32) return "...";
     const TypeNode& n = graph.node(id);
     if (graph.isNamedType(id)) {
-        const std::string name(n.name());
+        std::string name(n.name());
         switch (n.kind) {
         case NodeKind::Structure:
         case NodeKind::Class: return "struct " + name;

@@ -217,7 +217,7 @@ void DwarfFile::releaseUnit(size_t index) const {
     const uintptr_t base = reinterpret_cast<uintptr_t>(infoMapped_);
     const uintptr_t from = (base + offsetOf(index) + page - 1) & ~(page - 1);
     const uintptr_t to = (base + (index + 1 < units_.size() ? offsetOf(index + 1) : infoSize_)) & ~(page - 1);
-    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);  // NOLINT(performance-no-int-to-ptr): page rounding of an address in the mapping
 }
 
 void DwarfFile::failIfAlternateMissing() const {

@@ -204,6 +204,7 @@ std::vector<KsymtabEntry> readKsymtab(const ElfFile& file) {
             entries = file.isRelocatable() ? entriesByRelocation(*fields) : entriesByLayout(file, *table, *fields, fieldSize);
         if (labelled && fields) {  // fields of 4 bytes (offsets, 32-bit pointers) or 8 (64-bit pointers)
             std::vector<uint64_t> offsets;
+            offsets.reserve(entries.size());
             for (const Located& e : entries) offsets.push_back(e.offset);
             const uint64_t spacing = entrySpacing(offsets, table->contents.size());
             fieldSize = spacing >= 24 && file.is64Bit() ? 8 : 4;

@@ -93,7 +93,7 @@ std::optional<KernelExport> parseModuleSymversLine(const std::string& path, size
     return e;
 }
 
-void KernelExports::addExport(KernelExport e) {
+void KernelExports::addExport(KernelExport e) {  // NOLINT(performance-unnecessary-value-param): a sink, callers move in and try_emplace moves on
     const std::string name = e.name;
     exports_.try_emplace(name, std::move(e));
 }

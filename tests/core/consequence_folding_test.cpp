@@ -26,7 +26,7 @@ NodeChange change(ChangeKind kind, std::string node, std::string description) {
 }
 
 // Old offsets by node name, for removed items.
-auto offsets(std::map<std::string, uint64_t> byNode) {
+auto offsets(const std::map<std::string, uint64_t>& byNode) {
     return [byNode](const NodeChange& c) -> std::optional<uint64_t> {
         auto it = byNode.find(c.node);
         if (it == byNode.end()) return std::nullopt;
@@ -36,6 +36,7 @@ auto offsets(std::map<std::string, uint64_t> byNode) {
 
 std::vector<std::string> nodes(const std::vector<NodeChange>& changes) {
     std::vector<std::string> out;
+    out.reserve(changes.size());
     for (const auto& c : changes) out.push_back(c.node + ": " + c.description);
     return out;
 }

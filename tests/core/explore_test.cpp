@@ -30,6 +30,7 @@ protected:
     static void TearDownTestSuite() { holder_.reset(), session_ = nullptr; }
     static std::vector<std::string> names(const std::vector<size_t>& indices) {
         std::vector<std::string> out;
+        out.reserve(indices.size());
         for (size_t i : indices) out.push_back(session_->diff.symbols[i].name);
         return out;
     }

@@ -21,7 +21,7 @@ namespace {
 
 using test::fixturePath;
 
-std::string symvers(const std::string& fixture, VersionOptions options = {}) {
+std::string symvers(const std::string& fixture, const VersionOptions& options = {}) {
     std::ostringstream out;
     writeSymverLines(versionFile(fixturePath(fixture), options), out);
     return out.str();

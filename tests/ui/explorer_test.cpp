@@ -53,7 +53,7 @@ LoadRequest demoRequest() {
 
 SessionPtr loadDemo() {
     return SessionLoader::loadSession(
-        demoRequest(), [](QString, int) {}, [] { return false; });
+        demoRequest(), [](const QString&, int) {}, [] { return false; });
 }
 
 // Walks a tree model to `depth`, so lazily built rows are created while a tester watches.
