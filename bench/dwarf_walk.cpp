@@ -55,7 +55,7 @@ struct Counts {
 [[noreturn]] void fail(const std::string &what, const char *why) {
     std::fprintf(stderr, "%s: error: %s: %s\n", kProg, what.c_str(),
                  (why != nullptr && *why != '\0') ? why : "unknown error");
-    std::exit(1);
+    std::exit(1);  // NOLINT(concurrency-mt-unsafe): a single-threaded benchmark
 }
 
 void touch(Dwarf_Die *die, Counts &counts) {

@@ -21,6 +21,7 @@ std::wstring toWide(std::string_view utf8) {
     size_t left = utf8.size();
     while (left > 0) {
         wchar_t c;
+        // NOLINTNEXTLINE(concurrency-mt-unsafe): with its own state mbrtowc is thread-safe
         const size_t n = std::mbrtowc(&c, p, left, &state);
         if (n == size_t(-1) || n == size_t(-2)) {  // not valid UTF-8 here: one replacement, one byte
             out.push_back(L'?');

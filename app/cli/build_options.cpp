@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -92,7 +91,7 @@ void checkOutputPath(const std::string& path) {
     const auto target = std::filesystem::status(path, error);
     if (std::filesystem::is_directory(target)) fail(path, "cannot create file: it is a directory");
     if (std::filesystem::exists(target)) {  // overwritten in place (or /dev/null): the file decides
-        if (::access(path.c_str(), W_OK) != 0) fail(path, "cannot write: ", std::strerror(errno));
+        if (::access(path.c_str(), W_OK) != 0) fail(path, "cannot write: ", errnoMessage(errno));
         return;
     }
     std::filesystem::path parent = std::filesystem::path(path).parent_path();
@@ -104,7 +103,7 @@ void checkOutputPath(const std::string& path) {
         fail(path, "cannot create file: directory '", parent.string(), "' does not exist");
     if (!std::filesystem::is_directory(status)) fail(path, "cannot create file: '", parent.string(), "' is not a directory");
     if (::access(parent.c_str(), W_OK) != 0)
-        fail(path, "cannot create file in '", parent.string(), "': ", std::strerror(errno));
+        fail(path, "cannot create file in '", parent.string(), "': ", errnoMessage(errno));
 }
 
 void failNoSuchSymbol(const std::string& symbol, const std::vector<std::string>& names, const std::string& where) {
@@ -142,7 +141,7 @@ void writeOutput(const std::string& path, const std::function<void(std::ostream&
     }
     checkOutputPath(path);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) fail(path, "cannot create file: ", std::strerror(errno));
+    if (!out) fail(path, "cannot create file: ", errnoMessage(errno));
     write(out);
     out.flush();
     if (!out) fail(path, "write error");

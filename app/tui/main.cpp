@@ -145,7 +145,7 @@ int run(const Arguments& args) {
 
 // NOLINTNEXTLINE(bugprone-exception-escape): only the option setup (CLI11 throws on its own misuse, which every run hits) and out of memory get past the handlers
 int main(int argc, char** argv) {
-    std::setlocale(LC_ALL, "");
+    std::setlocale(LC_ALL, "");  // NOLINT(concurrency-mt-unsafe): first thing in main, before any thread
     CLI::App app{"kabiscope-tui: the kabiscope explorer in a terminal. Why did these modversion CRCs change?\n"
                  "Builds are anything kabiscope reads: a vmlinux, modules, objects, a directory of them, symtypes,\n"
                  "a Module.symvers or a kabiscope reference (docs/build-inputs.md). Press ? inside for every key."};

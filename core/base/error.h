@@ -30,6 +30,10 @@ public:
     const char* what() const noexcept override { return "cancelled"; }
 };
 
+// strerror(3)'s message for an errno value. strerror itself is not thread-safe, and the core
+// reads files on worker threads (the GUI's and TUI's loads, the module check beside them).
+std::string errnoMessage(int error);
+
 // Builds the message from its parts and throws: fail(path, "bad thing ", n);
 template <typename... Parts>
 [[noreturn]] void fail(const std::string& file, const Parts&... parts) {

@@ -134,16 +134,16 @@ int decompressedDescriptor(const std::string& path) {
     for (size_t done = 0; done < packed.size();) {
         const ssize_t n = ::pread(fd.get(), packed.data() + done, packed.size() - done, off_t(done));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail(path, n < 0 ? std::strerror(errno) : "file shrank while being read");
+        if (n <= 0) fail(path, n < 0 ? errnoMessage(errno) : "file shrank while being read");
         done += size_t(n);
     }
     const std::string image = decompress(path, packed, compression);
     UniqueFd memory(::memfd_create("kabiscope-image", MFD_CLOEXEC));
-    if (!memory.valid()) fail(path, "cannot hold the decompressed image: ", std::strerror(errno));
+    if (!memory.valid()) fail(path, "cannot hold the decompressed image: ", errnoMessage(errno));
     for (size_t done = 0; done < image.size();) {
         const ssize_t n = ::write(memory.get(), image.data() + done, image.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail(path, "cannot hold the decompressed image: ", std::strerror(errno));
+        if (n <= 0) fail(path, "cannot hold the decompressed image: ", errnoMessage(errno));
         done += size_t(n);
     }
     return memory.release();  // libdwfl takes it

@@ -40,7 +40,7 @@ std::string readAll(const std::string& path, int fd, uint64_t size) {
     while (done < bytes.size()) {
         const ssize_t got = ::pread(fd, bytes.data() + done, bytes.size() - done, off_t(done));
         if (got < 0 && errno == EINTR) continue;
-        if (got < 0) fail(path, std::strerror(errno));
+        if (got < 0) fail(path, errnoMessage(errno));
         if (got == 0) fail(path, "file shrank while being read");
         done += size_t(got);
     }
@@ -72,16 +72,16 @@ ElfFile::ElfFile(std::string path) : path_(std::move(path)) {
     if (elf_version(EV_CURRENT) == EV_NONE) fail(path_, "libelf is too old: ", elfError());
 
     UniqueFd file(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!file.valid()) fail(path_, std::strerror(errno));
+    if (!file.valid()) fail(path_, errnoMessage(errno));
     struct stat st {};
-    if (::fstat(file.get(), &st) != 0) fail(path_, std::strerror(errno));
+    if (::fstat(file.get(), &st) != 0) fail(path_, errnoMessage(errno));
     if (S_ISDIR(st.st_mode)) fail(path_, "is a directory, expected an ELF file");
     if (!S_ISREG(st.st_mode)) fail(path_, "not a regular file");
 
     uint64_t size = uint64_t(st.st_size);
     char head[EI_NIDENT] = {};
     const ssize_t got = size ? ::pread(file.get(), head, sizeof head, 0) : 0;
-    if (got < 0) fail(path_, std::strerror(errno));
+    if (got < 0) fail(path_, errnoMessage(errno));
     compression_ = detectCompression(std::string_view(head, size_t(got)));
     if (compression_ != Compression::None) {
         // An installed module (.ko.xz, .ko.zst, .ko.gz): read from its decompressed image.

@@ -52,10 +52,10 @@ const char* kabiRuleTag(KabiRuleKind kind) {
 
 KabiRules KabiRules::parseFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) fail(path, "cannot read kABI rules: ", std::strerror(errno));
+    if (!in) fail(path, "cannot read kABI rules: ", errnoMessage(errno));
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+    if (in.bad()) fail(path, "read error: ", errnoMessage(errno));
     return parseText(path, text.str());
 }
 

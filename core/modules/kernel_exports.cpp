@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -122,7 +121,7 @@ size_t KernelExports::add(const std::string& path, const std::function<void(cons
 
 void forEachModuleSymversLine(const std::string& path, const std::function<void(KernelExport&&)>& visit) {
     std::ifstream in(path);
-    if (!in) fail(path, "cannot read: ", std::strerror(errno));
+    if (!in) fail(path, "cannot read: ", errnoMessage(errno));
     std::string line;
     size_t number = 0;
     bool parsedAny = false;
@@ -134,7 +133,7 @@ void forEachModuleSymversLine(const std::string& path, const std::function<void(
             visit(std::move(*e));
         }
     }
-    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+    if (in.bad()) fail(path, "read error: ", errnoMessage(errno));
     if (!parsedAny) fail(path, "no exports in it: not a Module.symvers");
 }
 

@@ -1,7 +1,6 @@
 #include "readers/genksyms_symtypes.h"
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -74,10 +73,10 @@ void readInto(GenksymsSymtypes& file, const std::string& path, const std::string
     file.files.push_back(path);
     {
         std::ifstream in(path, std::ios::binary);
-        if (!in) fail(path, "cannot read: ", std::strerror(errno));
+        if (!in) fail(path, "cannot read: ", errnoMessage(errno));
         std::ostringstream all;
         all << in.rdbuf();
-        if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+        if (in.bad()) fail(path, "read error: ", errnoMessage(errno));
         file.texts.push_back(std::move(all).str());
     }
     const size_t firstSection = file.sections.size();

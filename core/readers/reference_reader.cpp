@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -115,7 +114,7 @@ bool looksLikeReference(const std::string& path) {
 
 Build readReferenceBuild(const std::string& path) {
     std::ifstream in(path);
-    if (!in) fail(path, "cannot read: ", std::strerror(errno));
+    if (!in) fail(path, "cannot read: ", errnoMessage(errno));
     Build build;
     build.path = path;
     std::map<std::string, BuildFile*> fileOf;  // module -> its build file
@@ -203,7 +202,7 @@ Build readReferenceBuild(const std::string& path) {
             section.symbols.push_back(std::move(record));
         }
     }
-    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+    if (in.bad()) fail(path, "read error: ", errnoMessage(errno));
     if (number == 0) fail(path, "empty file: not a kabiscope reference");
     closeSection(section, types);
     for (BuildFile& file : build.files) {

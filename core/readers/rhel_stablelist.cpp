@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -57,7 +56,7 @@ bool isArchDirectory(const fs::path& dir) {
 
 std::optional<KernelExport> readStablelistEntry(const std::string& path, const std::string& symbol) {
     std::ifstream in(path);
-    if (!in) fail(path, "cannot read: ", std::strerror(errno));
+    if (!in) fail(path, "cannot read: ", errnoMessage(errno));
     std::string line;
     if (!std::getline(in, line)) fail(path, "empty: a stablelist entry starts with its release range ('#<first>-[<last>]')");
     line = withoutCarriageReturn(line);
@@ -86,7 +85,7 @@ std::optional<KernelExport> readStablelistEntry(const std::string& path, const s
         if (closed) return std::nullopt;
         return e;
     }
-    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+    if (in.bad()) fail(path, "read error: ", errnoMessage(errno));
     fail(path, "no Module.symvers line", pick ? " number " + std::to_string(pick) + " (#I:" + std::to_string(pick) + ")" : std::string(),
          " after the release range");
 }

@@ -1,7 +1,6 @@
 #include "readers/symbol_list_reader.h"
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -23,7 +22,7 @@ ExportList readSymbolList(const std::string& path) {
         return list;
     }
     std::ifstream in(path);
-    if (!in) fail(path, "cannot open symbol list: ", std::strerror(errno));
+    if (!in) fail(path, "cannot open symbol list: ", errnoMessage(errno));
     return ExportList::parse(in, path);
 }
 

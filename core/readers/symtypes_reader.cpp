@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 
 #include "base/error.h"
@@ -49,7 +48,7 @@ bool isGendwarfksymsRendering(std::string_view rendering) {
 
 BuildFile readSymtypesFile(const std::string& path) {
     std::ifstream in(path);
-    if (!in) fail(path, "cannot read: ", std::strerror(errno));
+    if (!in) fail(path, "cannot read: ", errnoMessage(errno));
     BuildFile file;
     file.path = path;
     file.module = moduleNameFor(path);
@@ -99,7 +98,7 @@ BuildFile readSymtypesFile(const std::string& path) {
         }
     }
     closeScope();
-    if (in.bad()) fail(path, "read error: ", std::strerror(errno));
+    if (in.bad()) fail(path, "read error: ", errnoMessage(errno));
     if (file.symbols.empty()) fail(path, "no symbols in it: not a symtypes file");
     computeRecordCrcs(file, path);
     return file;

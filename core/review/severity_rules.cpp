@@ -1,7 +1,6 @@
 #include "review/severity_rules.h"
 
 #include <cerrno>
-#include <cstring>
 #include <fnmatch.h>
 #include <fstream>
 #include <sstream>
@@ -74,13 +73,13 @@ SeverityRules SeverityRules::parse(std::istream& in, const std::string& source) 
         else fail(where, "unknown verdict '", verdict, "' (expected PASS or FAIL)");
         rules.rules_.push_back(std::move(rule));
     }
-    if (in.bad()) fail(source, "cannot read: ", std::strerror(errno));
+    if (in.bad()) fail(source, "cannot read: ", errnoMessage(errno));
     return rules;
 }
 
 SeverityRules SeverityRules::readFile(const std::string& path) {
     std::ifstream in(path);
-    if (!in) fail(path, "cannot read: ", std::strerror(errno));
+    if (!in) fail(path, "cannot read: ", errnoMessage(errno));
     return parse(in, path);
 }
 

@@ -1,7 +1,6 @@
 #include "review/waivers.h"
 
 #include <cerrno>
-#include <cstring>
 #include <fnmatch.h>
 #include <fstream>
 #include <sstream>
@@ -115,14 +114,14 @@ Waivers Waivers::parse(std::istream& in, const std::string& source) {
         if (value.empty() && key != "node") fail(where, "'", key, "' without a value");
         *field = value;
     }
-    if (in.bad()) fail(source, "cannot read: ", std::strerror(errno));
+    if (in.bad()) fail(source, "cannot read: ", errnoMessage(errno));
     finish();
     return waivers;
 }
 
 Waivers Waivers::readFile(const std::string& path) {
     std::ifstream in(path);
-    if (!in) fail(path, "cannot read: ", std::strerror(errno));
+    if (!in) fail(path, "cannot read: ", errnoMessage(errno));
     return parse(in, path);
 }
 
