@@ -147,8 +147,8 @@ std::string SymbolListPane::filterLine(bool ascii) const {
     std::string line = "Filter: " + query_.text() + (editing_ ? "\u258f" : "");
     if (query_.regularExpression()) line += query_.textValid() ? "  (regex)" : "  (regex: invalid)";
     line += "   Status:";
-    for (size_t i = 0; i < 4; ++i)
-        if (query_.statusVisible(kStatusKeys[i])) line += std::string(" ") + std::string(markGlyph(markFor(kStatusKeys[i]), ascii));
+    for (const SymbolStatus status : kStatusKeys)
+        if (query_.statusVisible(status)) line += std::string(" ") + std::string(markGlyph(markFor(status), ascii));
     line += "   Sort: " + symbolColumnTitle(sort_, false) + (descending_ ? " \u2193" : " \u2191");
     if (session_) line += "   " + std::to_string(shown_.size()) + " of " + std::to_string(session_->diff.symbols.size());
     return line;

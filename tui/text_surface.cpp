@@ -4,7 +4,7 @@
 
 namespace kabiscope::tui {
 
-TextSurface::TextSurface(int height, int width, bool ascii) : height_(0), width_(0), ascii_(ascii) { resize(height, width); }
+TextSurface::TextSurface(int height, int width, bool ascii) : ascii_(ascii) { resize(height, width); }
 
 void TextSurface::resize(int height, int width) {
     height_ = height;

@@ -32,7 +32,7 @@ private:
         std::string glyph = " ";  // one character's UTF-8 ("" for the second column of a wide one)
         Style style = Style::Normal;
     };
-    int height_, width_;
+    int height_ = 0, width_ = 0;
     bool ascii_;
     std::vector<std::vector<Cell>> cells_;
 };

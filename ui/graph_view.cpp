@@ -288,9 +288,9 @@ void GraphView::fit() {
         view_->setTransform(QTransform());
     } else if (scale < kMinimumZoom) {  // a long chain: readable, scrolled to the symbol
         view_->setTransform(QTransform::fromScale(kMinimumZoom, kMinimumZoom));
-        for (size_t i = 0; i < graph_.nodes.size(); ++i)
-            if (graph_.nodes[i].isSymbol)
-                if (QGraphicsItem* box = nodes_.value(QString::fromStdString(graph_.nodes[i].name))) {
+        for (const DependencyGraph::Node& node : graph_.nodes)
+            if (node.isSymbol)
+                if (QGraphicsItem* box = nodes_.value(QString::fromStdString(node.name))) {
                     view_->centerOn(box);  // its rank is the leftmost (rankdir=LR): show from there
                     view_->horizontalScrollBar()->setValue(view_->horizontalScrollBar()->minimum());
                 }
