@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/error.h"
 #include "base/large_stack.h"
 
 namespace kabiscope {
@@ -51,6 +52,19 @@ void runOnWorkers(unsigned workers, const std::function<void(unsigned worker)>& 
         }
     }
     for (auto& thread : threads) thread->join();
+    // A worker that gave up because another failed throws Cancelled: the other's error is the one
+    // to report, so a real failure comes before any Cancelled.
+    auto cancelled = [](const std::exception_ptr& failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const Cancelled&) {
+            return true;
+        } catch (...) {
+            return false;
+        }
+    };
+    for (const std::exception_ptr& failure : failures)
+        if (failure && !cancelled(failure)) std::rethrow_exception(failure);
     for (const std::exception_ptr& failure : failures)
         if (failure) std::rethrow_exception(failure);
 }

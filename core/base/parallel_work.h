@@ -8,7 +8,8 @@
 // calling thread calls `whileWaiting` every 20 ms (a progress report), if one is given.
 //
 // An exception that leaves a worker sets `*stop` (when given), so the others can give up early,
-// and the first one by worker index is rethrown once every worker has finished.
+// and the first one by worker index is rethrown once every worker has finished; a Cancelled
+// (a worker giving up because another failed) only when no worker failed otherwise.
 #pragma once
 
 #include <atomic>

@@ -275,6 +275,7 @@ private:
             byKey.erase(it);
         }
         std::vector<size_t> removed;
+        removed.reserve(byKey.size());
         for (const auto& [k, i] : byKey) removed.push_back(i);  // in label order, as reported
         // A named item gone and another come with the same rendering but its name (the same
         // type at the same offset, or the same value) is one change, a rename.

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/error.h"
 #include "base/large_stack.h"
 #include "base/parallel_work.h"
 
@@ -52,6 +53,21 @@ TEST(ParallelWork, TheLowestFailingWorkersErrorIsRethrownAfterAllFinish) {
     }
     EXPECT_TRUE(stop);
     EXPECT_EQ(finished, 1);
+}
+
+TEST(ParallelWork, AWorkerThatGaveUpDoesNotHideTheOnesError) {
+    std::atomic<bool> stop{false};
+    try {
+        runOnWorkers(2, [&](unsigned w) {
+            if (w == 1) throw Error("f.o", "corrupt DWARF");
+            while (!stop) std::this_thread::yield();
+            throw Cancelled();  // as a worker's checkpoint does once another failed
+        },
+                     {&stop, {}});
+        FAIL() << "no exception";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.problem(), "corrupt DWARF");
+    }
 }
 
 TEST(ParallelWork, TheCallingThreadReportsWhileOthersRun) {
