@@ -11,6 +11,8 @@
 #include <dwarf.h>
 #include <elfutils/libdw.h>
 
+#include "model/type_graph.h"
+
 namespace kabiscope::die {
 
 // DieKeys: a DIE's offset, made unique across a file and its dwz alternate file.
@@ -22,7 +24,7 @@ namespace kabiscope::die {
 // last DIE asked about is remembered: nearly every lookup is in the same unit as the last.
 class DieKeys {
 public:
-    static constexpr Dwarf_Off kAlternate = Dwarf_Off(1) << 39;
+    static constexpr Dwarf_Off kAlternate = kAlternateDieBit;
 
     explicit DieKeys(Dwarf* file) : file_(file) {}
     Dwarf_Off of(Dwarf_Die& d) const {

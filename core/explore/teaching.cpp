@@ -107,10 +107,9 @@ namespace {
 
 // "DIE 0x1a2b", or "DIE 0x1a2b of the dwz alternate file" (dwarf/die_access.h's keys).
 std::string dieName(uint64_t die) {
-    constexpr uint64_t kAlternate = uint64_t(1) << 39;
     char text[32];
-    std::snprintf(text, sizeof text, "DIE 0x%llx", static_cast<unsigned long long>(die & ~kAlternate));
-    return std::string(text) + (die & kAlternate ? " of the dwz alternate file" : "");
+    std::snprintf(text, sizeof text, "DIE 0x%llx", static_cast<unsigned long long>(die & ~kAlternateDieBit));
+    return std::string(text) + (die & kAlternateDieBit ? " of the dwz alternate file" : "");
 }
 
 void writePieces(const SymbolTeaching& t, std::ostream& out, const TeachingOptions& options) {

@@ -26,6 +26,10 @@
 
 namespace kabiscope {
 
+// A node's origin is the key of the DIE it was rendered from: the DIE's offset, with this bit set
+// for a DIE of a dwz alternate file (dwarf/die_access.h's DieKeys; no .debug_info is 512 GB).
+inline constexpr uint64_t kAlternateDieBit = uint64_t(1) << 39;
+
 using NodeId = uint32_t;
 inline constexpr NodeId kNoNode = UINT32_MAX;
 
